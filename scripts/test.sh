@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Junction's test command: makes sure the browser-test prerequisites are present
+# (Debian chromium, iproute2, playwright-core from npm), then runs the whole Maven build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need_apt=()
+command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+command -v ip >/dev/null 2>&1 || need_apt+=(iproute2)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
+  else
+    echo "scripts/test.sh: missing ${need_apt[*]} and not root; browser tests will be skipped" >&2
+  fi
+fi
+if [ -f web/src/test/browser/package.json ] && [ ! -d web/src/test/browser/node_modules ]; then
+  (cd web/src/test/browser && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+mvn -B verify

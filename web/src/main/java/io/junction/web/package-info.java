@@ -1,0 +1,4 @@
+/**
+ * The runnable Junction server and the browser conference page.
+ */
+package io.junction.web;
