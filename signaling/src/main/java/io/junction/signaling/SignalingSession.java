@@ -7,8 +7,9 @@ import org.eclipse.jetty.websocket.api.Session;
 /**
  * The Jetty endpoint of one WebSocket: hands text frames to its {@link ClientHandler} and
  * sends through its {@link Outbox}. Binary frames are refused with {@code bad-message}.
+ * Public only because Jetty invokes listener methods through method handles; not an API.
  */
-final class SignalingSession implements Session.Listener.AutoDemanding, Outbox.Wire {
+public final class SignalingSession implements Session.Listener.AutoDemanding, Outbox.Wire {
     private final SignalingServer server;
     private volatile Session session;
     private ClientHandler handler;
