@@ -1,0 +1,261 @@
+package io.junction.dtls;
+
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+
+import io.junction.srtp.SrtpProfile;
+import org.bouncycastle.tls.DTLSClientProtocol;
+import org.bouncycastle.tls.DTLSServerProtocol;
+import org.bouncycastle.tls.TlsFatalAlertReceived;
+import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One DTLS 1.2 association with use_srtp (RFC 5764) over datagrams supplied by the demux.
+ *
+ * <p>The blocking bctls handshake runs as one task on the caller's executor; after it, incoming
+ * DTLS records (alerts, retransmitted flights) are processed on the thread that calls
+ * {@link #receive}, so no thread is kept per peer. Application data is dropped and counted.
+ */
+public final class DtlsTransport implements AutoCloseable {
+    /** Lifecycle: NEW → HANDSHAKING → CONNECTED → CLOSED, or → FAILED. */
+    public enum State { NEW, HANDSHAKING, CONNECTED, FAILED, CLOSED }
+
+    /** Profiles offered (client) or accepted (server) by default, most preferred first. */
+    public static final List<SrtpProfile> DEFAULT_PROFILES =
+        List.of(SrtpProfile.AEAD_AES_128_GCM, SrtpProfile.AES128_CM_HMAC_SHA1_80);
+    static final Duration MIN_TIMEOUT = Duration.ofMillis(100);
+    static final Duration MAX_TIMEOUT = Duration.ofMinutes(10);
+
+    private static final Logger LOG = LoggerFactory.getLogger(DtlsTransport.class);
+
+    private final Object lock = new Object();
+    private final DtlsRole role;
+    private final DtlsListener listener;
+    private final Executor executor;
+    private final Duration handshakeTimeout;
+    private final DatagramChannelAdapter channel;
+    private final PeerSupport support;
+    private final byte[] scratch = new byte[DatagramChannelAdapter.RECEIVE_LIMIT];
+
+    private State state = State.NEW;                 // guarded by lock
+    private org.bouncycastle.tls.DTLSTransport dtls; // guarded by lock
+    private volatile long droppedDatagrams;
+    private volatile long applicationDataDropped;
+
+    /** A transport offering {@link #DEFAULT_PROFILES}. */
+    public DtlsTransport(DtlsRole role, DtlsCertificate local, Fingerprint expectedRemote, DatagramSender out,
+                         DtlsListener listener, Executor handshakeExecutor, Duration handshakeTimeout) {
+        this(role, local, expectedRemote, out, listener, handshakeExecutor, handshakeTimeout, DEFAULT_PROFILES);
+    }
+
+    /**
+     * @param srtpProfiles profiles to offer (client) or accept (server), most preferred first; not empty
+     * @param handshakeTimeout from start() to completion, 100 ms .. 10 min
+     */
+    public DtlsTransport(DtlsRole role, DtlsCertificate local, Fingerprint expectedRemote, DatagramSender out,
+                         DtlsListener listener, Executor handshakeExecutor, Duration handshakeTimeout,
+                         List<SrtpProfile> srtpProfiles) {
+        this.role = Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(local, "local");
+        Objects.requireNonNull(expectedRemote, "expectedRemote");
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.executor = Objects.requireNonNull(handshakeExecutor, "handshakeExecutor");
+        Objects.requireNonNull(handshakeTimeout, "handshakeTimeout");
+        if (handshakeTimeout.compareTo(MIN_TIMEOUT) < 0 || handshakeTimeout.compareTo(MAX_TIMEOUT) > 0) {
+            throw new IllegalArgumentException("handshakeTimeout must be in " + MIN_TIMEOUT + " .. " + MAX_TIMEOUT
+                + ", got " + handshakeTimeout);
+        }
+        if (srtpProfiles == null || srtpProfiles.isEmpty()) {
+            throw new IllegalArgumentException("srtpProfiles must name at least one profile");
+        }
+        this.handshakeTimeout = handshakeTimeout;
+        this.channel = new DatagramChannelAdapter(Objects.requireNonNull(out, "out"));
+        this.support = new PeerSupport(new BcTlsCrypto(new SecureRandom()), local, expectedRemote, srtpProfiles);
+    }
+
+    /** Starts the handshake on the executor: a client sends its ClientHello, a server waits for one. */
+    public void start() {
+        synchronized (lock) {
+            if (state != State.NEW) {
+                throw new IllegalStateException("start() called in state " + state);
+            }
+            state = State.HANDSHAKING;
+            channel.setDeadline(System.nanoTime() + handshakeTimeout.toNanos());
+        }
+        try {
+            executor.execute(this::runHandshake);
+        } catch (RejectedExecutionException e) {
+            fail("handshake executor rejected the task");
+        }
+    }
+
+    /** A DTLS datagram from the demux; copied before return. Oversized or late datagrams are dropped. */
+    public void receive(byte[] buf, int off, int len) {
+        if (len <= 0 || len > DatagramChannelAdapter.RECEIVE_LIMIT) {
+            droppedDatagrams++;
+            return;
+        }
+        synchronized (lock) {
+            switch (state) {
+                case NEW, HANDSHAKING -> {
+                    if (!channel.offer(buf, off, len)) {
+                        droppedDatagrams++;
+                    }
+                }
+                case CONNECTED -> {
+                    channel.offer(buf, off, len);
+                    processRecords();
+                }
+                default -> droppedDatagrams++;
+            }
+        }
+    }
+
+    /** The current lifecycle state. */
+    public State state() {
+        synchronized (lock) {
+            return state;
+        }
+    }
+
+    /** The DTLS role this transport plays. */
+    public DtlsRole role() {
+        return role;
+    }
+
+    /** Datagrams dropped (queue full, oversized, after close). */
+    public long droppedDatagrams() {
+        return droppedDatagrams;
+    }
+
+    /** Application-data records received and discarded (WebRTC data channels are not supported). */
+    public long applicationDataDropped() {
+        return applicationDataDropped;
+    }
+
+    /** Sends close_notify if connected, stops a running handshake, frees state. Idempotent; no callback. */
+    @Override
+    public void close() {
+        synchronized (lock) {
+            if (state == State.CLOSED || state == State.FAILED) {
+                return;
+            }
+            if (state == State.CONNECTED && dtls != null) {
+                try {
+                    dtls.close();
+                } catch (IOException e) {
+                    LOG.debug("close_notify not sent: {}", e.toString());
+                }
+            }
+            state = State.CLOSED;
+            dtls = null;
+            channel.shutdown();
+        }
+    }
+
+    private void runHandshake() {
+        org.bouncycastle.tls.DTLSTransport result;
+        try {
+            if (role == DtlsRole.CLIENT) {
+                result = new DTLSClientProtocol().connect(new SrtpDtlsClient(support), channel);
+            } else {
+                DTLSServerProtocol protocol = new DTLSServerProtocol();
+                protocol.setVerifyRequests(false); // ICE consent already proves the address (RFC 8445)
+                result = protocol.accept(new SrtpDtlsServer(support), channel);
+            }
+        } catch (Exception | LinkageError e) {
+            fail(describe(e));
+            return;
+        }
+        synchronized (lock) {
+            if (state != State.HANDSHAKING) {
+                closeQuietly(result);
+                return;
+            }
+            if (support.keys == null) {
+                closeQuietly(result);
+                failLocked("handshake finished without SRTP keys");
+                return;
+            }
+            dtls = result;
+            channel.switchToNonBlocking();
+            state = State.CONNECTED;
+            listener.onHandshakeComplete(support.keys);
+            if (channel.hasQueued()) {
+                processRecords();
+            }
+        }
+    }
+
+    /** Drains queued datagrams through bctls on the calling thread (lock held, CONNECTED). */
+    private void processRecords() {
+        while (state == State.CONNECTED && channel.hasQueued()) {
+            try {
+                int n = dtls.receive(scratch, 0, scratch.length, 1);
+                if (n >= 0) {
+                    applicationDataDropped++;
+                }
+            } catch (DatagramChannelAdapter.NoMoreDatagrams e) {
+                // Nothing left queued.
+            } catch (TlsFatalAlertReceived e) {
+                failLocked(describe(e));
+                return;
+            } catch (IOException e) {
+                failLocked("DTLS error after handshake: " + e.getMessage());
+                return;
+            }
+            if (support.closeNotifyReceived) {
+                state = State.CLOSED;
+                dtls = null;
+                channel.shutdown();
+                listener.onClosed();
+                return;
+            }
+        }
+    }
+
+    private void fail(String reason) {
+        synchronized (lock) {
+            failLocked(reason);
+        }
+    }
+
+    private void failLocked(String reason) {
+        if (state == State.FAILED || state == State.CLOSED) {
+            return;
+        }
+        state = State.FAILED;
+        dtls = null;
+        channel.shutdown();
+        LOG.debug("DTLS {} failed: {}", role, reason);
+        listener.onFailure(reason);
+    }
+
+    private String describe(Throwable e) {
+        if (support.failureReason != null) {
+            return support.failureReason;
+        }
+        if (e instanceof DatagramChannelAdapter.HandshakeTimeout) {
+            return "handshake timeout";
+        }
+        if (e instanceof TlsFatalAlertReceived alert) {
+            return "peer sent fatal alert: " + org.bouncycastle.tls.AlertDescription.getText(alert.getAlertDescription());
+        }
+        return "handshake failed: " + e;
+    }
+
+    private static void closeQuietly(org.bouncycastle.tls.DTLSTransport t) {
+        try {
+            t.close();
+        } catch (IOException e) {
+            // Nothing to report: the transport is being discarded.
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package io.junction.ice;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Options of an {@link IcePort}, validated at {@link Builder#build()}: a bad value throws
+ * IllegalArgumentException naming the option and its allowed range.
+ */
+public final class IceConfig {
+    private final String bindAddress;
+    private final int port;
+    private final List<String> announcedAddresses;
+    private final Duration consentTimeout;
+    private final Duration connectTimeout;
+
+    private IceConfig(Builder b) {
+        this.bindAddress = IpLiterals.requireLiteral("bindAddress", b.bindAddress);
+        if (b.port < 0 || b.port > 65535) {
+            throw new IllegalArgumentException("port must be 0..65535 (0 = ephemeral), got " + b.port);
+        }
+        this.port = b.port;
+        List<String> announced = new ArrayList<>();
+        for (String a : b.announcedAddresses) {
+            announced.add(IpLiterals.requireLiteral("announcedAddresses", a));
+        }
+        this.announcedAddresses = List.copyOf(announced);
+        this.consentTimeout = requireRange("consentTimeout", b.consentTimeout, Duration.ofSeconds(10),
+                Duration.ofMinutes(5));
+        this.connectTimeout = requireRange("connectTimeout", b.connectTimeout, Duration.ofMillis(100),
+                Duration.ofMinutes(2));
+    }
+
+    private static Duration requireRange(String name, Duration d, Duration min, Duration max) {
+        Objects.requireNonNull(d, name);
+        if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
+            throw new IllegalArgumentException(name + " must be within " + min + ".." + max + ", got " + d);
+        }
+        return d;
+    }
+
+    /** A builder with the defaults: 0.0.0.0:10000, interface addresses, consent 30 s, connect 10 s. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Defaults, see {@link #builder()}. */
+    public static IceConfig defaults() {
+        return builder().build();
+    }
+
+    /** IP literal to bind the shared UDP socket to. */
+    public String bindAddress() {
+        return bindAddress;
+    }
+
+    /** UDP port, 0 for an ephemeral one. */
+    public int port() {
+        return port;
+    }
+
+    /** Addresses to announce as host candidates; empty means the machine's non-loopback interface addresses. */
+    public List<String> announcedAddresses() {
+        return announcedAddresses;
+    }
+
+    /** RFC 7675 §5.1: consent expires this long after the last confirmation (default 30 s). */
+    public Duration consentTimeout() {
+        return consentTimeout;
+    }
+
+    /** A transport not connected this long after {@code start()} fails (default 10 s). */
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    /** Mutable builder; {@link #build()} validates. */
+    public static final class Builder {
+        private String bindAddress = "0.0.0.0";
+        private int port = 10000;
+        private List<String> announcedAddresses = List.of();
+        private Duration consentTimeout = Duration.ofSeconds(30);
+        private Duration connectTimeout = Duration.ofSeconds(10);
+
+        private Builder() {
+        }
+
+        /** IP literal (default 0.0.0.0). */
+        public Builder bindAddress(String v) {
+            this.bindAddress = v;
+            return this;
+        }
+
+        /** 0..65535, 0 = ephemeral (default 10000). */
+        public Builder port(int v) {
+            this.port = v;
+            return this;
+        }
+
+        /** IP literals announced as host candidates (default: interface addresses). */
+        public Builder announcedAddresses(List<String> v) {
+            this.announcedAddresses = List.copyOf(Objects.requireNonNull(v, "announcedAddresses"));
+            return this;
+        }
+
+        /** 10 s..5 min (default 30 s); consent checks run every 5 s, RFC 7675 §5.1. */
+        public Builder consentTimeout(Duration v) {
+            this.consentTimeout = v;
+            return this;
+        }
+
+        /** 100 ms..2 min (default 10 s). */
+        public Builder connectTimeout(Duration v) {
+            this.connectTimeout = v;
+            return this;
+        }
+
+        /** Validates and builds. */
+        public IceConfig build() {
+            return new IceConfig(this);
+        }
+    }
+}
