@@ -1,0 +1,80 @@
+package io.junction.sfu;
+
+import io.junction.dtls.DtlsCertificate;
+import io.junction.ice.IcePort;
+import io.junction.rtp.BufferPool;
+import io.junction.sfu.room.RoomOptions;
+
+import java.security.SecureRandom;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+
+/** What rooms and participants of one engine share; one per {@link SfuEngine}, never static. */
+final class EngineContext {
+    private final IcePort icePort;
+    private final DtlsCertificate certificate;
+    private final Executor handshakeExecutor;
+    private final BufferPool pool;
+    private final RoomOptions roomOptions;
+    private final LongSupplier wallClock;
+    private final SecureRandom random = new SecureRandom();
+    private final AtomicLong poolExhausted = new AtomicLong();
+    private final SfuEngine engine;
+
+    EngineContext(SfuEngine engine, IcePort icePort, DtlsCertificate certificate, Executor handshakeExecutor,
+                  BufferPool pool, RoomOptions roomOptions, LongSupplier wallClock) {
+        this.engine = engine;
+        this.icePort = icePort;
+        this.certificate = certificate;
+        this.handshakeExecutor = handshakeExecutor;
+        this.pool = pool;
+        this.roomOptions = roomOptions;
+        this.wallClock = wallClock;
+    }
+
+    IcePort icePort() {
+        return icePort;
+    }
+
+    DtlsCertificate certificate() {
+        return certificate;
+    }
+
+    Executor handshakeExecutor() {
+        return handshakeExecutor;
+    }
+
+    BufferPool pool() {
+        return pool;
+    }
+
+    RoomOptions roomOptions() {
+        return roomOptions;
+    }
+
+    long wallClockMs() {
+        return wallClock.getAsLong();
+    }
+
+    /** A random non-zero 32-bit SSRC (RFC 3550 §8.1). */
+    long randomSsrc() {
+        long v;
+        do {
+            v = random.nextInt() & 0xFFFF_FFFFL;
+        } while (v == 0);
+        return v;
+    }
+
+    void countPoolExhausted() {
+        poolExhausted.incrementAndGet();
+    }
+
+    long poolExhausted() {
+        return poolExhausted.get();
+    }
+
+    void roomClosed(SfuRoom room) {
+        engine.roomClosed(room);
+    }
+}

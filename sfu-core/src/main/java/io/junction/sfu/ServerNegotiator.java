@@ -1,0 +1,291 @@
+package io.junction.sfu;
+
+import io.junction.ice.Candidate;
+import io.junction.sfu.room.PublishedTrack;
+import io.junction.sfu.room.Subscription;
+import io.junction.sfu.room.TrackSource;
+import io.junction.sfu.sdp.AnswerApplier;
+import io.junction.sfu.sdp.AnswerBuilder;
+import io.junction.sfu.sdp.Codec;
+import io.junction.sfu.sdp.Extmap;
+import io.junction.sfu.sdp.NegotiatedMedia;
+import io.junction.sfu.sdp.OfferBuilder;
+import io.junction.sfu.sdp.PlannedSection;
+import io.junction.sfu.sdp.SdpException;
+import io.junction.sfu.sdp.SendTrack;
+import io.junction.sfu.sdp.ServerTransport;
+import io.junction.sfu.sdp.SessionDescription;
+import io.junction.sfu.sdp.SessionPlan;
+import io.junction.sfu.sdp.SourceSsrcs;
+import io.junction.sfu.signal.Negotiation;
+import io.junction.sfu.signal.NegotiationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The server's side of one participant's negotiation (PROTOCOL.md "Negotiation in an sfu room"):
+ * answers client offers, offers whenever the tracks the participant should receive change, keeps
+ * at most one server offer outstanding and coalesces changes into the next one, ignores a client
+ * offer that collides with its own (the client is the polite peer). Room worker thread only.
+ */
+final class ServerNegotiator {
+    private static final Logger LOG = LoggerFactory.getLogger(ServerNegotiator.class);
+
+    private final SfuParticipant participant;
+    private final SfuRoom room;
+    private final EngineContext ctx;
+    private SessionPlan plan;
+    private SessionPlan pending;
+    private boolean wanted;
+    private final Map<String, SendTrack> sendTracks = new LinkedHashMap<>();
+    private final Map<String, Subscription> subscriptions = new HashMap<>();
+    private final Map<String, PublishedTrack> published = new LinkedHashMap<>();
+    private long offersSent;
+    private long collisionsIgnored;
+
+    ServerNegotiator(SfuParticipant participant, SfuRoom room, EngineContext ctx) {
+        this.participant = participant;
+        this.room = room;
+        this.ctx = ctx;
+        this.plan = SessionPlan.initial(participant.id());
+    }
+
+    /** The tracks this participant publishes, by mid. */
+    Map<String, PublishedTrack> published() {
+        return published;
+    }
+
+    Map<String, Subscription> subscriptions() {
+        return subscriptions;
+    }
+
+    boolean offerOutstanding() {
+        return pending != null;
+    }
+
+    void onOffer(SessionDescription offer) throws NegotiationException {
+        if (pending != null) {
+            // Glare: the client is polite, rolls back and answers ours; it offers again when stable.
+            collisionsIgnored++;
+            LOG.debug("{}: client offer collides with the server's; ignored", participant.id());
+            return;
+        }
+        AnswerBuilder.Result r;
+        try {
+            r = AnswerBuilder.build(offer, serverTransport(), plan);
+        } catch (SdpException e) {
+            throw new NegotiationException(e.code(), e.getMessage());
+        }
+        participant.ensureTransport(offer, r.plan().dtlsRole());
+        plan = r.plan();
+        participant.sink().send(new Negotiation.Answer(r.sdp()));
+        applyPublished(r.media());
+        activateSubscriptions(plan);
+    }
+
+    void onAnswer(SessionDescription answer) throws NegotiationException {
+        if (pending == null) {
+            throw new NegotiationException("bad-message", "answer without an outstanding server offer");
+        }
+        AnswerApplier.Result r;
+        try {
+            r = AnswerApplier.apply(pending, answer);
+        } catch (SdpException e) {
+            // The offer stays outstanding; a valid answer may still come.
+            throw new NegotiationException(e.code(), e.getMessage());
+        }
+        participant.ensureTransport(answer, r.plan().dtlsRole());
+        plan = r.plan();
+        pending = null;
+        applyPublished(r.media());
+        activateSubscriptions(plan);
+        if (wanted) {
+            renegotiate();
+        }
+    }
+
+    /** The set of tracks this participant should receive may have changed. */
+    void renegotiate() {
+        if (pending != null) {
+            wanted = true;
+            return;
+        }
+        wanted = false;
+        List<PublishedTrack> desired = room.tracksFor(participant);
+        Map<String, PublishedTrack> desiredByKey = new LinkedHashMap<>();
+        for (PublishedTrack t : desired) {
+            desiredByKey.put(t.source().key(), t);
+        }
+        // Tracks that went away: stop forwarding now; their sections go inactive in the offer.
+        for (String key : new ArrayList<>(subscriptions.keySet())) {
+            if (!desiredByKey.containsKey(key)) {
+                room.unsubscribe(participant, subscriptions.remove(key));
+                sendTracks.remove(key);
+            }
+        }
+        for (PublishedTrack t : desired) {
+            sendTracks.computeIfAbsent(t.source().key(), k -> sendTrackFor(t.source()));
+        }
+        if (sameTracksAsPlan()) {
+            return;
+        }
+        OfferBuilder.Result r;
+        try {
+            r = OfferBuilder.build(plan, new ArrayList<>(sendTracks.values()), serverTransport());
+        } catch (RuntimeException e) {
+            LOG.error("{}: cannot build an offer", participant.id(), e);
+            return;
+        }
+        pending = r.plan();
+        offersSent++;
+        for (PublishedTrack t : desired) {
+            if (!subscriptions.containsKey(t.source().key())) {
+                Subscription s = subscriptionFor(t, pending);
+                if (s != null) {
+                    subscriptions.put(t.source().key(), s);
+                    room.subscribe(participant, s);
+                }
+            }
+        }
+        participant.sink().send(new Negotiation.Offer(r.sdp()));
+    }
+
+    private boolean sameTracksAsPlan() {
+        int inPlan = 0;
+        for (PlannedSection s : plan.sections()) {
+            if (s.track() != null && !s.rejected()) {
+                if (!sendTracks.containsKey(s.track().trackKey())) {
+                    return false;
+                }
+                inPlan++;
+            }
+        }
+        return inPlan == sendTracks.size();
+    }
+
+    private SendTrack sendTrackFor(TrackSource src) {
+        PublishedTrack t = room.track(src.key());
+        List<Codec> codecs = new ArrayList<>(2);
+        Codec primary = t == null ? null : room.codecOf(src.key());
+        codecs.add(primary);
+        boolean video = src.isVideo();
+        if (video) {
+            codecs.add(new Codec(primary.pt() + 1 > 127 ? 97 : primary.pt() + 1, "rtx", 90000, 0,
+                    "apt=" + primary.pt(), List.of()));
+        }
+        long ssrc = ctx.randomSsrc();
+        long rtx = video ? ctx.randomSsrc() : SourceSsrcs.NO_RTX;
+        return new SendTrack(src.key(), src.kind(), ssrc, rtx, src.publisherId(), src.trackId(),
+                "junction-" + src.publisherId(), codecs);
+    }
+
+    /** Builds the subscription from the section the pending plan put the track in. */
+    private Subscription subscriptionFor(PublishedTrack t, SessionPlan p) {
+        SendTrack st = sendTracks.get(t.source().key());
+        PlannedSection section = null;
+        for (PlannedSection s : p.sections()) {
+            if (s.track() != null && s.track().trackKey().equals(st.trackKey())) {
+                section = s;
+                break;
+            }
+        }
+        if (section == null) {
+            return null;
+        }
+        int pt = -1;
+        int rtxPt = -1;
+        for (Codec c : section.codecs()) {
+            if (!c.isRtx() && pt < 0) {
+                pt = c.pt();
+            }
+        }
+        for (Codec c : section.codecs()) {
+            if (c.isRtx() && c.apt() == pt) {
+                rtxPt = c.pt();
+            }
+        }
+        if (pt < 0) {
+            return null;
+        }
+        byte[] extMap = new byte[256];
+        Map<String, Integer> pubIds = room.extensionIdsOf(t.source().key());
+        for (Extmap e : section.extmaps()) {
+            Integer from = pubIds.get(e.uri());
+            if (from != null && from > 0 && from < 256 && ForwardedExtensions.keep(e.uri())) {
+                extMap[from] = (byte) e.id();
+            }
+        }
+        return new Subscription(t, participant.media().sender(), ctx.pool(),
+                new Subscription.Output(st.ssrc(), rtxPt >= 0 ? st.rtxSsrc() : -1, pt, rtxPt, extMap),
+                ctx.randomSsrc() & 0xFFFF);
+    }
+
+    private void activateSubscriptions(SessionPlan p) {
+        long now = room.loop().nowMs();
+        for (PlannedSection s : p.sections()) {
+            if (s.track() == null || s.rejected()) {
+                continue;
+            }
+            Subscription sub = subscriptions.get(s.track().trackKey());
+            if (sub != null) {
+                sub.activate(now);
+            }
+        }
+    }
+
+    private void applyPublished(List<NegotiatedMedia> media) {
+        boolean changed = false;
+        for (NegotiatedMedia m : media) {
+            PublishedTrack existing = published.get(m.mid());
+            var src = TrackSources.of(participant.id(), m);
+            if (existing != null && (src.isEmpty() || src.get().ssrc() != existing.source().ssrc())) {
+                published.remove(m.mid());
+                room.unpublish(participant, existing);
+                existing = null;
+                changed = true;
+            }
+            if (existing == null && src.isPresent()) {
+                PublishedTrack t = room.publish(participant, src.get(), primaryCodec(m), m.extIdsByUri());
+                published.put(m.mid(), t);
+                changed = true;
+            }
+        }
+        if (changed) {
+            room.tracksChanged(participant);
+        }
+    }
+
+    private static Codec primaryCodec(NegotiatedMedia m) {
+        for (Codec c : m.codecs()) {
+            if (!c.isRtx()) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    private ServerTransport serverTransport() {
+        List<String> cands = new ArrayList<>();
+        for (Candidate c : participant.ice().localCandidates()) {
+            cands.add(c.toSdpValue());
+        }
+        io.junction.dtls.Fingerprint fp = ctx.certificate().fingerprint();
+        return new ServerTransport(participant.ice().localCredentials().ufrag(),
+                participant.ice().localCredentials().password(),
+                new io.junction.sfu.sdp.Fingerprint(fp.algorithm(), fp.value()), cands, true);
+    }
+
+    long offersSent() {
+        return offersSent;
+    }
+
+    long collisionsIgnored() {
+        return collisionsIgnored;
+    }
+}

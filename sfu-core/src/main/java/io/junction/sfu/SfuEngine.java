@@ -1,0 +1,131 @@
+package io.junction.sfu;
+
+import io.junction.dtls.DtlsCertificate;
+import io.junction.ice.IcePort;
+import io.junction.rtp.BufferPool;
+import io.junction.sfu.signal.MediaEngine;
+import io.junction.sfu.signal.MediaSession;
+import io.junction.sfu.signal.NegotiationSink;
+import io.junction.sfu.worker.WorkerPool;
+import io.junction.srtp.SrtpSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Junction's media engine for {@code sfu} rooms: one shared UDP port (ICE), one DTLS certificate,
+ * a pool of room workers, and the rooms themselves. Signaling drives it through
+ * {@link MediaEngine}; two engines in one JVM share nothing.
+ */
+public final class SfuEngine implements MediaEngine {
+    private static final Logger LOG = LoggerFactory.getLogger(SfuEngine.class);
+
+    private final SfuOptions options;
+    private final IcePort icePort;
+    private final WorkerPool workers;
+    private final ExecutorService handshakes;
+    private final BufferPool pool;
+    private final EngineContext ctx;
+    private final ConcurrentHashMap<String, SfuRoom> rooms = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+
+    public SfuEngine(SfuOptions options) {
+        this.options = options;
+        SrtpSession.warmUp();
+        this.icePort = new IcePort(options.ice());
+        this.workers = new WorkerPool("junction-room", options.workerThreads(),
+                () -> System.nanoTime() / 1_000_000, 10);
+        AtomicInteger n = new AtomicInteger();
+        ThreadFactory tf = r -> {
+            Thread t = new Thread(r, "junction-dtls-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+        this.handshakes = Executors.newFixedThreadPool(options.handshakeThreads(), tf);
+        this.pool = new BufferPool(options.poolBuffers());
+        this.ctx = new EngineContext(this, icePort, DtlsCertificate.generate(), handshakes, pool,
+                options.room(), System::currentTimeMillis);
+        LOG.info("media engine listening on UDP {} (announcing {})", icePort.localPort(), icePort.announcedAddresses());
+    }
+
+    /** The UDP port media arrives on. */
+    public int mediaPort() {
+        return icePort.localPort();
+    }
+
+    @Override
+    public MediaSession join(String roomId, String participantId, String displayName, NegotiationSink sink) {
+        if (closed) {
+            throw new IllegalStateException("engine closed");
+        }
+        while (true) {
+            SfuRoom room = rooms.computeIfAbsent(roomId, id -> new SfuRoom(id, workers.assign(), ctx));
+            SfuParticipant p;
+            try {
+                p = room.loop().submit(() -> {
+                    if (room.isClosed()) {
+                        return null;
+                    }
+                    SfuParticipant created = new SfuParticipant(participantId, displayName, room, ctx, sink);
+                    room.add(created);
+                    return created;
+                }).get(5, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot join room " + roomId + ": " + e, e);
+            }
+            if (p != null) {
+                return p;
+            }
+            rooms.remove(roomId, room); // closed between lookup and join: make a new one
+        }
+    }
+
+    void roomClosed(SfuRoom room) {
+        rooms.remove(room.id(), room);
+    }
+
+    /** Rooms with media sessions now. */
+    public int roomCount() {
+        return rooms.size();
+    }
+
+    /** Pooled packet buffers currently out of the pool. */
+    public int outstandingBuffers() {
+        return pool.outstanding();
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        List<java.util.concurrent.CompletableFuture<Object>> done = new ArrayList<>();
+        for (SfuRoom r : rooms.values()) {
+            done.add(r.loop().submit(() -> {
+                r.close();
+                return null;
+            }));
+        }
+        for (var f : done) {
+            try {
+                f.get(2, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                LOG.warn("room close: {}", e.toString());
+            }
+        }
+        rooms.clear();
+        workers.close();
+        handshakes.shutdownNow();
+        icePort.close();
+        LOG.info("media engine closed");
+    }
+}

@@ -1,0 +1,322 @@
+package io.junction.sfu;
+
+import io.junction.ice.Candidate;
+import io.junction.ice.IceCredentials;
+import io.junction.ice.IceTransport;
+import io.junction.rtp.PacketBuffer;
+import io.junction.sfu.room.MediaSender;
+import io.junction.sfu.room.ParticipantMedia;
+import io.junction.sfu.sdp.MediaDescription;
+import io.junction.sfu.sdp.SdpException;
+import io.junction.sfu.sdp.SdpParser;
+import io.junction.sfu.sdp.SdpValidator;
+import io.junction.sfu.sdp.SessionDescription;
+import io.junction.sfu.signal.MediaSession;
+import io.junction.sfu.signal.Negotiation;
+import io.junction.sfu.signal.NegotiationException;
+import io.junction.sfu.signal.NegotiationSink;
+import io.junction.sfu.worker.InboundQueue;
+import io.junction.transport.MediaTransport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One participant's peer connection to the server: receives its negotiation messages on
+ * signaling threads, hands them to the room's worker, and owns its transport. The server side of
+ * the negotiation itself is {@link ServerNegotiator}.
+ */
+final class SfuParticipant implements MediaSession, MediaSender {
+    private static final Logger LOG = LoggerFactory.getLogger(SfuParticipant.class);
+
+    private final String id;
+    private final String name;
+    private final SfuRoom room;
+    private final EngineContext ctx;
+    private final NegotiationSink sink;
+    private final LateIceListener iceListener = new LateIceListener();
+    private final IceTransport ice;
+    private final ParticipantMedia media;
+    private final ServerNegotiator negotiator;
+    private final InboundQueue rtpIn;
+    private final InboundQueue rtcpIn;
+    private volatile MediaTransport transport;
+    private volatile boolean closed;
+
+    SfuParticipant(String id, String name, SfuRoom room, EngineContext ctx, NegotiationSink sink) {
+        this.id = id;
+        this.name = name;
+        this.room = room;
+        this.ctx = ctx;
+        this.sink = sink;
+        this.ice = ctx.icePort().createServerTransport(iceListener);
+        this.media = new ParticipantMedia(id, this, ctx.randomSsrc());
+        this.negotiator = new ServerNegotiator(this, room, ctx);
+        this.rtpIn = new InboundQueue(room.loop(), 1024, p -> media.onRtp(p, room.loop().nowMs()));
+        this.rtcpIn = new InboundQueue(room.loop(), 256,
+                p -> media.onRtcp(p, room.loop().nowMs(), ctx.wallClockMs()));
+    }
+
+    String id() {
+        return id;
+    }
+
+    String name() {
+        return name;
+    }
+
+    IceTransport ice() {
+        return ice;
+    }
+
+    ParticipantMedia media() {
+        return media;
+    }
+
+    ServerNegotiator negotiator() {
+        return negotiator;
+    }
+
+    NegotiationSink sink() {
+        return sink;
+    }
+
+    @Override
+    public void onClientNegotiation(Negotiation n) throws NegotiationException {
+        if (closed) {
+            throw new NegotiationException("not-in-room", "participant " + id + " has left");
+        }
+        switch (n) {
+            case Negotiation.Offer o -> {
+                SessionDescription sd = parse(o.sdp());
+                onLoop(() -> negotiator.onOffer(sd));
+            }
+            case Negotiation.Answer a -> {
+                SessionDescription sd = parse(a.sdp());
+                onLoop(() -> negotiator.onAnswer(sd));
+            }
+            case Negotiation.Candidate c -> addRemoteCandidate(c);
+        }
+    }
+
+    private static SessionDescription parse(String sdp) throws NegotiationException {
+        try {
+            SessionDescription sd = SdpParser.parse(sdp);
+            SdpValidator.validate(sd);
+            return sd;
+        } catch (SdpException e) {
+            throw new NegotiationException(e.code(), e.getMessage());
+        }
+    }
+
+    /** Runs a negotiation step on the room's worker and waits for its outcome. */
+    private void onLoop(NegotiationStep step) throws NegotiationException {
+        try {
+            room.loop().submit(() -> {
+                try {
+                    step.run();
+                    return null;
+                } catch (NegotiationException e) {
+                    throw new StepFailure(e);
+                }
+            }).get(5, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof StepFailure f) {
+                throw f.failure;
+            }
+            throw new NegotiationException("internal", "negotiation failed: " + e.getCause(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new NegotiationException("internal", "negotiation timed out");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NegotiationException("internal", "interrupted");
+        }
+    }
+
+    private void addRemoteCandidate(Negotiation.Candidate c) throws NegotiationException {
+        if (c.isEndOfCandidates()) {
+            return;
+        }
+        String v = c.candidate().startsWith("candidate:") ? c.candidate().substring("candidate:".length()) : c.candidate();
+        Candidate cand;
+        try {
+            cand = Candidate.parse(v);
+        } catch (IllegalArgumentException e) {
+            throw new NegotiationException("bad-message", "bad candidate: " + e.getMessage());
+        }
+        if (!"udp".equalsIgnoreCase(cand.transport()) || cand.address().endsWith(".local")) {
+            return; // TCP candidates are not served; mDNS names resolve as peer-reflexive (DESIGN.md)
+        }
+        ice.addRemoteCandidate(cand);
+    }
+
+    /**
+     * Called on the loop once the client's DTLS fingerprint, role and ICE credentials are known
+     * (its first offer or answer). Later descriptions keep the transport (JSEP re-offers).
+     */
+    void ensureTransport(SessionDescription remote, io.junction.sfu.sdp.DtlsRole serverRole) throws NegotiationException {
+        if (transport != null) {
+            return;
+        }
+        MediaDescription first = remote.media().isEmpty() ? null : remote.media().get(0);
+        io.junction.sfu.sdp.Fingerprint fp = remote.fingerprint() != null ? remote.fingerprint()
+                : first != null ? first.fingerprint() : null;
+        String ufrag = remote.iceUfrag() != null ? remote.iceUfrag() : first != null ? first.iceUfrag() : null;
+        String pwd = remote.icePwd() != null ? remote.icePwd() : first != null ? first.icePwd() : null;
+        if (fp == null || ufrag == null || pwd == null) {
+            throw new NegotiationException("bad-sdp", "missing ice-ufrag, ice-pwd or fingerprint");
+        }
+        io.junction.dtls.Fingerprint remoteFp;
+        try {
+            remoteFp = io.junction.dtls.Fingerprint.parse(fp.algorithm() + " " + fp.value());
+            ice.setRemoteCredentials(new IceCredentials(ufrag, pwd));
+        } catch (IllegalArgumentException e) {
+            throw new NegotiationException("bad-sdp", e.getMessage());
+        }
+        io.junction.dtls.DtlsRole role = serverRole == io.junction.sfu.sdp.DtlsRole.CLIENT
+                ? io.junction.dtls.DtlsRole.CLIENT : io.junction.dtls.DtlsRole.SERVER;
+        MediaTransport t = new MediaTransport(l -> {
+            iceListener.delegate = l;
+            return ice;
+        }, ctx.certificate(), remoteFp, role, ctx.handshakeExecutor(), new TransportEvents());
+        transport = t;
+        for (MediaDescription m : remote.media()) {
+            for (String c : m.candidates()) {
+                try {
+                    addRemoteCandidate(new Negotiation.Candidate(c, m.mid(), -1));
+                } catch (NegotiationException e) {
+                    LOG.debug("{}: ignoring SDP candidate {}: {}", id, c, e.getMessage());
+                }
+            }
+        }
+        t.start();
+    }
+
+    @Override
+    public void sendRtp(byte[] buf, int off, int len) {
+        MediaTransport t = transport;
+        if (t != null) {
+            t.sendRtp(buf, off, len);
+        }
+    }
+
+    @Override
+    public void sendRtcp(byte[] buf, int off, int len) {
+        MediaTransport t = transport;
+        if (t != null) {
+            t.sendRtcp(buf, off, len);
+        }
+    }
+
+    @Override
+    public void leave() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        room.loop().execute(() -> room.remove(this));
+    }
+
+    /** On the loop, after the room dropped this participant's tracks and subscriptions. */
+    void closeTransport() {
+        closed = true;
+        rtpIn.close();
+        rtcpIn.close();
+        MediaTransport t = transport;
+        if (t != null) {
+            t.close();
+        }
+        ice.close();
+    }
+
+    MediaTransport transport() {
+        return transport;
+    }
+
+    private final class TransportEvents implements MediaTransport.Listener {
+        @Override
+        public void onConnected() {
+            LOG.info("room {} participant {}: media transport connected", room.id(), id);
+            room.loop().execute(() -> room.onTransportConnected(SfuParticipant.this));
+        }
+
+        @Override
+        public void onFailed(String reason) {
+            LOG.info("room {} participant {}: media transport failed: {}", room.id(), id, reason);
+        }
+
+        @Override
+        public void onClosed() {
+            LOG.info("room {} participant {}: media transport closed by the peer", room.id(), id);
+        }
+
+        @Override
+        public void onRtp(byte[] buf, int off, int len) {
+            PacketBuffer p = ctx.pool().tryAcquire();
+            if (p == null) {
+                ctx.countPoolExhausted();
+                return;
+            }
+            p.copyFrom(buf, off, len);
+            rtpIn.offer(p);
+        }
+
+        @Override
+        public void onRtcp(byte[] buf, int off, int len) {
+            PacketBuffer p = ctx.pool().tryAcquire();
+            if (p == null) {
+                ctx.countPoolExhausted();
+                return;
+            }
+            p.copyFrom(buf, off, len);
+            rtcpIn.offer(p);
+        }
+    }
+
+    /** Passes ICE events to the media transport once it exists; drops data before that. */
+    private static final class LateIceListener implements IceTransport.Listener {
+        volatile IceTransport.Listener delegate;
+
+        @Override
+        public void onConnected() {
+            IceTransport.Listener d = delegate;
+            if (d != null) {
+                d.onConnected();
+            }
+        }
+
+        @Override
+        public void onFailed(String reason) {
+            IceTransport.Listener d = delegate;
+            if (d != null) {
+                d.onFailed(reason);
+            }
+        }
+
+        @Override
+        public void onData(byte[] buf, int off, int len) {
+            IceTransport.Listener d = delegate;
+            if (d != null) {
+                d.onData(buf, off, len);
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface NegotiationStep {
+        void run() throws NegotiationException;
+    }
+
+    private static final class StepFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final transient NegotiationException failure;
+
+        StepFailure(NegotiationException failure) {
+            super(failure.getMessage(), null, false, false);
+            this.failure = failure;
+        }
+    }
+}

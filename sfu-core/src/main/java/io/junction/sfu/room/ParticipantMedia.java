@@ -1,0 +1,148 @@
+package io.junction.sfu.room;
+
+import io.junction.rtp.PacketBuffer;
+import io.junction.rtp.RtpHeader;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The media state of one participant inside its room: the tracks it publishes and the
+ * subscriptions it receives, looked up by SSRC without allocation (linear scans over the few
+ * streams of one participant). Room worker thread only.
+ */
+public final class ParticipantMedia {
+    private final String participantId;
+    private final MediaSender sender;
+    private final long localSsrc;
+    private final List<PublishedTrack> published = new ArrayList<>();
+    private final List<Subscription> subscriptions = new ArrayList<>();
+    private final RtcpHandler rtcp = new RtcpHandler(this);
+    private final RtcpReporter reporter = new RtcpReporter();
+    private long unknownSsrc;
+
+    /**
+     * @param participantId the participant's id
+     * @param sender        its transport
+     * @param localSsrc     the SSRC the server uses for RTCP toward it
+     */
+    public ParticipantMedia(String participantId, MediaSender sender, long localSsrc) {
+        this.participantId = participantId;
+        this.sender = sender;
+        this.localSsrc = localSsrc;
+    }
+
+    public String participantId() {
+        return participantId;
+    }
+
+    public MediaSender sender() {
+        return sender;
+    }
+
+    public long localSsrc() {
+        return localSsrc;
+    }
+
+    public List<PublishedTrack> published() {
+        return published;
+    }
+
+    public List<Subscription> subscriptions() {
+        return subscriptions;
+    }
+
+    void addPublished(PublishedTrack t) {
+        published.add(t);
+    }
+
+    void removePublished(PublishedTrack t) {
+        published.remove(t);
+    }
+
+    void addSubscription(Subscription s) {
+        subscriptions.add(s);
+    }
+
+    void removeSubscription(Subscription s) {
+        subscriptions.remove(s);
+    }
+
+    PublishedTrack publishedBySsrc(long ssrc) {
+        for (int i = 0; i < published.size(); i++) {
+            PublishedTrack t = published.get(i);
+            if (t.source().ssrc() == ssrc) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    Subscription subscriptionBySsrc(long ssrc) {
+        for (int i = 0; i < subscriptions.size(); i++) {
+            Subscription s = subscriptions.get(i);
+            if (s.output().ssrc() == ssrc || s.output().rtxSsrc() == ssrc) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /** A decrypted RTP packet from this participant; takes ownership. */
+    public void onRtp(PacketBuffer p, long now) {
+        long ssrc = RtpHeader.ssrc(p.array(), p.offset());
+        for (int i = 0; i < published.size(); i++) {
+            PublishedTrack t = published.get(i);
+            if (t.source().ssrc() == ssrc) {
+                t.onRtp(p, now);
+                return;
+            }
+            if (t.source().rtxSsrc() == ssrc && ssrc >= 0) {
+                t.onRtx(p, now);
+                return;
+            }
+        }
+        unknownSsrc++;
+        p.release();
+    }
+
+    /** A decrypted RTCP compound packet from this participant; takes ownership. */
+    public void onRtcp(PacketBuffer p, long now, long wallClockMs) {
+        try {
+            rtcp.onRtcp(p.array(), p.offset(), p.length(), now, wallClockMs);
+        } finally {
+            p.release();
+        }
+    }
+
+    void onRtt(long rttMs) {
+        for (int i = 0; i < subscriptions.size(); i++) {
+            subscriptions.get(i).setRtt(rttMs);
+        }
+    }
+
+    /** Periodic reports toward this participant. */
+    public void report(long now, long wallClockMs) {
+        reporter.report(localSsrc, subscriptions, published, now, wallClockMs, sender);
+    }
+
+    public long rttMillis() {
+        return rtcp.rttMillis();
+    }
+
+    public long unknownSsrcDrops() {
+        return unknownSsrc;
+    }
+
+    public long invalidRtcp() {
+        return rtcp.invalid();
+    }
+
+    public long nacksReceived() {
+        return rtcp.nacksReceived();
+    }
+
+    public long keyframeRequestsReceived() {
+        return rtcp.keyframeRequestsReceived();
+    }
+}
