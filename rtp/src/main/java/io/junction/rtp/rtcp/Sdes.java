@@ -16,7 +16,7 @@ public final class Sdes {
 
     /** True if the packet is an SDES whose chunks and items are all well-formed. */
     public static boolean isValid(byte[] b, int off, int len) {
-        return RtcpHeader.packetType(b, off) == RtcpHeader.SDES && SdesCursor.validate(b, off, len);
+        return len >= 4 && RtcpHeader.packetType(b, off) == RtcpHeader.SDES && SdesCursor.validate(b, off, len);
     }
 
     /** Total bytes of an SDES packet with one chunk holding a CNAME of {@code cnameLength}. */
