@@ -163,9 +163,8 @@ class RtcpRoundTripTest {
         byte[] bye = Hex.parse("""
                 81 cb 0003   # BYE SC=1, length 3 (16 bytes)
                 deadbeef     # SSRC
-                05 6c656674 00 00  # reason length 5, "left", wait: 5 bytes "left!" below
-                """.replace("05 6c656674 00 00  # reason length 5, \"left\", wait: 5 bytes \"left!\" below",
-                "05 6c65667421 0000  # reason \"left!\" + 2 bytes to the word"));
+                05 6c65667421 0000  # reason length 5, "left!", 2 zero bytes to the word
+                """);
         assertTrue(Bye.isValid(bye, 0, bye.length));
         assertEquals(1, Bye.ssrcCount(bye, 0));
         assertEquals(0xdeadbeefL, Bye.ssrc(bye, 0, 0));
