@@ -121,6 +121,19 @@ class NackGeneratorTest {
     }
 
     @Test
+    void collectIntoArrayKeepsOverflowDue() {
+        NackGenerator g = gen(100, 100, 10, 0);
+        g.onPacket(65533, 0);
+        g.onPacket(2, 0); // 65534 65535 0 1 missing
+        int[] out = new int[3];
+        assertEquals(3, g.collect(0, out));
+        assertArrayEquals(new int[] {65534, 65535, 0}, out);
+        assertEquals(1, g.collect(1, out), "the one that did not fit is still due");
+        assertEquals(1, out[0]);
+        assertEquals(4, g.nacksSent());
+    }
+
+    @Test
     void optionsAreValidated() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
             () -> new NackGenerator.Options(0, 500, 10, 10, 1000, 0, 100));
