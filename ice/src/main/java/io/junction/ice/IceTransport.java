@@ -190,7 +190,7 @@ public final class IceTransport implements AutoCloseable {
     @Override
     public void close() {
         State s = state.getAndSet(State.CLOSED);
-        if (s != State.CLOSED) {
+        if (s != State.CLOSED && s != State.FAILED) { // a failed transport already scheduled its free()
             gate.close();
             free();
         }
@@ -275,7 +275,7 @@ public final class IceTransport implements AutoCloseable {
         cancel(connectTimer);
         cancel(consentTimer);
         try {
-            component.setBufferCallback(null);
+            component.setBufferCallback(Ice4jBuffers::release); // late datagrams: recycle silently
             agent.free();
         } catch (RuntimeException e) {
             LOG.debug("error freeing agent", e);

@@ -109,6 +109,20 @@ public final class NackGenerator {
      * @return how many seqs were emitted
      */
     public int collect(long now, NackSink sink) {
+        return collect(now, sink, null);
+    }
+
+    /**
+     * Like {@link #collect(long, NackSink)} but writes the seqs into {@code out} (e.g. for
+     * {@code io.junction.rtp.rtcp.Nack.write}); due seqs that don't fit stay due for the next call.
+     *
+     * @return how many seqs were written
+     */
+    public int collect(long now, int[] out) {
+        return collect(now, null, out);
+    }
+
+    private int collect(long now, NackSink sink, int[] out) {
         long retryInterval = Math.max(rttMs, options.minRetryIntervalMs());
         int emitted = 0;
         int i = 0;
@@ -122,12 +136,17 @@ public final class NackGenerator {
                 givenUp++;
                 continue;
             }
-            if (due) {
+            if (due && (out == null || emitted < out.length)) {
                 sent[i]++;
                 lastSentMs[i] = now;
                 nacksSent++;
+                int seq = (int) (missing[i] & 0xFFFF);
+                if (out != null) {
+                    out[emitted] = seq;
+                } else {
+                    sink.nack(seq);
+                }
                 emitted++;
-                sink.nack((int) (missing[i] & 0xFFFF));
             }
             i++;
         }

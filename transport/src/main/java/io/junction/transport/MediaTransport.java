@@ -1,0 +1,272 @@
+package io.junction.transport;
+
+import io.junction.dtls.DtlsCertificate;
+import io.junction.dtls.DtlsListener;
+import io.junction.dtls.DtlsRole;
+import io.junction.dtls.DtlsTransport;
+import io.junction.dtls.Fingerprint;
+import io.junction.ice.IceTransport;
+import io.junction.rtp.PacketClassifier;
+import io.junction.srtp.SrtpKeyingMaterial;
+import io.junction.srtp.SrtpProfile;
+import io.junction.srtp.SrtpSession;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
+
+/**
+ * One participant's media transport: ICE, then DTLS-SRTP (RFC 5764) on the selected pair, with the
+ * RFC 7983 §7 demultiplexer in front. Close cascade: MediaTransport → DTLS (close_notify) → SRTP → ICE.
+ * See the package documentation for the threading model.
+ */
+public final class MediaTransport implements AutoCloseable {
+    /** Lifecycle; FAILED and CLOSED are final. */
+    public enum State { NEW, CONNECTING, CONNECTED, FAILED, CLOSED }
+
+    /** Callbacks; media buffers are decrypted in place and valid only during the call. */
+    public interface Listener {
+        /** DTLS finished and SRTP keys are installed. */
+        void onConnected();
+
+        /** ICE or DTLS failed (reason says which); resources are freed. */
+        void onFailed(String reason);
+
+        /** The peer closed DTLS (close_notify); resources are freed. */
+        void onClosed();
+
+        /** A decrypted RTP packet. */
+        void onRtp(byte[] buf, int off, int len);
+
+        /** A decrypted RTCP compound packet. */
+        void onRtcp(byte[] buf, int off, int len);
+    }
+
+    private final IceTransport ice;
+    private final DtlsTransport dtls;
+    private final Listener listener;
+    private final AtomicReference<State> state = new AtomicReference<>(State.NEW);
+    private final Object sendLock = new Object();
+    private final LongAdder in = new LongAdder();
+    private final LongAdder out = new LongAdder();
+    private final LongAdder rtpIn = new LongAdder();
+    private final LongAdder rtcpIn = new LongAdder();
+    private final LongAdder dtlsIn = new LongAdder();
+    private final Map<DropReason, LongAdder> drops = new EnumMap<>(DropReason.class);
+    private volatile SrtpSession srtp;
+
+    /**
+     * @param iceFactory        creates the ICE transport with the listener it is given (e.g.
+     *                          {@code port::createServerTransport}); signal its credentials and candidates
+     *                          through {@link #ice()} before {@link #start()}
+     * @param local             our DTLS certificate
+     * @param remoteFingerprint the peer's {@code a=fingerprint}
+     * @param role              from the peer's {@code a=setup} (active peer → we are SERVER)
+     * @param handshakeExecutor runs the blocking DTLS handshake (one task per handshake)
+     * @param handshakeTimeout  DTLS handshake deadline
+     * @param profiles          SRTP profiles offered/accepted, most preferred first
+     */
+    public MediaTransport(Function<IceTransport.Listener, IceTransport> iceFactory, DtlsCertificate local,
+                          Fingerprint remoteFingerprint, DtlsRole role, Executor handshakeExecutor,
+                          Duration handshakeTimeout, List<SrtpProfile> profiles, Listener listener) {
+        this.listener = Objects.requireNonNull(listener, "listener");
+        for (DropReason r : DropReason.values()) {
+            drops.put(r, new LongAdder());
+        }
+        this.dtls = new DtlsTransport(role, local, remoteFingerprint, this::sendDtls, new DtlsEvents(),
+                handshakeExecutor, handshakeTimeout, profiles);
+        this.ice = Objects.requireNonNull(iceFactory.apply(new IceEvents()), "ice");
+    }
+
+    /** Defaults: 10 s handshake timeout, {@link DtlsTransport#DEFAULT_PROFILES}. */
+    public MediaTransport(Function<IceTransport.Listener, IceTransport> iceFactory, DtlsCertificate local,
+                          Fingerprint remoteFingerprint, DtlsRole role, Executor handshakeExecutor,
+                          Listener listener) {
+        this(iceFactory, local, remoteFingerprint, role, handshakeExecutor, Duration.ofSeconds(10),
+                DtlsTransport.DEFAULT_PROFILES, listener);
+    }
+
+    /** The ICE transport, for signalling credentials and candidates. */
+    public IceTransport ice() {
+        return ice;
+    }
+
+    /** Starts ICE checks; DTLS starts when ICE connects. */
+    public void start() {
+        if (!state.compareAndSet(State.NEW, State.CONNECTING)) {
+            throw new IllegalStateException("start() in state " + state.get());
+        }
+        ice.start();
+    }
+
+    /** SRTP-protects in place (leave {@link SrtpSession#MAX_TRAILER} bytes of tailroom) and sends. */
+    public void sendRtp(byte[] buf, int off, int len) {
+        send(buf, off, len, false);
+    }
+
+    /** SRTCP-protects in place (leave {@link SrtpSession#MAX_TRAILER} bytes of tailroom) and sends. */
+    public void sendRtcp(byte[] buf, int off, int len) {
+        send(buf, off, len, true);
+    }
+
+    private void send(byte[] buf, int off, int len, boolean rtcp) {
+        SrtpSession s = srtp;
+        if (s == null || state.get() != State.CONNECTED) {
+            drops.get(DropReason.NOT_CONNECTED).increment();
+            return;
+        }
+        synchronized (sendLock) { // SRTP: one thread at a time per direction
+            int n = rtcp ? s.protectRtcp(buf, off, len) : s.protectRtp(buf, off, len);
+            if (n < 0) {
+                drops.get(DropReason.SEND_PROTECT_FAILED).increment();
+                return;
+            }
+            out.increment();
+            ice.send(buf, off, n);
+        }
+    }
+
+    /** The current state. */
+    public State state() {
+        return state.get();
+    }
+
+    /** Counters. */
+    public TransportStats stats() {
+        Map<DropReason, Long> d = new EnumMap<>(DropReason.class);
+        drops.forEach((k, v) -> d.put(k, v.sum()));
+        return new TransportStats(in.sum(), out.sum(), rtpIn.sum(), rtcpIn.sum(), dtlsIn.sum(), Map.copyOf(d));
+    }
+
+    /** Closes DTLS (close_notify), SRTP and ICE. No callback. Idempotent. */
+    @Override
+    public void close() {
+        State s = state.getAndSet(State.CLOSED);
+        if (s != State.CLOSED) {
+            free();
+        }
+    }
+
+    private void free() {
+        dtls.close();
+        ice.close();
+        synchronized (sendLock) {
+            SrtpSession s = srtp;
+            srtp = null;
+            if (s != null) {
+                s.close();
+            }
+        }
+    }
+
+    private void fail(String reason) {
+        State s;
+        do {
+            s = state.get();
+            if (s == State.FAILED || s == State.CLOSED) {
+                return;
+            }
+        } while (!state.compareAndSet(s, State.FAILED));
+        try {
+            listener.onFailed(reason);
+        } finally {
+            free();
+        }
+    }
+
+    private void sendDtls(byte[] buf, int off, int len) {
+        out.increment();
+        ice.send(buf, off, len);
+    }
+
+    /** RFC 7983 §7 demux of one datagram from the selected pair (ICE receive thread). */
+    private void onDatagram(byte[] buf, int off, int len) {
+        in.increment();
+        switch (PacketClassifier.classify(buf, off, len)) {
+            case DTLS -> {
+                DtlsTransport.State ds = dtls.state();
+                if (ds == DtlsTransport.State.FAILED || ds == DtlsTransport.State.CLOSED) {
+                    drops.get(DropReason.DTLS_AFTER_FAILURE).increment();
+                } else {
+                    dtlsIn.increment();
+                    dtls.receive(buf, off, len);
+                }
+            }
+            case RTP_RTCP -> onSrtp(buf, off, len);
+            default -> drops.get(DropReason.UNKNOWN_KIND).increment();
+        }
+    }
+
+    private void onSrtp(byte[] buf, int off, int len) {
+        SrtpSession s = srtp;
+        if (s == null || state.get() != State.CONNECTED) {
+            drops.get(DropReason.NOT_CONNECTED).increment();
+            return;
+        }
+        boolean rtcp = PacketClassifier.isRtcp(buf, off, len);
+        int n = rtcp ? s.unprotectRtcp(buf, off, len) : s.unprotectRtp(buf, off, len);
+        if (n < 0) {
+            drops.get(n == SrtpSession.AUTH_FAILED ? DropReason.SRTP_AUTH
+                    : n == SrtpSession.REPLAYED ? DropReason.SRTP_REPLAY : DropReason.SRTP_INVALID).increment();
+            return;
+        }
+        if (rtcp) {
+            rtcpIn.increment();
+            listener.onRtcp(buf, off, n);
+        } else {
+            rtpIn.increment();
+            listener.onRtp(buf, off, n);
+        }
+    }
+
+    private final class IceEvents implements IceTransport.Listener {
+        @Override
+        public void onConnected() {
+            if (state.get() == State.CONNECTING) {
+                dtls.start();
+            }
+        }
+
+        @Override
+        public void onFailed(String reason) {
+            fail("ICE: " + reason);
+        }
+
+        @Override
+        public void onData(byte[] buf, int off, int len) {
+            onDatagram(buf, off, len);
+        }
+    }
+
+    private final class DtlsEvents implements DtlsListener {
+        @Override
+        public void onHandshakeComplete(SrtpKeyingMaterial keys) {
+            srtp = new SrtpSession(keys);
+            if (state.compareAndSet(State.CONNECTING, State.CONNECTED)) {
+                listener.onConnected();
+            }
+        }
+
+        @Override
+        public void onFailure(String reason) {
+            fail("DTLS: " + reason);
+        }
+
+        @Override
+        public void onClosed() {
+            State s = state.get();
+            if (s != State.FAILED && s != State.CLOSED && state.compareAndSet(s, State.CLOSED)) {
+                try {
+                    listener.onClosed();
+                } finally {
+                    free();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package io.junction.transport.client;
+
+import io.junction.dtls.DtlsCertificate;
+import io.junction.dtls.DtlsRole;
+import io.junction.dtls.Fingerprint;
+import io.junction.ice.Candidate;
+import io.junction.ice.IceCredentials;
+import io.junction.ice.IceTransport;
+import io.junction.srtp.SrtpProfile;
+import io.junction.transport.MediaTransport;
+import io.junction.transport.TransportStats;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+
+/**
+ * A Java WebRTC client peer (tests, load generation): ICE controlling on its own ephemeral port, DTLS
+ * client by default ({@code a=setup:active}), SRTP. Create it, signal {@link #localCredentials()},
+ * {@link #localCandidates()} and {@link #localFingerprint()} to the server, then {@link #connect}.
+ */
+public final class ClientPeer implements AutoCloseable {
+    private final DtlsCertificate certificate;
+    private final DtlsRole role;
+    private final Executor handshakeExecutor;
+    private final Duration handshakeTimeout;
+    private final List<SrtpProfile> profiles;
+    private final MediaTransport.Listener listener;
+    private final IceTransport ice;
+    private final ForwardingIceListener forward = new ForwardingIceListener();
+    private volatile MediaTransport media;
+
+    /**
+     * @param bindAddress IP literal to bind the client's UDP port to (127.0.0.1 in tests)
+     * @param certificate our DTLS certificate
+     * @param role        our DTLS role (CLIENT unless the server is active)
+     * @param profiles    SRTP profiles to offer, most preferred first
+     */
+    public ClientPeer(String bindAddress, DtlsCertificate certificate, DtlsRole role, Executor handshakeExecutor,
+                      Duration handshakeTimeout, List<SrtpProfile> profiles, MediaTransport.Listener listener) {
+        this.certificate = Objects.requireNonNull(certificate, "certificate");
+        this.role = Objects.requireNonNull(role, "role");
+        this.handshakeExecutor = Objects.requireNonNull(handshakeExecutor, "handshakeExecutor");
+        this.handshakeTimeout = Objects.requireNonNull(handshakeTimeout, "handshakeTimeout");
+        this.profiles = List.copyOf(profiles);
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.ice = IceTransport.createClient(bindAddress, forward);
+    }
+
+    /** Our ICE credentials, to send to the server. */
+    public IceCredentials localCredentials() {
+        return ice.localCredentials();
+    }
+
+    /** Our host candidate(s), to send to the server. */
+    public List<Candidate> localCandidates() {
+        return ice.localCandidates();
+    }
+
+    /** Our certificate fingerprint, to send to the server. */
+    public Fingerprint localFingerprint() {
+        return certificate.fingerprint();
+    }
+
+    /** Starts ICE towards the server, then DTLS expecting {@code serverFingerprint}. */
+    public void connect(IceCredentials serverCredentials, List<Candidate> serverCandidates,
+                        Fingerprint serverFingerprint) {
+        synchronized (this) {
+            if (media != null) {
+                throw new IllegalStateException("connect() called twice");
+            }
+            media = new MediaTransport(l -> {
+                forward.target = l;
+                return ice;
+            }, certificate, serverFingerprint, role, handshakeExecutor, handshakeTimeout, profiles, listener);
+        }
+        ice.setRemoteCredentials(serverCredentials);
+        serverCandidates.forEach(ice::addRemoteCandidate);
+        media.start();
+    }
+
+    /** See {@link MediaTransport#sendRtp}. */
+    public void sendRtp(byte[] buf, int off, int len) {
+        MediaTransport m = media;
+        if (m != null) {
+            m.sendRtp(buf, off, len);
+        }
+    }
+
+    /** See {@link MediaTransport#sendRtcp}. */
+    public void sendRtcp(byte[] buf, int off, int len) {
+        MediaTransport m = media;
+        if (m != null) {
+            m.sendRtcp(buf, off, len);
+        }
+    }
+
+    /** Raw datagram on the selected pair, bypassing SRTP (tests of hostile input). */
+    public void sendRaw(byte[] buf, int off, int len) {
+        ice.send(buf, off, len);
+    }
+
+    /** The media transport state (NEW before {@link #connect}). */
+    public MediaTransport.State state() {
+        MediaTransport m = media;
+        return m == null ? MediaTransport.State.NEW : m.state();
+    }
+
+    /** Counters of the media transport, or null before connect. */
+    public TransportStats stats() {
+        MediaTransport m = media;
+        return m == null ? null : m.stats();
+    }
+
+    /** The ICE transport. */
+    public IceTransport ice() {
+        return ice;
+    }
+
+    @Override
+    public void close() {
+        MediaTransport m = media;
+        if (m != null) {
+            m.close();
+        }
+        ice.close();
+    }
+
+    private static final class ForwardingIceListener implements IceTransport.Listener {
+        private volatile IceTransport.Listener target;
+
+        @Override
+        public void onConnected() {
+            IceTransport.Listener t = target;
+            if (t != null) {
+                t.onConnected();
+            }
+        }
+
+        @Override
+        public void onFailed(String reason) {
+            IceTransport.Listener t = target;
+            if (t != null) {
+                t.onFailed(reason);
+            }
+        }
+
+        @Override
+        public void onData(byte[] buf, int off, int len) {
+            IceTransport.Listener t = target;
+            if (t != null) {
+                t.onData(buf, off, len);
+            }
+        }
+    }
+}
