@@ -224,5 +224,12 @@ class SignalingServerTest {
         assertEquals(0, cand.get("sdpMLineIndex").asInt());
         session.sink.send(new Negotiation.Offer("v=0 server offer"));
         assertEquals("offer", a.next("message").get("data").get("type").asText());
+
+        a.send("{\"type\":\"leave\",\"room\":\"conf\"}");
+        a.next("leaved");
+        session.left.get(5, TimeUnit.SECONDS);
+        session.sink.send(new Negotiation.Offer("late"));
+        a.send("{\"type\":\"join\",\"room\":\"conf2\"}");
+        assertEquals("joined", a.next().get("type").asText(), "late engine output after leave was dropped");
     }
 }
