@@ -5,6 +5,7 @@ import io.junction.sfu.signal.MediaSession;
 import io.junction.sfu.signal.Negotiation;
 import io.junction.sfu.signal.NegotiationException;
 import io.junction.sfu.signal.NegotiationSink;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +27,8 @@ final class ClientHandler {
     private Participant self;
     private RoomMode mode;
     private MediaSession media;
+    /** Cleared when the participant leaves, so late engine output for the old room is dropped. */
+    private AtomicBoolean mediaLive;
 
     ClientHandler(RoomRegistry registry, MediaEngine engine, SignalCodec codec, Outbox outbox, TokenBucket bucket) {
         this.registry = registry;
@@ -91,8 +94,13 @@ final class ClientHandler {
 
     private void startMedia(SignalMessage.Join join) {
         String room = self.room();
-        NegotiationSink sink = n -> outbox.send(
-                codec.encode(new SignalMessage.Relayed(room, "sfu", negotiationCodec.encode(n))));
+        AtomicBoolean live = new AtomicBoolean(true);
+        mediaLive = live;
+        NegotiationSink sink = n -> {
+            if (live.get()) {
+                outbox.send(codec.encode(new SignalMessage.Relayed(room, "sfu", negotiationCodec.encode(n))));
+            }
+        };
         try {
             media = engine.join(room, self.id(), join.name(), sink);
         } catch (RuntimeException e) {
@@ -118,6 +126,10 @@ final class ClientHandler {
         }
         registry.leave(self);
         self = null;
+        if (mediaLive != null) {
+            mediaLive.set(false);
+            mediaLive = null;
+        }
         MediaSession session = media;
         media = null;
         if (session != null) {

@@ -1,6 +1,7 @@
 package io.junction.signaling;
 
 import io.junction.sfu.signal.MediaEngine;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import org.eclipse.jetty.server.Handler;
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * {@link #close()}), or mount it in an application's Jetty server with {@link #handler(Server)}
  * (everything) or {@link #webSocketHandler(Server)} (only {@code /ws}). Each instance has its own
  * rooms and participant ids. The media engine stays owned by the caller ({@link #close()} does not
- * close it).
+ * close it). Every socket is pinged at a third of the idle timeout, so quiet browsers stay
+ * connected and dead peers are dropped.
  */
 public final class SignalingServer implements AutoCloseable {
     /** The WebSocket path. */
@@ -58,7 +60,7 @@ public final class SignalingServer implements AutoCloseable {
      */
     public Handler.Wrapper webSocketHandler(Server server) {
         closer = server.getThreadPool();
-        return WebSocketUpgradeHandler.from(server, container -> {
+        WebSocketUpgradeHandler handler = WebSocketUpgradeHandler.from(server, container -> {
             container.setIdleTimeout(options.idleTimeout());
             // Jetty's own limit closes the socket; keep it well above ours so that a frame
             // slightly over maxFrameBytes gets a "too-large" error and the socket lives on.
@@ -67,6 +69,9 @@ public final class SignalingServer implements AutoCloseable {
             container.setMaxBinaryMessageSize(hardLimit);
             container.addMapping(WS_PATH, (request, response, callback) -> new SignalingSession(this));
         });
+        Duration pingInterval = options.idleTimeout().dividedBy(3);
+        handler.addBean(new KeepAlive(server.getScheduler(), handler.getServerWebSocketContainer(), pingInterval), true);
+        return handler;
     }
 
     /** {@link #webSocketHandler(Server)} in front of {@code /health} and the static files. */

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 /** A media engine that records calls; an offer whose sdp is "refuse" gets bad-sdp, "explode" a RuntimeException. */
 final class FakeMediaEngine implements MediaEngine {
-    final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Session>> sessions = new ConcurrentHashMap<>();
     final List<String> joins = new CopyOnWriteArrayList<>();
 
     final class Session implements MediaSession {
@@ -60,9 +60,18 @@ final class FakeMediaEngine implements MediaEngine {
     @Override
     public MediaSession join(String roomId, String participantId, String displayName, NegotiationSink sink) {
         Session s = new Session(roomId, participantId, sink);
-        sessions.put(participantId, s);
+        future(participantId).complete(s);
         joins.add(roomId + "/" + participantId + "/" + displayName);
         return s;
+    }
+
+    private CompletableFuture<Session> future(String participantId) {
+        return sessions.computeIfAbsent(participantId, k -> new CompletableFuture<>());
+    }
+
+    /** The session of a participant, waiting for the engine join (it runs after {@code joined} is queued). */
+    Session session(String participantId) throws Exception {
+        return future(participantId).get(WsClient.TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }
 
     @Override

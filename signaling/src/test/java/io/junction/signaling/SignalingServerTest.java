@@ -75,7 +75,7 @@ class SignalingServerTest {
         JsonNode bye = a.next("bye");
         assertEquals(idB, bye.get("id").asText());
         assertEquals(1, bye.get("userNum").asInt());
-        engine.sessions.get(idB).left.get(5, TimeUnit.SECONDS);
+        engine.session(idB).left.get(5, TimeUnit.SECONDS);
 
         String idB2 = b.join("r1", "bob").get("id").asText();
         a.next("otherjoin");
@@ -83,11 +83,11 @@ class SignalingServerTest {
         JsonNode bye2 = b.next("bye");
         assertEquals(idA, bye2.get("id").asText());
         assertEquals(1, bye2.get("userNum").asInt());
-        engine.sessions.get(idA).left.get(5, TimeUnit.SECONDS);
+        engine.session(idA).left.get(5, TimeUnit.SECONDS);
         assertEquals(1, server.rooms().roomCount());
 
         b.closeGracefully();
-        engine.sessions.get(idB2).left.get(5, TimeUnit.SECONDS);
+        engine.session(idB2).left.get(5, TimeUnit.SECONDS);
         assertEquals(0, server.rooms().roomCount());
         assertTrue(server.rooms().roomSize("r1").isEmpty());
     }
@@ -189,8 +189,8 @@ class SignalingServerTest {
     void sfuNegotiationGoesToTheEngineAndBack() throws Exception {
         WsClient a = client();
         String id = a.join("conf", "ann").get("id").asText();
+        FakeMediaEngine.Session session = engine.session(id);
         assertEquals(List.of("conf/" + id + "/ann"), engine.joins);
-        FakeMediaEngine.Session session = engine.sessions.get(id);
 
         a.send("{\"type\":\"message\",\"room\":\"conf\",\"data\":{\"type\":\"offer\",\"sdp\":\"v=0 o\"}}");
         assertEquals(new Negotiation.Offer("v=0 o"), session.next());
@@ -224,5 +224,12 @@ class SignalingServerTest {
         assertEquals(0, cand.get("sdpMLineIndex").asInt());
         session.sink.send(new Negotiation.Offer("v=0 server offer"));
         assertEquals("offer", a.next("message").get("data").get("type").asText());
+
+        a.send("{\"type\":\"leave\",\"room\":\"conf\"}");
+        a.next("leaved");
+        session.left.get(5, TimeUnit.SECONDS);
+        session.sink.send(new Negotiation.Offer("late"));
+        a.send("{\"type\":\"join\",\"room\":\"conf2\"}");
+        assertEquals("joined", a.next().get("type").asText(), "late engine output after leave was dropped");
     }
 }
