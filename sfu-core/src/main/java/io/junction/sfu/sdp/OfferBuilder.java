@@ -24,6 +24,10 @@ import java.util.Set;
  *       value (RFC 8842 section 5.2) so a re-offer keeps the DTLS association.</li>
  * </ul>
  * The returned plan is pending: the caller commits it with {@link AnswerApplier#apply}.
+ *
+ * <p>Not done in this version: tracks are never placed in the client's own recvonly sections
+ * (they stay inactive), rejected sections are never recycled, and server offers do not
+ * announce {@code a=extmap-allow-mixed} (ids are one-byte, 1-14).
  */
 public final class OfferBuilder {
 

@@ -6,8 +6,10 @@ import java.util.Objects;
 /**
  * The server's transport parameters for one participant, written into every server SDP:
  * ICE credentials (RFC 8839 section 5.4), the DTLS certificate fingerprint (RFC 8122) and the
- * server's candidates as {@code a=candidate} values (without "candidate:" prefix handling: the
- * string is written after {@code "a=candidate:"}).
+ * server's candidates as {@code a=candidate} values: each string is what follows
+ * {@code "a=candidate:"}, e.g. {@code "1 1 udp 2130706431 127.0.0.1 40000 typ host"}. They are
+ * written in every section in use; {@code endOfCandidates} adds {@code a=end-of-candidates}
+ * (RFC 8840).
  */
 public record ServerTransport(String iceUfrag, String icePwd, Fingerprint fingerprint,
                               List<String> candidates, boolean endOfCandidates) {
