@@ -53,7 +53,7 @@ final class ServerNegotiator {
         this.participant = participant;
         this.room = room;
         this.ctx = ctx;
-        this.plan = SessionPlan.initial(participant.id());
+        this.plan = SessionPlan.initial(Long.toString(ctx.randomSsrc() | 1L << 40));
     }
 
     /** The tracks this participant publishes, by mid. */
@@ -170,15 +170,10 @@ final class ServerNegotiator {
     }
 
     private SendTrack sendTrackFor(TrackSource src) {
-        PublishedTrack t = room.track(src.key());
-        List<Codec> codecs = new ArrayList<>(2);
-        Codec primary = t == null ? null : room.codecOf(src.key());
-        codecs.add(primary);
+        // The publisher's codec only: the subscriber must take exactly what is forwarded. The
+        // offer builder adds its RTX and picks this participant's payload types.
+        List<Codec> codecs = List.of(room.codecOf(src.key()));
         boolean video = src.isVideo();
-        if (video) {
-            codecs.add(new Codec(primary.pt() + 1 > 127 ? 97 : primary.pt() + 1, "rtx", 90000, 0,
-                    "apt=" + primary.pt(), List.of()));
-        }
         long ssrc = ctx.randomSsrc();
         long rtx = video ? ctx.randomSsrc() : SourceSsrcs.NO_RTX;
         return new SendTrack(src.key(), src.kind(), ssrc, rtx, src.publisherId(), src.trackId(),

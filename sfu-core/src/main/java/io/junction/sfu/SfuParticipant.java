@@ -89,16 +89,14 @@ final class SfuParticipant implements MediaSession, MediaSender {
         if (closed) {
             throw new NegotiationException("not-in-room", "participant " + id + " has left");
         }
-        switch (n) {
-            case Negotiation.Offer o -> {
-                SessionDescription sd = parse(o.sdp());
-                onLoop(() -> negotiator.onOffer(sd));
-            }
-            case Negotiation.Answer a -> {
-                SessionDescription sd = parse(a.sdp());
-                onLoop(() -> negotiator.onAnswer(sd));
-            }
-            case Negotiation.Candidate c -> addRemoteCandidate(c);
+        if (n instanceof Negotiation.Offer o) {
+            SessionDescription sd = parse(o.sdp());
+            onLoop(() -> negotiator.onOffer(sd));
+        } else if (n instanceof Negotiation.Answer a) {
+            SessionDescription sd = parse(a.sdp());
+            onLoop(() -> negotiator.onAnswer(sd));
+        } else if (n instanceof Negotiation.Candidate c) {
+            addRemoteCandidate(c);
         }
     }
 

@@ -1,0 +1,203 @@
+package io.junction.client;
+
+import io.junction.dtls.Fingerprint;
+import io.junction.ice.Candidate;
+import io.junction.ice.IceCredentials;
+import io.junction.sfu.sdp.Codec;
+import io.junction.sfu.sdp.Direction;
+import io.junction.sfu.sdp.Extmap;
+import io.junction.sfu.sdp.MediaDescription;
+import io.junction.sfu.sdp.SessionDescription;
+
+import java.util.List;
+
+/**
+ * The client side of SDP for {@link SfuParticipantClient}: a publish offer shaped like a
+ * browser's (Unified Plan, BUNDLE, rtcp-mux) and answers to the server's offers.
+ */
+final class ClientSdp {
+    static final int OPUS_PT = 111;
+    static final int VP8_PT = 96;
+    static final int VP8_RTX_PT = 97;
+
+    private ClientSdp() {
+    }
+
+    /** Our local transport parameters. */
+    record Local(IceCredentials ice, Fingerprint fingerprint, List<Candidate> candidates) {
+    }
+
+    /** One track we publish. */
+    record Publish(String kind, long ssrc, long rtxSsrc, String streamId, String trackId) {
+    }
+
+    /**
+     * A publish offer. {@code previous} is the last server offer this client answered (its
+     * sections are re-offered first, in order, as receive-only), or null for a first offer.
+     */
+    static String offer(Local local, SessionDescription previous, List<Publish> tracks) {
+        java.util.List<String> mids = new java.util.ArrayList<>();
+        java.util.List<MediaDescription> kept = previous == null ? List.of() : previous.media();
+        for (MediaDescription m : kept) {
+            if (!m.isRejected()) {
+                mids.add(m.mid());
+            }
+        }
+        for (int i = 0; i < tracks.size(); i++) {
+            mids.add("c" + i);
+        }
+        StringBuilder s = session(local, mids);
+        String setup = previous == null ? "actpass" : "active";
+        for (MediaDescription m : kept) {
+            if (m.isRejected()) {
+                rejected(s, m);
+                continue;
+            }
+            section(s, local, setup, m, m.direction() == Direction.SENDONLY ? "recvonly" : "inactive");
+        }
+        for (int i = 0; i < tracks.size(); i++) {
+            Publish t = tracks.get(i);
+            boolean video = t.kind().equals("video");
+            s.append("m=").append(t.kind()).append(" 9 UDP/TLS/RTP/SAVPF ")
+                    .append(video ? VP8_PT + " " + VP8_RTX_PT : String.valueOf(OPUS_PT)).append("\r\n");
+            transport(s, local, setup, "c" + i);
+            s.append("a=extmap:4 urn:ietf:params:rtp-hdrext:sdes:mid\r\n");
+            if (video) {
+                s.append("a=extmap:2 http://www.webrtc.org/experiments/rtp-hdrext/abs-send-time\r\n");
+            } else {
+                s.append("a=extmap:1 urn:ietf:params:rtp-hdrext:ssrc-audio-level\r\n");
+            }
+            s.append("a=sendonly\r\n");
+            s.append("a=msid:").append(t.streamId()).append(' ').append(t.trackId()).append("\r\n");
+            if (video) {
+                s.append("a=rtpmap:96 VP8/90000\r\na=rtcp-fb:96 nack\r\na=rtcp-fb:96 nack pli\r\n")
+                        .append("a=rtcp-fb:96 ccm fir\r\na=rtpmap:97 rtx/90000\r\na=fmtp:97 apt=96\r\n")
+                        .append("a=ssrc-group:FID ").append(t.ssrc()).append(' ').append(t.rtxSsrc()).append("\r\n");
+                ssrc(s, t.ssrc(), t);
+                ssrc(s, t.rtxSsrc(), t);
+            } else {
+                s.append("a=rtpmap:111 opus/48000/2\r\na=fmtp:111 minptime=10;useinbandfec=1\r\n");
+                ssrc(s, t.ssrc(), t);
+            }
+        }
+        return s.toString();
+    }
+
+    private static void rejected(StringBuilder s, MediaDescription m) {
+        s.append("m=").append(m.kind()).append(" 0 ").append(m.proto()).append(' ')
+                .append(String.join(" ", m.formats())).append("\r\nc=IN IP4 0.0.0.0\r\na=mid:")
+                .append(m.mid()).append("\r\n");
+    }
+
+    /** A section echoing the offered codecs and extensions with the given direction. */
+    private static void section(StringBuilder s, Local local, String setup, MediaDescription m, String dir) {
+        s.append("m=").append(m.kind()).append(" 9 ").append(m.proto()).append(' ')
+                .append(String.join(" ", m.formats())).append("\r\n");
+        transport(s, local, setup, m.mid());
+        for (Extmap e : m.extmaps()) {
+            s.append("a=extmap:").append(e.id()).append(' ').append(e.uri()).append("\r\n");
+        }
+        s.append("a=").append(dir).append("\r\n");
+        for (Codec c : m.codecs()) {
+            s.append("a=rtpmap:").append(c.pt()).append(' ').append(c.rtpmap()).append("\r\n");
+            if (!c.fmtp().isEmpty()) {
+                s.append("a=fmtp:").append(c.pt()).append(' ').append(c.fmtp()).append("\r\n");
+            }
+            for (String fb : c.rtcpFb()) {
+                s.append("a=rtcp-fb:").append(c.pt()).append(' ').append(fb).append("\r\n");
+            }
+        }
+    }
+
+    /**
+     * Answers a server offer: server send sections become recvonly, our publish sections keep
+     * sending, rejected sections stay rejected.
+     */
+    static String answer(Local local, SessionDescription offer, List<Publish> tracks) {
+        java.util.List<String> mids = new java.util.ArrayList<>();
+        for (MediaDescription m : offer.media()) {
+            if (!m.isRejected()) {
+                mids.add(m.mid());
+            }
+        }
+        StringBuilder s = session(local, mids);
+        int publishIndex = 0;
+        for (MediaDescription m : offer.media()) {
+            if (m.isRejected()) {
+                s.append("m=").append(m.kind()).append(" 0 ").append(m.proto()).append(' ')
+                        .append(String.join(" ", m.formats())).append("\r\nc=IN IP4 0.0.0.0\r\na=mid:")
+                        .append(m.mid()).append("\r\n");
+                continue;
+            }
+            s.append("m=").append(m.kind()).append(" 9 ").append(m.proto()).append(' ')
+                    .append(String.join(" ", m.formats())).append("\r\n");
+            transport(s, local, "active", m.mid());
+            for (Extmap e : m.extmaps()) {
+                s.append("a=extmap:").append(e.id()).append(' ').append(e.uri()).append("\r\n");
+            }
+            Direction d = m.direction();
+            Publish mine = null;
+            if (d == Direction.RECVONLY || d == Direction.SENDRECV) {
+                mine = publishIndex < tracks.size() ? tracks.get(publishIndex) : null;
+                publishIndex++;
+            }
+            String dir = switch (d) {
+                case SENDONLY -> "recvonly";
+                case RECVONLY -> mine != null ? "sendonly" : "inactive";
+                case SENDRECV -> mine != null ? "sendrecv" : "recvonly";
+                case INACTIVE -> "inactive";
+            };
+            s.append("a=").append(dir).append("\r\n");
+            for (Codec c : m.codecs()) {
+                s.append("a=rtpmap:").append(c.pt()).append(' ').append(c.rtpmap()).append("\r\n");
+                if (!c.fmtp().isEmpty()) {
+                    s.append("a=fmtp:").append(c.pt()).append(' ').append(c.fmtp()).append("\r\n");
+                }
+                for (String fb : c.rtcpFb()) {
+                    s.append("a=rtcp-fb:").append(c.pt()).append(' ').append(fb).append("\r\n");
+                }
+            }
+            if (mine != null && !dir.equals("inactive")) {
+                s.append("a=msid:").append(mine.streamId()).append(' ').append(mine.trackId()).append("\r\n");
+                if (mine.rtxSsrc() >= 0) {
+                    s.append("a=ssrc-group:FID ").append(mine.ssrc()).append(' ').append(mine.rtxSsrc()).append("\r\n");
+                    ssrc(s, mine.ssrc(), mine);
+                    ssrc(s, mine.rtxSsrc(), mine);
+                } else {
+                    ssrc(s, mine.ssrc(), mine);
+                }
+            }
+        }
+        return s.toString();
+    }
+
+    private static StringBuilder session(Local local, List<String> mids) {
+        StringBuilder s = new StringBuilder(2048);
+        s.append("v=0\r\no=- ").append(Math.abs(local.ice().ufrag().hashCode())).append(" 2 IN IP4 127.0.0.1\r\n")
+                .append("s=-\r\nt=0 0\r\na=group:BUNDLE");
+        for (String mid : mids) {
+            s.append(' ').append(mid);
+        }
+        s.append("\r\na=msid-semantic: WMS\r\n");
+        return s;
+    }
+
+    private static void transport(StringBuilder s, Local local, String setup, String mid) {
+        s.append("c=IN IP4 0.0.0.0\r\n")
+                .append("a=ice-ufrag:").append(local.ice().ufrag()).append("\r\n")
+                .append("a=ice-pwd:").append(local.ice().password()).append("\r\n")
+                .append("a=ice-options:trickle\r\n")
+                .append("a=fingerprint:").append(local.fingerprint().toSdpValue()).append("\r\n")
+                .append("a=setup:").append(setup).append("\r\n")
+                .append("a=mid:").append(mid).append("\r\n")
+                .append("a=rtcp-mux\r\n");
+        for (Candidate c : local.candidates()) {
+            s.append("a=candidate:").append(c.toSdpValue()).append("\r\n");
+        }
+    }
+
+    private static void ssrc(StringBuilder s, long ssrc, Publish t) {
+        s.append("a=ssrc:").append(ssrc).append(" cname:").append(t.streamId()).append("\r\n");
+        s.append("a=ssrc:").append(ssrc).append(" msid:").append(t.streamId()).append(' ').append(t.trackId()).append("\r\n");
+    }
+}

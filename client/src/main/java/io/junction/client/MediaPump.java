@@ -1,0 +1,126 @@
+package io.junction.client;
+
+import io.junction.rtp.rtcp.Feedback;
+import io.junction.rtp.rtcp.RtcpCursor;
+import io.junction.rtp.rtcp.RtcpHeader;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Sends a participant's synthetic media: Opus-sized audio at 50 packets/s and VP8-shaped video
+ * at a frame rate and bitrate, packetized to at most 1200-byte payloads, with a keyframe on start,
+ * every {@code keyframeIntervalFrames} frames and whenever the server sends PLI or FIR.
+ */
+public final class MediaPump implements AutoCloseable {
+    private final SfuParticipantClient client;
+    private final ScheduledExecutorService timer;
+    private final boolean ownTimer;
+    private final int fps;
+    private final int frameBytes;
+    private final int keyframeIntervalFrames;
+    private final AtomicBoolean keyframeRequested = new AtomicBoolean(true);
+    private final byte[] buf = new byte[1600];
+    private final int tag;
+    private ScheduledFuture<?> audioTask;
+    private ScheduledFuture<?> videoTask;
+    private int audioSeq;
+    private long audioTs;
+    private int videoSeq;
+    private long videoTs;
+    private int counter;
+    private int frames;
+    private volatile long keyframeRequests;
+
+    private MediaPump(SfuParticipantClient client, ScheduledExecutorService timer, boolean ownTimer,
+                      int fps, int videoBitrate, int keyframeIntervalFrames) {
+        this.client = client;
+        this.timer = timer;
+        this.ownTimer = ownTimer;
+        this.fps = fps;
+        this.frameBytes = Math.max(200, videoBitrate / 8 / fps);
+        this.keyframeIntervalFrames = keyframeIntervalFrames;
+        this.tag = (int) client.publishedSsrc(1);
+        this.audioSeq = (int) (client.publishedSsrc(0) & 0x7FFF);
+        this.videoSeq = (int) (client.publishedSsrc(1) & 0x7FFF);
+        client.setRtcpTap(this::onRtcp);
+    }
+
+    /** 30 fps, 500 kbit/s video, keyframe every 2 s, on a timer thread of its own. */
+    public static MediaPump start(SfuParticipantClient client) {
+        ScheduledExecutorService t = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread th = new Thread(r, "media-pump");
+            th.setDaemon(true);
+            return th;
+        });
+        return start(client, t, true, 30, 500_000, 60);
+    }
+
+    public static MediaPump start(SfuParticipantClient client, ScheduledExecutorService timer, boolean ownTimer,
+                                  int fps, int videoBitrate, int keyframeIntervalFrames) {
+        MediaPump p = new MediaPump(client, timer, ownTimer, fps, videoBitrate, keyframeIntervalFrames);
+        p.audioTask = timer.scheduleAtFixedRate(p::sendAudio, 0, 20, TimeUnit.MILLISECONDS);
+        p.videoTask = timer.scheduleAtFixedRate(p::sendVideo, 0, 1000 / fps, TimeUnit.MILLISECONDS);
+        return p;
+    }
+
+    private synchronized void sendAudio() {
+        int len = SyntheticMedia.write(buf, 0, ClientSdp.OPUS_PT, audioSeq, audioTs, client.publishedSsrc(0),
+                false, false, false, false, tag, counter++, System.nanoTime(), 160);
+        audioSeq = (audioSeq + 1) & 0xFFFF;
+        audioTs += 960;
+        client.sendRtp(buf, 0, len);
+    }
+
+    private synchronized void sendVideo() {
+        boolean key = keyframeRequested.getAndSet(false) || frames % keyframeIntervalFrames == 0;
+        frames++;
+        int size = key ? frameBytes * 3 : frameBytes;
+        int packets = Math.max(1, (size + 1199) / 1200);
+        for (int i = 0; i < packets; i++) {
+            int payload = Math.min(1200, size - i * 1200);
+            int len = SyntheticMedia.write(buf, 0, ClientSdp.VP8_PT, videoSeq, videoTs, client.publishedSsrc(1),
+                    i == packets - 1, true, key, i == 0, tag, counter++, System.nanoTime(), Math.max(64, payload));
+            videoSeq = (videoSeq + 1) & 0xFFFF;
+            client.sendRtp(buf, 0, len);
+        }
+        videoTs += 90000 / fps;
+    }
+
+    private void onRtcp(byte[] b, int off, int len) {
+        RtcpCursor c = new RtcpCursor();
+        if (!c.reset(b, off, len)) {
+            return;
+        }
+        while (c.next()) {
+            if (c.packetType() == RtcpHeader.PSFB) {
+                int fmt = Feedback.fmt(b, c.offset());
+                if (fmt == RtcpHeader.FMT_PLI || fmt == RtcpHeader.FMT_FIR) {
+                    keyframeRequests++;
+                    keyframeRequested.set(true);
+                }
+            }
+        }
+    }
+
+    /** PLI/FIR received from the server. */
+    public long keyframeRequests() {
+        return keyframeRequests;
+    }
+
+    @Override
+    public void close() {
+        if (audioTask != null) {
+            audioTask.cancel(false);
+        }
+        if (videoTask != null) {
+            videoTask.cancel(false);
+        }
+        if (ownTimer) {
+            timer.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package io.junction.client;
+
+import io.junction.rtp.RtpPacket;
+
+/**
+ * What a simulated participant received on one SSRC: counts, integrity failures, duplicates,
+ * order, and whether the first video packet started a keyframe. Updated on the transport's thread;
+ * read with the accessors from any thread (counters are volatile snapshots).
+ */
+public final class ReceivedStream {
+    private final long ssrc;
+    private final String kind;
+    private final String streamId;
+    private final String mid;
+    private volatile long packets;
+    private volatile long bytes;
+    private volatile long corrupt;
+    private volatile long payloadTypeSeen = -1;
+    private volatile Boolean firstWasKeyframe;
+    private volatile int lastSeq = -1;
+    private volatile long outOfOrder;
+    private volatile long rtxPackets;
+
+    ReceivedStream(long ssrc, String kind, String streamId, String mid) {
+        this.ssrc = ssrc;
+        this.kind = kind;
+        this.streamId = streamId;
+        this.mid = mid;
+    }
+
+    synchronized void onPacket(RtpPacket p, long nowNanos) {
+        boolean video = kind.equals("video");
+        SyntheticMedia.Body body = SyntheticMedia.check(p.array(), p.payloadOffset(), p.payloadLength(), video);
+        if (body == null) {
+            if (p.payloadLength() >= 2 && SyntheticMedia.check(p.array(), p.payloadOffset() + 2,
+                    p.payloadLength() - 2, video) != null) {
+                rtxPackets++; // RFC 4588: 2-byte OSN then the original payload
+                return;
+            }
+            corrupt++;
+            return;
+        }
+        if (firstWasKeyframe == null && video) {
+            int b = p.array()[p.payloadOffset() + 1] & 0xFF;
+            firstWasKeyframe = (b & 0x01) == 0;
+        }
+        int seq = p.sequenceNumber();
+        if (lastSeq >= 0 && ((seq - lastSeq) & 0xFFFF) > 0x8000) {
+            outOfOrder++;
+        }
+        lastSeq = seq;
+        payloadTypeSeen = p.payloadType();
+        packets++;
+        bytes += p.length();
+    }
+
+    public long ssrc() {
+        return ssrc;
+    }
+
+    public String kind() {
+        return kind;
+    }
+
+    /** The msid stream id the server announced: the publisher's participant id. */
+    public String streamId() {
+        return streamId;
+    }
+
+    public String mid() {
+        return mid;
+    }
+
+    public long packets() {
+        return packets;
+    }
+
+    public long bytes() {
+        return bytes;
+    }
+
+    /** Payloads whose CRC or magic did not check. */
+    public long corrupt() {
+        return corrupt;
+    }
+
+    public long payloadType() {
+        return payloadTypeSeen;
+    }
+
+    /** For video: whether the first packet received started a keyframe (null before any). */
+    public Boolean firstWasKeyframe() {
+        return firstWasKeyframe;
+    }
+
+    public long outOfOrder() {
+        return outOfOrder;
+    }
+
+    public long rtxPackets() {
+        return rtxPackets;
+    }
+}

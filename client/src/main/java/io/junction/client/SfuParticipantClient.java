@@ -1,0 +1,290 @@
+package io.junction.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.junction.dtls.DtlsCertificate;
+import io.junction.dtls.DtlsRole;
+import io.junction.dtls.Fingerprint;
+import io.junction.ice.Candidate;
+import io.junction.ice.IceCredentials;
+import io.junction.rtp.RtpPacket;
+import io.junction.sfu.sdp.MediaDescription;
+import io.junction.sfu.sdp.SdpParser;
+import io.junction.sfu.sdp.SessionDescription;
+import io.junction.sfu.sdp.SsrcAttribute;
+import io.junction.srtp.SrtpProfile;
+import io.junction.transport.MediaTransport;
+import io.junction.transport.client.ClientPeer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * A simulated participant of an {@code sfu} room: PROTOCOL.md signaling, SDP, ICE, DTLS and SRTP
+ * through {@link ClientPeer}. It can publish an audio and a video track and records every stream
+ * it receives ({@link ReceivedStream}, keyed by the SSRC the server announced).
+ */
+public final class SfuParticipantClient implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SfuParticipantClient.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final SignalingClient signaling;
+    private final String room;
+    private final ClientPeer peer;
+    private final ClientSdp.Local local;
+    private final List<ClientSdp.Publish> publish;
+    private final Map<Long, ReceivedStream> received = new ConcurrentHashMap<>();
+    private final CompletableFuture<String> joined = new CompletableFuture<>();
+    private final CompletableFuture<Void> connected = new CompletableFuture<>();
+    private final List<JsonNode> events = java.util.Collections.synchronizedList(new ArrayList<>());
+    private volatile RtcpTap rtcpTap;
+    private volatile boolean peerStarted;
+    private boolean localOfferPending;
+    private boolean published;
+    private SessionDescription lastRemote;
+    private volatile String id;
+    private volatile int offersAnswered;
+
+    /**
+     * @param server     e.g. {@code ws://127.0.0.1:8080/ws}
+     * @param publishAv  publish one audio and one video track
+     */
+    public SfuParticipantClient(URI server, String room, String name, boolean publishAv,
+                                DtlsCertificate certificate, Executor handshakeExecutor) {
+        this.room = room;
+        this.peer = new ClientPeer("127.0.0.1", certificate, DtlsRole.CLIENT, handshakeExecutor,
+                Duration.ofSeconds(10), List.of(SrtpProfile.AEAD_AES_128_GCM, SrtpProfile.AES128_CM_HMAC_SHA1_80),
+                new Events());
+        this.local = new ClientSdp.Local(peer.localCredentials(), peer.localFingerprint(), peer.localCandidates());
+        this.publish = new ArrayList<>();
+        if (publishAv) {
+            ThreadLocalRandom r = ThreadLocalRandom.current();
+            publish.add(new ClientSdp.Publish("audio", r.nextLong(1, 0xFFFF_FFFFL), -1, name, name + "-audio"));
+            publish.add(new ClientSdp.Publish("video", r.nextLong(1, 0xFFFF_FFFFL), r.nextLong(1, 0xFFFF_FFFFL),
+                    name, name + "-video"));
+        }
+        this.signaling = SignalingClient.connect(server, Duration.ofSeconds(5));
+        signaling.setListener(this::onMessage);
+        signaling.join(room, name);
+    }
+
+    /** Completes with our participant id. */
+    public CompletableFuture<String> joined() {
+        return joined;
+    }
+
+    /** Completes when DTLS-SRTP is up. */
+    public CompletableFuture<Void> connected() {
+        return connected;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** SSRC of the audio (index 0) or video (index 1) track we publish. */
+    public long publishedSsrc(int index) {
+        return publish.get(index).ssrc();
+    }
+
+    /** Streams received so far, by the SSRC the server sends them with. */
+    public Map<Long, ReceivedStream> received() {
+        return received;
+    }
+
+    /** Signaling messages other than negotiation (joined, otherjoin, bye, error...). */
+    public List<JsonNode> events() {
+        return events;
+    }
+
+    public int offersAnswered() {
+        return offersAnswered;
+    }
+
+    public ClientPeer peer() {
+        return peer;
+    }
+
+    /** Sees every RTCP packet received (decrypted); for tests. */
+    public void setRtcpTap(RtcpTap tap) {
+        this.rtcpTap = tap;
+    }
+
+    /** Receives decrypted RTCP; the buffer is valid only during the call. */
+    @FunctionalInterface
+    public interface RtcpTap {
+        void onRtcp(byte[] buf, int off, int len);
+    }
+
+    /** Sends one RTP packet (encrypted in place; leave SRTP tailroom). */
+    public void sendRtp(byte[] buf, int off, int len) {
+        peer.sendRtp(buf, off, len);
+    }
+
+    public void sendRtcp(byte[] buf, int off, int len) {
+        peer.sendRtcp(buf, off, len);
+    }
+
+    private void onMessage(JsonNode m) {
+        String type = m.path("type").asText();
+        try {
+            switch (type) {
+                case "joined" -> {
+                    id = m.path("id").asText();
+                    events.add(m);
+                    joined.complete(id);
+                    if (!publish.isEmpty()) {
+                        offerToPublish();
+                    }
+                }
+                case "message" -> onNegotiation(m.path("data"));
+                default -> events.add(m);
+            }
+        } catch (RuntimeException | io.junction.sfu.sdp.SdpParseException e) {
+            LOG.warn("client {}: cannot handle {}: {}", id, type, e.toString());
+            events.add(JSON.createObjectNode().put("type", "client-error").put("message", e.toString()));
+        }
+    }
+
+    private void onNegotiation(JsonNode data) throws io.junction.sfu.sdp.SdpParseException {
+        String t = data.path("type").asText();
+        if (t.equals("answer")) {
+            SessionDescription answer = SdpParser.parse(data.path("sdp").asText());
+            synchronized (this) {
+                localOfferPending = false;
+                published = true;
+                lastRemote = answer;
+            }
+            startPeer(answer);
+        } else if (t.equals("offer")) {
+            SessionDescription offer = SdpParser.parse(data.path("sdp").asText());
+            mapStreams(offer);
+            boolean reoffer;
+            synchronized (this) {
+                // Perfect negotiation, polite side: a colliding local offer is rolled back; the
+                // server ignored it, so offer again once this exchange is done.
+                reoffer = localOfferPending;
+                localOfferPending = false;
+                lastRemote = offer;
+            }
+            sendDescription("answer", ClientSdp.answer(local, offer, published ? publish : List.of()));
+            offersAnswered++;
+            startPeer(offer);
+            if (reoffer) {
+                offerToPublish();
+            }
+        } else if (t.equals("candidate")) {
+            String c = data.path("candidate").asText();
+            if (!c.isEmpty()) {
+                peer.ice().addRemoteCandidate(Candidate.parse(c.startsWith("candidate:") ? c.substring(10) : c));
+            }
+        } else {
+            events.add(data);
+        }
+    }
+
+    private synchronized void offerToPublish() {
+        localOfferPending = true;
+        sendDescription("offer", ClientSdp.offer(local, lastRemote, publish));
+    }
+
+    private void mapStreams(SessionDescription offer) {
+        for (MediaDescription m : offer.media()) {
+            if (m.isRejected()) {
+                continue;
+            }
+            String stream = m.msids().isEmpty() ? null : m.msids().get(0).streamId();
+            for (SsrcAttribute a : m.ssrcs()) {
+                received.computeIfAbsent(a.ssrc(), s -> new ReceivedStream(s, m.kind(), stream, m.mid()));
+            }
+        }
+    }
+
+    private synchronized void startPeer(SessionDescription remote) throws RuntimeException {
+        if (peerStarted) {
+            return;
+        }
+        MediaDescription first = remote.media().get(0);
+        String ufrag = remote.iceUfrag() != null ? remote.iceUfrag() : first.iceUfrag();
+        String pwd = remote.icePwd() != null ? remote.icePwd() : first.icePwd();
+        var fp = remote.fingerprint() != null ? remote.fingerprint() : first.fingerprint();
+        List<Candidate> cands = new ArrayList<>();
+        for (String c : first.candidates()) {
+            cands.add(Candidate.parse(c));
+        }
+        peerStarted = true;
+        peer.connect(new IceCredentials(ufrag, pwd), cands, Fingerprint.parse(fp.algorithm() + " " + fp.value()));
+    }
+
+    private void sendDescription(String type, String sdp) {
+        ObjectNode d = JSON.createObjectNode().put("type", type).put("sdp", sdp);
+        signaling.message(room, d, null);
+    }
+
+    /** Sends a chat or other relayed data object. */
+    public void sendData(ObjectNode data) {
+        signaling.message(room, data, null);
+    }
+
+    public void leave() {
+        signaling.leave(room);
+    }
+
+    /** The signaling connection, for tests that need raw access. */
+    public SignalingClient signaling() {
+        return signaling;
+    }
+
+    @Override
+    public void close() {
+        signaling.close();
+        peer.close();
+    }
+
+    private final class Events implements MediaTransport.Listener {
+        private final RtpPacket view = new RtpPacket();
+
+        @Override
+        public void onConnected() {
+            connected.complete(null);
+        }
+
+        @Override
+        public void onFailed(String reason) {
+            connected.completeExceptionally(new IllegalStateException("transport failed: " + reason));
+        }
+
+        @Override
+        public void onClosed() {
+        }
+
+        @Override
+        public void onRtp(byte[] buf, int off, int len) {
+            if (!view.wrap(buf, off, len)) {
+                return;
+            }
+            ReceivedStream s = received.get(view.ssrc());
+            if (s != null) {
+                s.onPacket(view, System.nanoTime());
+            }
+        }
+
+        @Override
+        public void onRtcp(byte[] buf, int off, int len) {
+            RtcpTap tap = rtcpTap;
+            if (tap != null) {
+                tap.onRtcp(buf, off, len);
+            }
+        }
+    }
+}
