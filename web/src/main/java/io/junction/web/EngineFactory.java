@@ -1,17 +1,14 @@
 package io.junction.web;
 
+import io.junction.ice.IceConfig;
+import io.junction.sfu.SfuEngine;
+import io.junction.sfu.SfuOptions;
 import io.junction.sfu.signal.MediaEngine;
-import io.junction.sfu.signal.MediaSession;
-import io.junction.sfu.signal.Negotiation;
-import io.junction.sfu.signal.NegotiationException;
-import io.junction.sfu.signal.NegotiationSink;
 
 /**
- * Creates the media engine of {@code sfu} rooms. This is the single place where the sfu-core
- * engine (UDP media port {@link Options#mediaPort()}, ICE candidates on
- * {@link Options#announce()}) is wired into the runnable server. This build has no media
- * engine: sfu rooms admit participants and relay chat, but refuse negotiation with
- * {@code unsupported}; p2p rooms work fully.
+ * Creates the media engine of {@code sfu} rooms: the sfu-core {@link SfuEngine} on the UDP port
+ * {@link Options#mediaPort()}, with ICE host candidates on {@link Options#announce()} (the
+ * machine's non-loopback addresses when none is given).
  */
 public final class EngineFactory {
     private EngineFactory() {
@@ -19,27 +16,10 @@ public final class EngineFactory {
 
     /** The engine for these options. The caller closes it. */
     public static MediaEngine createEngine(Options o) {
-        return new NoMediaEngine();
-    }
-
-    /** Refuses every negotiation with {@code unsupported}. */
-    private static final class NoMediaEngine implements MediaEngine {
-        @Override
-        public MediaSession join(String roomId, String participantId, String displayName, NegotiationSink sink) {
-            return new MediaSession() {
-                @Override
-                public void onClientNegotiation(Negotiation negotiation) throws NegotiationException {
-                    throw new NegotiationException("unsupported", "this build has no media engine yet");
-                }
-
-                @Override
-                public void leave() {
-                }
-            };
-        }
-
-        @Override
-        public void close() {
-        }
+        IceConfig ice = IceConfig.builder()
+                .port(o.mediaPort())
+                .announcedAddresses(o.announce())
+                .build();
+        return new SfuEngine(SfuOptions.defaults(ice));
     }
 }

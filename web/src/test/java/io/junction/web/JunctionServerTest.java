@@ -68,7 +68,7 @@ class JunctionServerTest {
     }
 
     @Test
-    void sfuRoomsRefuseNegotiationUntilAnEngineIsWired() throws Exception {
+    void sfuRoomsAnswerMalformedSdpWithBadSdp() throws Exception {
         try (JunctionServer server = JunctionServer.start(JunctionMain.parse("--port", "0", "--media-port", "0"), LOOPBACK)) {
             BlockingQueue<String> in = new LinkedBlockingQueue<>();
             WebSocket a = open(server.port(), in);
@@ -76,7 +76,8 @@ class JunctionServerTest {
             assertEquals("sfu", next(in).get("mode").asText());
             a.sendText("{\"type\":\"message\",\"room\":\"conf\",\"data\":{\"type\":\"offer\",\"sdp\":\"v=0\"}}", true)
                     .get(5, TimeUnit.SECONDS);
-            assertEquals("unsupported", next(in).get("code").asText());
+            JsonNode error = next(in);
+            assertEquals("bad-sdp", error.get("code").asText(), error.toString());
             a.abort();
         }
     }
