@@ -18,7 +18,9 @@ import java.util.Map;
  *
  * <p>In leak-detection mode each acquire records its stack trace (this allocates — tests
  * and debugging only) so {@link #leakReport()} and {@link #assertNoLeaks()} can name the
- * code that still holds buffers. Double release always throws {@link IllegalStateException}.
+ * code that still holds buffers. Double release always throws {@link IllegalStateException}
+ * (a release after the buffer was handed out again cannot be told apart from a legitimate one:
+ * never touch a buffer after releasing it).
  *
  * <p>No statics: each server owns its pools.
  */

@@ -144,6 +144,11 @@ public final class PacketBuffer {
         length = len;
     }
 
+    /** Copies another buffer's window into this one after the default headroom. */
+    public void copyFrom(PacketBuffer src) {
+        copyFrom(src.array, src.offset, src.length);
+    }
+
     /** Releases this buffer to its pool (shorthand for {@code owner().release(this)}). */
     public void release() {
         if (owner == null) {

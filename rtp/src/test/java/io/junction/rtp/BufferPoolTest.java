@@ -42,6 +42,21 @@ class BufferPoolTest {
     }
 
     @Test
+    void copyBetweenBuffers() {
+        BufferPool pool = new BufferPool(2);
+        PacketBuffer a = pool.acquire();
+        a.copyFrom(new byte[] {1, 2, 3, 4}, 1, 3);
+        PacketBuffer b = pool.acquire();
+        b.copyFrom(a);
+        assertEquals(3, b.length());
+        assertEquals(64, b.offset());
+        assertEquals(4, b.array()[b.offset() + 2]);
+        a.release();
+        b.release();
+        pool.assertNoLeaks();
+    }
+
+    @Test
     void boundedAndCounted() {
         BufferPool pool = new BufferPool(2);
         PacketBuffer a = pool.acquire();

@@ -3,7 +3,12 @@ package io.junction.rtp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.junction.rtp.rtcp.Nack;
+import io.junction.rtp.rtcp.RtcpCursor;
+import io.junction.rtp.rtcp.TransportCcReader;
+import io.junction.rtp.rtcp.TransportCcWriter;
 import java.lang.management.ManagementFactory;
+import java.util.function.IntSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,6 +53,77 @@ class SteadyStateAllocationTest {
         assertTrue(checksum != 0);
         assertTrue(p.wrap(buf, 0, buf.length));
         assertEquals(1, p.payloadType() >= 96 ? 1 : 0);
+    }
+
+    /**
+     * Runs {@code body} 200k times to warm up, then 1M times measured; returns the bytes this
+     * thread allocated during the measured part. Same tolerance reasoning as above.
+     */
+    private static long allocatedBy(IntSupplier body) {
+        com.sun.management.ThreadMXBean mx =
+                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        mx.setThreadAllocatedMemoryEnabled(true);
+        long tid = Thread.currentThread().getId();
+        long sink = 0;
+        for (int i = 0; i < 200_000; i++) {
+            sink += body.getAsInt();
+        }
+        long before = mx.getThreadAllocatedBytes(tid);
+        for (int i = 0; i < 1_000_000; i++) {
+            sink += body.getAsInt();
+        }
+        long delta = mx.getThreadAllocatedBytes(tid) - before;
+        assertTrue(sink != Long.MIN_VALUE);
+        return delta;
+    }
+
+    @Test
+    void poolAcquireReleaseAllocatesNothing() {
+        BufferPool pool = new BufferPool(8);
+        long delta = allocatedBy(() -> {
+            PacketBuffer b = pool.acquire();
+            b.setLength(100);
+            int n = b.length();
+            pool.release(b);
+            return n;
+        });
+        assertTrue(delta < 16 * 1024, "allocated " + delta + " bytes in 1M acquire/release");
+    }
+
+    @Test
+    void rtcpParseAndBuildAllocateNothing() {
+        byte[] out = new byte[256];
+        int[] seqs = {65534, 65535, 1, 100, 116};
+        int[] lost = new int[32];
+        RtcpCursor cursor = new RtcpCursor();
+        TransportCcWriter writer = new TransportCcWriter(64);
+        TransportCcReader reader = new TransportCcReader();
+        long delta = allocatedBy(() -> {
+            int n = Nack.write(out, 0, 1, 2, seqs, 0, seqs.length);
+            writer.reset(1, 2, 65530, 100, 1);
+            for (int i = 0; i < 20; i++) {
+                if ((i & 3) == 0) {
+                    writer.addLost();
+                } else {
+                    writer.addReceived(i * 20);
+                }
+            }
+            n += writer.write(out, n);
+            int sum = 0;
+            if (cursor.reset(out, 0, n)) {
+                while (cursor.next()) {
+                    if (Nack.isValid(out, cursor.offset(), cursor.length())) {
+                        sum += Nack.expand(out, cursor.offset(), cursor.length(), lost);
+                    } else if (reader.reset(out, cursor.offset(), cursor.length())) {
+                        while (reader.next()) {
+                            sum += reader.deltaTicks();
+                        }
+                    }
+                }
+            }
+            return sum;
+        });
+        assertTrue(delta < 16 * 1024, "allocated " + delta + " bytes in 1M RTCP build+parse");
     }
 
     private static int rewrite(byte[] buf, RtpPacket p, byte[] map, int i) {
