@@ -133,6 +133,38 @@ class DtlsTransportTest {
     }
 
     @Test
+    void lostFirstServerFlightIsRetransmitted() throws Exception {
+        try (DtlsPair pair = DtlsPair.matching(clientCert, serverCert, DtlsTransport.DEFAULT_PROFILES,
+            DtlsTransport.DEFAULT_PROFILES)) {
+            java.util.concurrent.atomic.AtomicInteger dropped = new java.util.concurrent.atomic.AtomicInteger();
+            pair.serverToClientFilter = d -> dropped.getAndIncrement() != 0; // lose the ServerHello datagram
+            pair.start();
+            pair.clientEvents.complete.get(10, TimeUnit.SECONDS);
+            pair.serverEvents.complete.get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void lostFinalServerFlightIsAnsweredAfterServerCompleted() throws Exception {
+        try (DtlsPair pair = DtlsPair.matching(clientCert, serverCert, DtlsTransport.DEFAULT_PROFILES,
+            DtlsTransport.DEFAULT_PROFILES)) {
+            // Drop the server's first ChangeCipherSpec and epoch-1 Finished: the server is already
+            // CONNECTED, so the client's retransmitted flight must be handled on the receive path.
+            java.util.concurrent.atomic.AtomicInteger finalFlightDrops = new java.util.concurrent.atomic.AtomicInteger();
+            pair.serverToClientFilter = d -> {
+                boolean finalFlight = d[0] == 20 || (d[0] == 22 && d.length > 4 && d[3] == 0 && d[4] == 1);
+                return !(finalFlight && finalFlightDrops.getAndIncrement() < 2);
+            };
+            pair.start();
+            pair.serverEvents.complete.get(10, TimeUnit.SECONDS);
+            SrtpKeyingMaterial c = pair.clientEvents.complete.get(10, TimeUnit.SECONDS);
+            assertTrue(finalFlightDrops.get() > 2, "server resent its final flight");
+            assertArrayEquals(c.localMasterKey(), pair.serverEvents.complete.get().remoteMasterKey());
+            assertEquals(DtlsTransport.State.CONNECTED, pair.server.state());
+        }
+    }
+
+    @Test
     void closeNotifyReachesPeer() throws Exception {
         try (DtlsPair pair = DtlsPair.matching(clientCert, serverCert, DtlsTransport.DEFAULT_PROFILES,
             DtlsTransport.DEFAULT_PROFILES)) {
