@@ -10,6 +10,8 @@ import io.junction.rtp.Bytes;
  * status vectors. Not thread-safe.
  */
 public final class TransportCcWriter {
+    private static final int TICKS_PER_REFERENCE_UNIT =
+            TransportCc.REFERENCE_TIME_UNIT_US / TransportCc.DELTA_TICK_US;
     private final byte[] symbols;
     private final short[] deltas;
     private final int[] chunks;
@@ -20,6 +22,7 @@ public final class TransportCcWriter {
     private int baseSeq;
     private int referenceTime;
     private int fbCount;
+    private long lastTicks;
 
     /** @param maxPackets most packets one feedback may describe, in [1, 65535] */
     public TransportCcWriter(int maxPackets) {
@@ -48,6 +51,30 @@ public final class TransportCcWriter {
         this.fbCount = fbCount & 0xFF;
         count = 0;
         deltaBytes = 0;
+        lastTicks = (long) referenceTime * TICKS_PER_REFERENCE_UNIT;
+    }
+
+    /**
+     * Starts a new feedback packet whose reference time is derived from the first arrival
+     * time (µs on the receiver's clock), for use with {@link #addReceivedAt}. The reference
+     * time is {@code floor(firstArrivalUs / 64 ms)} sign-extended from its low 24 bits.
+     */
+    public void resetAt(long senderSsrc, long mediaSsrc, int baseSeq, long firstArrivalUs, int fbCount) {
+        long units = Math.floorDiv(firstArrivalUs, TransportCc.REFERENCE_TIME_UNIT_US);
+        reset(senderSsrc, mediaSsrc, baseSeq, ((int) units << 8) >> 8, fbCount);
+        lastTicks = units * TICKS_PER_REFERENCE_UNIT;
+    }
+
+    /**
+     * Appends the next sequence number as received at {@code arrivalUs} (same clock as
+     * {@link #resetAt}); the delta to the previous received packet is rounded to 250 µs ticks
+     * and rounding does not accumulate. Returns false, adding nothing, if the delta does not
+     * fit 16 signed bits or the writer is full.
+     */
+    public boolean addReceivedAt(long arrivalUs) {
+        long ticks = Math.floorDiv(arrivalUs + TransportCc.DELTA_TICK_US / 2, TransportCc.DELTA_TICK_US);
+        long delta = ticks - lastTicks;
+        return delta >= Short.MIN_VALUE && delta <= Short.MAX_VALUE && addReceived((int) delta);
     }
 
     /**
@@ -64,6 +91,7 @@ public final class TransportCcWriter {
         symbols[count] = (byte) s;
         deltas[count++] = (short) deltaTicks;
         deltaBytes += s;
+        lastTicks += deltaTicks;
         return true;
     }
 

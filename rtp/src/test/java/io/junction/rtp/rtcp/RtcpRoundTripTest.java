@@ -275,4 +275,28 @@ class RtcpRoundTripTest {
         assertTrue(r.next());
         assertFalse(r.received());
     }
+
+    @Test
+    void twccWriterFromArrivalTimes() {
+        long[] arrivalUs = {1_000_123, 1_001_000, -1, 1_000_900, 1_070_000};
+        TransportCcWriter w = new TransportCcWriter(16);
+        w.resetAt(1, 2, 65535, arrivalUs[0], 9);
+        for (long t : arrivalUs) {
+            assertTrue(t < 0 ? w.addLost() : w.addReceivedAt(t));
+        }
+        byte[] out = new byte[64];
+        int n = w.write(out, 0);
+        TransportCcReader r = new TransportCcReader();
+        assertTrue(r.reset(out, 0, n));
+        assertEquals(1_000_123 / 64_000, r.referenceTime());
+        assertEquals(9, r.feedbackCount());
+        for (long t : arrivalUs) {
+            assertTrue(r.next());
+            assertEquals(t >= 0, r.received());
+            if (t >= 0) {
+                assertTrue(Math.abs(r.arrivalTimeUs() - t) <= 125, t + " vs " + r.arrivalTimeUs());
+            }
+        }
+        assertEquals(3, r.sequenceNumber(), "65535 + 4 wraps to 3");
+    }
 }
