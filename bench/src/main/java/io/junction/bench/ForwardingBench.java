@@ -7,6 +7,8 @@ import io.junction.dtls.DtlsCertificate;
 import io.junction.ice.IceConfig;
 import io.junction.sfu.SfuEngine;
 import io.junction.sfu.SfuOptions;
+import io.junction.signaling.RoomMode;
+import io.junction.signaling.RoomSettings;
 import io.junction.signaling.SignalingOptions;
 import io.junction.signaling.SignalingServer;
 
@@ -48,7 +50,9 @@ public final class ForwardingBench {
         DtlsCertificate cert = DtlsCertificate.generate();
         List<SfuParticipantClient> clients = new ArrayList<>();
         try (SfuEngine engine = new SfuEngine(SfuOptions.defaults(ice))) {
-            SignalingServer server = new SignalingServer(engine, SignalingOptions.defaults());
+            // One room holds the publisher and every subscriber: raise the default capacity (16).
+            SignalingServer server = new SignalingServer(engine, SignalingOptions.defaults()
+                    .withRoomPolicy(room -> new RoomSettings(RoomMode.SFU, subscribers + 1)));
             server.start("127.0.0.1", 0);
             URI uri = URI.create("ws://127.0.0.1:" + server.port() + "/ws");
             SfuParticipantClient pub = new SfuParticipantClient(uri, "bench", "pub", true, cert, handshakes);
@@ -59,8 +63,18 @@ public final class ForwardingBench {
                 clients.add(s);
             }
             MediaPump pump = MediaPump.start(pub, timer, false, 30, kbps * 1000, 60);
+            int failed = 0;
             for (SfuParticipantClient s : clients.subList(1, clients.size())) {
-                s.connected().get(30, TimeUnit.SECONDS);
+                try {
+                    s.connected().get(30, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    failed++;
+                    System.out.println("subscriber " + s.id() + " did not connect: " + e + " offers answered "
+                            + s.offersAnswered() + " events " + s.events());
+                }
+            }
+            if (failed > 0) {
+                throw new IllegalStateException(failed + " subscribers did not connect");
             }
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             while (received(clients) < subscribers * 2L * 10 && System.nanoTime() < deadline) {
