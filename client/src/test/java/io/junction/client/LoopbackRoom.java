@@ -75,10 +75,16 @@ final class LoopbackRoom implements AutoCloseable {
 
     /** Polls {@code cond} every 20 ms until it holds; fails after {@code limit}. */
     static void await(String what, Duration limit, BooleanSupplier cond) throws InterruptedException {
+        await(what, limit, cond, () -> "");
+    }
+
+    /** As {@link #await(String, Duration, BooleanSupplier)}, adding {@code state} to the failure message. */
+    static void await(String what, Duration limit, BooleanSupplier cond, java.util.function.Supplier<String> state)
+            throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         while (!cond.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                fail("timed out after " + limit + " waiting for " + what);
+                fail("timed out after " + limit + " waiting for " + what + " " + state.get());
             }
             TimeUnit.MILLISECONDS.sleep(20);
         }

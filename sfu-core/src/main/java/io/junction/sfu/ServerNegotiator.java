@@ -123,7 +123,9 @@ final class ServerNegotiator {
             desiredByKey.put(t.source().key(), t);
         }
         // Tracks that went away: stop forwarding now; their sections go inactive in the offer.
-        for (String key : new ArrayList<>(subscriptions.keySet())) {
+        // Walk sendTracks, not subscriptions: an unpublished track's subscription is already
+        // gone (SfuRoom.unpublish drops it), but its section must still be offered inactive.
+        for (String key : new ArrayList<>(sendTracks.keySet())) {
             if (!desiredByKey.containsKey(key)) {
                 room.unsubscribe(participant, subscriptions.remove(key));
                 sendTracks.remove(key);
