@@ -36,7 +36,10 @@ final class LoopbackRoom implements AutoCloseable {
         engine = new SfuEngine(SfuOptions.defaults(ice));
         server = new SignalingServer(engine, SignalingOptions.defaults());
         server.start("127.0.0.1", 0);
-        handshakes = Executors.newFixedThreadPool(4);
+        // Unbounded like separate browsers: a participant that walked away without closing its
+        // peer keeps its client-side handshake thread until the DTLS timeout, and must not
+        // starve the handshakes of the others.
+        handshakes = Executors.newCachedThreadPool();
         clientCert = DtlsCertificate.generate();
     }
 
