@@ -34,6 +34,9 @@ public final class MediaPump implements AutoCloseable {
     private int counter;
     private int frames;
     private volatile long keyframeRequests;
+    private int withhold;
+    private final java.util.List<byte[]> withheld = new java.util.ArrayList<>();
+    private final java.util.List<Integer> withheldSeqs = new java.util.ArrayList<>();
 
     private MediaPump(SfuParticipantClient client, ScheduledExecutorService timer, boolean ownTimer,
                       int fps, int videoBitrate, int keyframeIntervalFrames) {
@@ -46,7 +49,7 @@ public final class MediaPump implements AutoCloseable {
         this.tag = (int) client.publishedSsrc(1);
         this.audioSeq = (int) (client.publishedSsrc(0) & 0x7FFF);
         this.videoSeq = (int) (client.publishedSsrc(1) & 0x7FFF);
-        client.setRtcpTap(this::onRtcp);
+        client.addRtcpTap(this::onRtcp);
     }
 
     /** 30 fps, 500 kbit/s video, keyframe every 2 s, on a timer thread of its own. */
@@ -85,6 +88,12 @@ public final class MediaPump implements AutoCloseable {
             int len = SyntheticMedia.write(buf, 0, ClientSdp.VP8_PT, videoSeq, videoTs, client.publishedSsrc(1),
                     i == packets - 1, true, key, i == 0, tag, counter++, System.nanoTime(), Math.max(64, payload));
             videoSeq = (videoSeq + 1) & 0xFFFF;
+            if (withhold > 0) {
+                withhold--;
+                withheld.add(java.util.Arrays.copyOf(buf, len));
+                withheldSeqs.add((videoSeq - 1) & 0xFFFF);
+                continue;
+            }
             client.sendRtp(buf, 0, len);
         }
         videoTs += 90000 / fps;
@@ -104,6 +113,31 @@ public final class MediaPump implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * Loss simulation: the next {@code n} video packets are built (their sequence numbers used)
+     * but kept instead of sent, until {@link #resendWithheld()}.
+     */
+    public synchronized void withholdVideo(int n) {
+        withhold = n;
+    }
+
+    /** Sequence numbers of the video packets withheld so far and not yet resent. */
+    public synchronized java.util.List<Integer> withheldSequences() {
+        return java.util.List.copyOf(withheldSeqs);
+    }
+
+    /** Sends the withheld video packets now, as late originals on the media SSRC; returns how many. */
+    public synchronized int resendWithheld() {
+        int n = withheld.size();
+        for (byte[] p : withheld) {
+            System.arraycopy(p, 0, buf, 0, p.length);
+            client.sendRtp(buf, 0, p.length);
+        }
+        withheld.clear();
+        withheldSeqs.clear();
+        return n;
     }
 
     /** PLI/FIR received from the server. */

@@ -20,6 +20,8 @@ public final class ReceivedStream {
     private volatile int lastSeq = -1;
     private volatile long outOfOrder;
     private volatile long rtxPackets;
+    private long firstExt = -1;
+    private long highestExt;
 
     ReceivedStream(long ssrc, String kind, String streamId, String mid) {
         this.ssrc = ssrc;
@@ -49,6 +51,13 @@ public final class ReceivedStream {
             outOfOrder++;
         }
         lastSeq = seq;
+        if (firstExt < 0) {
+            firstExt = seq;
+            highestExt = seq;
+        } else {
+            long ext = highestExt + (short) (seq - (int) (highestExt & 0xFFFF));
+            highestExt = Math.max(highestExt, ext);
+        }
         payloadTypeSeen = p.payloadType();
         packets++;
         bytes += p.length();
@@ -95,6 +104,16 @@ public final class ReceivedStream {
 
     public long outOfOrder() {
         return outOfOrder;
+    }
+
+    /** Sequence number of the last media packet received, or -1. */
+    public int lastSequence() {
+        return lastSeq;
+    }
+
+    /** Media packets missing between the first and the highest sequence number received so far. */
+    public synchronized long lost() {
+        return firstExt < 0 ? 0 : highestExt - firstExt + 1 - packets;
     }
 
     public long rtxPackets() {

@@ -47,7 +47,7 @@ public final class SfuParticipantClient implements AutoCloseable {
     private final CompletableFuture<String> joined = new CompletableFuture<>();
     private final CompletableFuture<Void> connected = new CompletableFuture<>();
     private final List<JsonNode> events = java.util.Collections.synchronizedList(new ArrayList<>());
-    private volatile RtcpTap rtcpTap;
+    private final List<RtcpTap> rtcpTaps = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean peerStarted;
     private boolean localOfferPending;
     private boolean published;
@@ -115,9 +115,14 @@ public final class SfuParticipantClient implements AutoCloseable {
         return peer;
     }
 
-    /** Sees every RTCP packet received (decrypted); for tests. */
-    public void setRtcpTap(RtcpTap tap) {
-        this.rtcpTap = tap;
+    /** Adds an observer of every RTCP packet received (decrypted); for tests and {@link MediaPump}. */
+    public void addRtcpTap(RtcpTap tap) {
+        rtcpTaps.add(tap);
+    }
+
+    /** The last offer or answer received from the server, or null before any. */
+    public synchronized SessionDescription lastRemoteDescription() {
+        return lastRemote;
     }
 
     /** Receives decrypted RTCP; the buffer is valid only during the call. */
@@ -281,8 +286,7 @@ public final class SfuParticipantClient implements AutoCloseable {
 
         @Override
         public void onRtcp(byte[] buf, int off, int len) {
-            RtcpTap tap = rtcpTap;
-            if (tap != null) {
+            for (RtcpTap tap : rtcpTaps) {
                 tap.onRtcp(buf, off, len);
             }
         }

@@ -123,7 +123,9 @@ final class ServerNegotiator {
             desiredByKey.put(t.source().key(), t);
         }
         // Tracks that went away: stop forwarding now; their sections go inactive in the offer.
-        for (String key : new ArrayList<>(subscriptions.keySet())) {
+        // Walk sendTracks, not subscriptions: an unpublished track's subscription is already
+        // gone (SfuRoom.unpublish drops it), but its section must still be offered inactive.
+        for (String key : new ArrayList<>(sendTracks.keySet())) {
             if (!desiredByKey.containsKey(key)) {
                 room.unsubscribe(participant, subscriptions.remove(key));
                 sendTracks.remove(key);
@@ -221,7 +223,21 @@ final class ServerNegotiator {
                 ctx.randomSsrc() & 0xFFFF);
     }
 
+    /** The participant's media transport came up: start what its accepted sections carry. */
+    void onTransportConnected() {
+        activateSubscriptions(plan);
+    }
+
+    /**
+     * Starts forwarding the tracks of the accepted sections, but only once the transport is up:
+     * before that every forwarded packet is dropped, and a video subscription would spend its
+     * starting keyframe on a transport that cannot carry it (the subscriber's first packet would
+     * then be a delta frame).
+     */
     private void activateSubscriptions(SessionPlan p) {
+        if (!participant.mediaConnected()) {
+            return;
+        }
         long now = room.loop().nowMs();
         for (PlannedSection s : p.sections()) {
             if (s.track() == null || s.rejected()) {

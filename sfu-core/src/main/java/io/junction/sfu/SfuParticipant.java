@@ -45,6 +45,7 @@ final class SfuParticipant implements MediaSession, MediaSender {
     private final InboundQueue rtcpIn;
     private volatile MediaTransport transport;
     private volatile boolean closed;
+    private boolean mediaConnected; // room worker thread only
 
     SfuParticipant(String id, String name, SfuRoom room, EngineContext ctx, NegotiationSink sink) {
         this.id = id;
@@ -228,6 +229,16 @@ final class SfuParticipant implements MediaSession, MediaSender {
             t.close();
         }
         ice.close();
+    }
+
+    /** True once the media transport connected (room worker thread only). */
+    boolean mediaConnected() {
+        return mediaConnected;
+    }
+
+    /** On the loop: the media transport connected. */
+    void markMediaConnected() {
+        mediaConnected = true;
     }
 
     MediaTransport transport() {

@@ -159,6 +159,11 @@ final class SfuRoom {
     }
 
     void onTransportConnected(SfuParticipant p) {
+        if (!participants.containsKey(p.id())) {
+            return; // left while the handshake finished
+        }
+        p.markMediaConnected();
+        p.negotiator().onTransportConnected();
         long now = loop.nowMs();
         for (PublishedTrack t : p.media().published()) {
             if (t.source().isVideo()) {

@@ -139,6 +139,11 @@ public final class SignalingServer implements AutoCloseable {
         connector = null;
     }
 
+    /** Runs socket housekeeping off the caller's thread (Jetty's pool once mounted). */
+    Executor closer() {
+        return closer;
+    }
+
     Outbox newOutbox(Outbox.Wire wire) {
         return new Outbox(wire, options.outboxLimit(), closer);
     }

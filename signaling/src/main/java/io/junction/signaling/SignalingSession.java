@@ -39,15 +39,23 @@ public final class SignalingSession implements Session.Listener.AutoDemanding, O
 
     @Override
     public void onWebSocketError(Throwable cause) {
-        if (handler != null) {
-            handler.onClose();
-        }
+        closeHandler();
     }
 
     @Override
     public void onWebSocketClose(int statusCode, String reason) {
-        if (handler != null) {
-            handler.onClose();
+        closeHandler();
+    }
+
+    /**
+     * Jetty reports a failed send on the sending thread, which may be a room worker delivering a
+     * server offer while the handler's lock is held by a {@code join} waiting on that very worker:
+     * the implicit leave therefore runs on another thread.
+     */
+    private void closeHandler() {
+        ClientHandler h = handler;
+        if (h != null) {
+            server.closer().execute(h::onClose);
         }
     }
 
