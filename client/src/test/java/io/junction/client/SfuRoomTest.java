@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Java client peers over loopback through the real signaling server and SFU engine. */
-class SfuRoomIT {
+class SfuRoomTest {
     private LoopbackRoom room;
 
     @BeforeEach

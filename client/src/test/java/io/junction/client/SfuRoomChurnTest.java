@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Participants joining and leaving in a seeded random order: the negotiation converges. */
-class SfuRoomITChurn {
+class SfuRoomChurnTest {
     private static final int SLOTS = 6;
     private static final int STEPS = 20;
     private LoopbackRoom room;

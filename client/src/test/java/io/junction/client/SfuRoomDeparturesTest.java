@@ -22,7 +22,7 @@ import static io.junction.client.LoopbackRoom.packetsFrom;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Leaving, closing the socket and losing it: the others are told, their sections go inactive, nothing leaks. */
-class SfuRoomITDepartures {
+class SfuRoomDeparturesTest {
     private LoopbackRoom room;
 
     @BeforeEach
