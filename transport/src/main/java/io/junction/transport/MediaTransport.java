@@ -179,6 +179,8 @@ public final class MediaTransport implements AutoCloseable {
         }
     }
 
+    private final EarlyPackets early = new EarlyPackets(32);
+
     private void sendDtls(byte[] buf, int off, int len) {
         out.increment();
         ice.send(buf, off, len);
@@ -205,9 +207,18 @@ public final class MediaTransport implements AutoCloseable {
     private void onSrtp(byte[] buf, int off, int len) {
         SrtpSession s = srtp;
         if (s == null || state.get() != State.CONNECTED) {
-            drops.get(DropReason.NOT_CONNECTED).increment();
+            if (state.get() != State.CONNECTING || !early.hold(buf, off, len)) {
+                drops.get(DropReason.NOT_CONNECTED).increment();
+            }
             return;
         }
+        if (early.size() > 0) {
+            early.drain((b, o, l) -> unprotect(s, b, o, l));
+        }
+        unprotect(s, buf, off, len);
+    }
+
+    private void unprotect(SrtpSession s, byte[] buf, int off, int len) {
         boolean rtcp = PacketClassifier.isRtcp(buf, off, len);
         int n = rtcp ? s.unprotectRtcp(buf, off, len) : s.unprotectRtp(buf, off, len);
         if (n < 0) {
