@@ -1,0 +1,215 @@
+// Page wiring: lobby, join/leave, reconnect + rejoin, controls, chat, test hook.
+import { Signaling } from './signaling.js';
+import { Call } from './call.js';
+import { TileGrid, addChatLine, notify, setStatus, setPressed } from './ui.js';
+import { startStatsOverlay } from './stats.js';
+import { acquireLocalMedia, captureScreen } from './media.js';
+
+const $ = (id) => document.getElementById(id);
+const ROOM_RE = /^[A-Za-z0-9_.-]{1,64}$/;
+const wsUrl = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`;
+
+const signaling = new Signaling(wsUrl);
+const tiles = new TileGrid($('grid'));
+const state = {
+  wanted: null, // {room, name} while the user wants to be in a room
+  call: null,
+  local: new MediaStream(),
+  mediaReady: null,
+  screenTrack: null,
+  lastError: '',
+  timing: { joinClickedAt: 0, firstRemoteFrameAt: 0 },
+};
+
+function fail(text) {
+  state.lastError = text;
+  notify(text);
+}
+
+function showCall(inCall) {
+  $('lobby').hidden = inCall;
+  $('call').hidden = !inCall;
+  $('room-label').textContent = inCall && state.call ? `Room ${state.call.room} (${state.call.mode})` : '';
+}
+
+function prepareMedia() {
+  state.mediaReady = acquireLocalMedia().then(({ stream, problem }) => {
+    state.local = stream;
+    $('preview').srcObject = stream;
+    $('self-view').srcObject = stream;
+    $('preview-caption').textContent = problem ? 'No camera preview' : 'Camera preview';
+    $('cam-button').disabled = stream.getVideoTracks().length === 0;
+    $('mic-button').disabled = stream.getAudioTracks().length === 0;
+    if (problem) fail(problem);
+  });
+  return state.mediaReady;
+}
+
+function sendJoin() {
+  if (!state.wanted) return;
+  const msg = { type: 'join', room: state.wanted.room };
+  if (state.wanted.name) msg.name = state.wanted.name;
+  signaling.send(msg);
+}
+
+function endCall() {
+  if (state.call) state.call.close();
+  state.call = null;
+  tiles.clear();
+}
+
+const events = {
+  chat: (from, name, text) => addChatLine($('chat-log'), name, text),
+  error: (text) => fail(text),
+  state: (text) => setStatus(`${signaling.connected ? 'connected' : 'offline'} · ${text}`),
+  firstFrame: (video) => {
+    if (state.timing.firstRemoteFrameAt || !video.requestVideoFrameCallback) return;
+    video.requestVideoFrameCallback(() => {
+      if (!state.timing.firstRemoteFrameAt) state.timing.firstRemoteFrameAt = performance.now();
+    });
+  },
+};
+
+signaling.addEventListener('open', () => {
+  setStatus('connected');
+  if (state.wanted) {
+    if (state.lastError.startsWith('Connection')) notify('Reconnected, rejoining…', 'info');
+    sendJoin();
+  }
+});
+
+signaling.addEventListener('close', (ev) => {
+  const secs = (ev.detail.delayMs / 1000).toFixed(1);
+  setStatus(`offline, retrying in ${secs}s`);
+  if (!state.wanted) return;
+  endCall();
+  fail(`Connection to the server lost or unreachable; reconnecting in ${secs}s…`);
+});
+
+signaling.addEventListener('message', (ev) => onServerMessage(ev.detail));
+
+function onServerMessage(msg) {
+  switch (msg.type) {
+    case 'joined':
+      endCall();
+      state.call = new Call({ signaling, tiles, localStream: state.local, events });
+      state.call.start(msg);
+      if (state.lastError.startsWith('Connection')) notify('');
+      showCall(true);
+      setStatus(`connected · ${msg.mode} · ${msg.userNum} in room`);
+      history.replaceState(null, '', `?room=${encodeURIComponent(msg.room)}&name=${encodeURIComponent(state.wanted?.name || '')}`);
+      break;
+    case 'full':
+      state.wanted = null;
+      endCall();
+      showCall(false);
+      fail(`Room "${msg.room}" is full (${msg.userNum} participants). Try another room.`);
+      break;
+    case 'leaved':
+      break;
+    case 'error':
+      fail(describeServerError(msg));
+      break;
+    default:
+      if (state.call) state.call.handle(msg);
+  }
+}
+
+function describeServerError(msg) {
+  if (msg.code === 'bad-sdp' || msg.code === 'unsupported') {
+    return `Negotiation failed (${msg.code}): ${msg.message || 'the server refused the session'}`;
+  }
+  return `Server error (${msg.code}): ${msg.message || ''}`;
+}
+
+$('join-form').addEventListener('submit', async (ev) => {
+  ev.preventDefault();
+  const room = $('room-input').value.trim();
+  const name = $('name-input').value.trim();
+  if (!ROOM_RE.test(room)) {
+    fail('Room names are 1 to 64 letters, digits, "_", "." or "-".');
+    return;
+  }
+  state.timing = { joinClickedAt: performance.now(), firstRemoteFrameAt: 0 };
+  notify('');
+  state.lastError = '';
+  await state.mediaReady;
+  state.wanted = { room, name };
+  if (signaling.connected) sendJoin();
+  else signaling.connect();
+});
+
+$('leave-button').addEventListener('click', () => {
+  if (state.call) signaling.send({ type: 'leave', room: state.call.room });
+  state.wanted = null;
+  stopScreen();
+  endCall();
+  showCall(false);
+  $('join-button').focus();
+});
+
+function toggleMute(kind, button, labels) {
+  if (!state.call) return;
+  const muted = !state.call.muted[kind];
+  state.call.setMuted(kind, muted);
+  setPressed(button, muted, muted ? labels[1] : labels[0]);
+}
+$('mic-button').addEventListener('click', () => toggleMute('audio', $('mic-button'), ['Mute mic', 'Unmute mic']));
+$('cam-button').addEventListener('click', () => toggleMute('video', $('cam-button'), ['Stop camera', 'Start camera']));
+
+async function stopScreen() {
+  const track = state.screenTrack;
+  if (!track) return;
+  state.screenTrack = null;
+  track.stop();
+  $('self-view').srcObject = state.local;
+  setPressed($('screen-button'), false, 'Share screen');
+  if (state.call) await state.call.useVideoTrack(state.local.getVideoTracks()[0] || null, false);
+}
+
+$('screen-button').addEventListener('click', async () => {
+  if (!state.call) return;
+  if (state.screenTrack) return stopScreen();
+  const track = await captureScreen();
+  if (!track) return fail('Screen sharing was cancelled or is not available.');
+  state.screenTrack = track;
+  track.addEventListener('ended', stopScreen);
+  $('self-view').srcObject = new MediaStream([track]);
+  setPressed($('screen-button'), true, 'Stop sharing');
+  await state.call.useVideoTrack(track, true);
+});
+
+$('chat-form').addEventListener('submit', (ev) => {
+  ev.preventDefault();
+  const text = $('chat-input').value.trim();
+  if (!text || !state.call) return;
+  state.call.sendChat(text);
+  addChatLine($('chat-log'), `${state.wanted?.name || 'me'} (you)`, text);
+  $('chat-input').value = '';
+});
+
+$('stats-toggle').addEventListener('change', (ev) => $('grid').classList.toggle('no-stats', !ev.target.checked));
+
+startStatsOverlay({
+  sources: () => (state.call ? state.call.pcs() : []),
+  ownerOf: (trackId) => state.call?.trackOwner.get(trackId),
+  render: (id, text) => tiles.setStats(id, text),
+});
+
+// Read-only hook for automated tests; media is asserted through pcs() + getStats.
+window.junction = Object.freeze({
+  get joined() { return state.call !== null; },
+  get id() { return state.call?.id ?? null; },
+  get mode() { return state.call?.mode ?? null; },
+  get tiles() { return tiles.ids(); },
+  get lastError() { return state.lastError; },
+  get connected() { return signaling.connected; },
+  get timing() { return { ...state.timing }; },
+  pcs: () => (state.call ? state.call.pcs() : []),
+});
+
+const params = new URLSearchParams(location.search);
+$('room-input').value = params.get('room') || '';
+$('name-input').value = params.get('name') || '';
+prepareMedia();
+(params.get('room') ? $('name-input') : $('room-input')).focus();
