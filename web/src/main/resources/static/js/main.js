@@ -6,6 +6,7 @@ import { startStatsOverlay } from './stats.js';
 import { acquireLocalMedia, captureScreen } from './media.js';
 
 const $ = (id) => document.getElementById(id);
+const REJOIN_KEY = 'junction.room'; // set while in a room, so a reload rejoins it
 const ROOM_RE = /^[A-Za-z0-9_.-]{1,64}$/;
 const wsUrl = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`;
 
@@ -16,6 +17,7 @@ const state = {
   call: null,
   local: new MediaStream(),
   mediaReady: null,
+  mediaProblem: '',
   screenTrack: null,
   lastError: '',
   timing: { joinClickedAt: 0, firstRemoteFrameAt: 0 },
@@ -35,11 +37,14 @@ function showCall(inCall) {
 function prepareMedia() {
   state.mediaReady = acquireLocalMedia().then(({ stream, problem }) => {
     state.local = stream;
-    $('preview').srcObject = stream;
-    $('self-view').srcObject = stream;
+    // A track-less stream would keep a <video> from ever loading (and delay the page's load event).
+    const view = stream.getTracks().length > 0 ? stream : null;
+    $('preview').srcObject = view;
+    $('self-view').srcObject = view;
     $('preview-caption').textContent = problem ? 'No camera preview' : 'Camera preview';
     $('cam-button').disabled = stream.getVideoTracks().length === 0;
     $('mic-button').disabled = stream.getAudioTracks().length === 0;
+    state.mediaProblem = problem;
     if (problem) fail(problem);
   });
   return state.mediaReady;
@@ -97,10 +102,12 @@ function onServerMessage(msg) {
       if (state.lastError.startsWith('Connection')) notify('');
       showCall(true);
       setStatus(`connected · ${msg.mode} · ${msg.userNum} in room`);
+      sessionStorage.setItem(REJOIN_KEY, msg.room);
       history.replaceState(null, '', `?room=${encodeURIComponent(msg.room)}&name=${encodeURIComponent(state.wanted?.name || '')}`);
       break;
     case 'full':
       state.wanted = null;
+      sessionStorage.removeItem(REJOIN_KEY);
       endCall();
       showCall(false);
       fail(`Room "${msg.room}" is full (${msg.userNum} participants). Try another room.`);
@@ -134,6 +141,7 @@ $('join-form').addEventListener('submit', async (ev) => {
   notify('');
   state.lastError = '';
   await state.mediaReady;
+  if (state.mediaProblem) fail(state.mediaProblem); // still true in the call: say so
   state.wanted = { room, name };
   if (signaling.connected) sendJoin();
   else signaling.connect();
@@ -142,6 +150,7 @@ $('join-form').addEventListener('submit', async (ev) => {
 $('leave-button').addEventListener('click', () => {
   if (state.call) signaling.send({ type: 'leave', room: state.call.room });
   state.wanted = null;
+  sessionStorage.removeItem(REJOIN_KEY);
   stopScreen();
   endCall();
   showCall(false);
@@ -162,7 +171,7 @@ async function stopScreen() {
   if (!track) return;
   state.screenTrack = null;
   track.stop();
-  $('self-view').srcObject = state.local;
+  $('self-view').srcObject = state.local.getTracks().length > 0 ? state.local : null;
   setPressed($('screen-button'), false, 'Share screen');
   if (state.call) await state.call.useVideoTrack(state.local.getVideoTracks()[0] || null, false);
 }
@@ -213,3 +222,6 @@ $('room-input').value = params.get('room') || '';
 $('name-input').value = params.get('name') || '';
 prepareMedia();
 (params.get('room') ? $('name-input') : $('room-input')).focus();
+if (params.get('room') && sessionStorage.getItem(REJOIN_KEY) === params.get('room')) {
+  $('join-form').requestSubmit();
+}
