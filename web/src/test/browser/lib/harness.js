@@ -65,7 +65,7 @@ export class Session {
   }
 
   /** Opens a page as participant `name` in `room` of the server at `base` and clicks Join. */
-  async join(base, room, name, { click = true, initScript } = {}) {
+  async join(base, room, name, { click = true, initScript, setup } = {}) {
     const context = await this.browser.newContext({ viewport: { width: 1100, height: 760 } });
     const page = await context.newPage();
     const entry = { page, context, name, log: [] };
@@ -73,6 +73,7 @@ export class Session {
     page.on('console', (m) => entry.log.push(`[${new Date().toISOString()}] ${m.type()}: ${m.text()}`));
     page.on('pageerror', (e) => entry.log.push(`[${new Date().toISOString()}] pageerror: ${e.stack || e}`));
     if (initScript) await page.addInitScript(initScript);
+    if (setup) await setup(page);
     await page.goto(`${base}/?room=${encodeURIComponent(room)}&name=${encodeURIComponent(name)}`);
     await page.waitForFunction(() => window.junction !== undefined);
     if (click) await clickJoin(page);

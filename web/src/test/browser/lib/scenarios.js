@@ -146,3 +146,65 @@ export async function watchOnly(session, base) {
   await expectTiles([ann, bob], ['ann', 'bob']);
   await expectMediaFlowing(bob, { video: 1, audio: 1 });
 }
+
+/**
+ * The signaling socket is refused (server unreachable), then allowed, then dropped mid-call:
+ * the page says so, reconnects with backoff, rejoins, and media resumes.
+ */
+export async function reconnect(session, base) {
+  const room = uniqueRoom('reconnect');
+  const ann = await session.join(base, room, 'ann');
+  await waitJoined(ann);
+  const gate = { open: false, live: [] };
+  const bob = await session.join(base, room, 'bob', {
+    setup: (page) => page.routeWebSocket(/\/ws$/, (ws) => {
+      if (!gate.open) {
+        ws.close({ code: 1011, reason: 'test: unreachable' });
+        return;
+      }
+      gate.live.push({ ws, server: ws.connectToServer() });
+    }),
+  });
+  await waitFor('unreachable notice', async () =>
+    /unreachable/.test(await bob.evaluate(() => window.junction.lastError)));
+  gate.open = true;
+  await waitJoined(bob, 20000);
+  await expectTiles([ann, bob], ['ann', 'bob']);
+  await expectFullMesh([ann, bob]);
+  const firstId = await participantId(bob);
+
+  const { ws, server } = gate.live.at(-1);
+  await server.close();
+  await ws.close({ code: 1001, reason: 'test: dropped' });
+  await waitFor('lost-connection notice', async () =>
+    /lost/.test(await bob.evaluate(() => window.junction.lastError)));
+  await waitFor('bob rejoined', async () => {
+    const id = await participantId(bob);
+    return id && id !== firstId;
+  }, { timeoutMs: 20000 });
+  await expectTiles([ann, bob], ['ann', 'bob']);
+  await expectFullMesh([ann, bob]);
+}
+
+/** Wraps WebSocket.send so the page's first offer carries a broken SDP. */
+function breakFirstOffer() {
+  const send = WebSocket.prototype.send;
+  let broken = false;
+  WebSocket.prototype.send = function (text) {
+    const msg = JSON.parse(text);
+    if (!broken && msg.type === 'message' && msg.data && msg.data.type === 'offer') {
+      broken = true;
+      msg.data.sdp = 'v=0\r\nthis is not sdp\r\n';
+      return send.call(this, JSON.stringify(msg));
+    }
+    return send.call(this, text);
+  };
+}
+
+export async function negotiationFailure(session, base) {
+  const page = await session.join(base, uniqueRoom('badsdp'), 'ann', { initScript: breakFirstOffer });
+  await waitJoined(page);
+  await waitFor('negotiation failure notice', async () =>
+    /Negotiation failed \((bad-sdp|unsupported)\)/.test(await page.locator('#notice').textContent()));
+  assert.equal(await page.locator('#notice').isVisible(), true);
+}

@@ -43,6 +43,7 @@ describe('p2p room', { timeout: 600000 }, () => {
   run('camera and mic mute shown to the other peer', (session) => s.muteCamera(session, P2P_URL));
   run('screen share reaches the other peer', (session) => s.screenShare(session, P2P_URL));
   run('reload rejoins and media resumes', (session) => s.reload(session, P2P_URL));
+  run('server unreachable, then dropped: page reconnects and rejoins', (session) => s.reconnect(session, P2P_URL));
   run('watch-only participant (camera/mic permission denied) still receives', (session) =>
     s.watchOnly(session, P2P_URL));
 

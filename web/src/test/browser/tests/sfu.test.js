@@ -28,6 +28,8 @@ describe('sfu room', { timeout: 600000 }, () => {
   run('5 camera and mic mute shown to others', (session) => s.muteCamera(session, SFU_URL));
   run('6 screen share reaches the others', (session) => s.screenShare(session, SFU_URL));
   run('7 reload rejoins and media resumes', (session) => s.reload(session, SFU_URL));
+  run('server unreachable, then dropped: page reconnects and rejoins', (session) => s.reconnect(session, SFU_URL));
+  run('negotiation failure is shown', (session) => s.negotiationFailure(session, SFU_URL));
   run('watch-only participant (camera/mic permission denied) still receives', (session) =>
     s.watchOnly(session, SFU_URL));
 });
