@@ -1,0 +1,176 @@
+package io.junction.signaling;
+
+import io.junction.sfu.signal.MediaEngine;
+import io.junction.sfu.signal.MediaSession;
+import io.junction.sfu.signal.Negotiation;
+import io.junction.sfu.signal.NegotiationException;
+import io.junction.sfu.signal.NegotiationSink;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One connection's protocol state machine: outside a room or in exactly one. Rate-limits,
+ * decodes and routes each frame (PROTOCOL.md "message routing"); bad input is answered with an
+ * {@code error} and changes nothing. Calls are serialized by this object's lock; lock order is
+ * always handler, then registry.
+ */
+final class ClientHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(ClientHandler.class);
+
+    private final RoomRegistry registry;
+    private final MediaEngine engine;
+    private final SignalCodec codec;
+    private final NegotiationCodec negotiationCodec;
+    private final Outbox outbox;
+    private final TokenBucket bucket;
+    private Participant self;
+    private RoomMode mode;
+    private MediaSession media;
+
+    ClientHandler(RoomRegistry registry, MediaEngine engine, SignalCodec codec, Outbox outbox, TokenBucket bucket) {
+        this.registry = registry;
+        this.engine = engine;
+        this.codec = codec;
+        this.negotiationCodec = new NegotiationCodec(codec);
+        this.outbox = outbox;
+        this.bucket = bucket;
+    }
+
+    /** One text frame from the client. */
+    synchronized void onText(String frame) {
+        if (!bucket.tryTake()) {
+            error(ErrorCodes.RATE_LIMITED, "too many messages, slow down", null);
+            return;
+        }
+        SignalMessage.Client message;
+        try {
+            message = codec.decode(frame);
+        } catch (SignalDecodeException e) {
+            error(e.code(), e.getMessage(), e.ref());
+            return;
+        }
+        if (message instanceof SignalMessage.Join) {
+            join((SignalMessage.Join) message);
+        } else if (message instanceof SignalMessage.Leave) {
+            leave((SignalMessage.Leave) message);
+        } else {
+            message((SignalMessage.Message) message);
+        }
+    }
+
+    /** A binary frame, which the protocol does not use. */
+    synchronized void onBinary() {
+        if (!bucket.tryTake()) {
+            error(ErrorCodes.RATE_LIMITED, "too many messages, slow down", null);
+            return;
+        }
+        error(ErrorCodes.BAD_MESSAGE, "binary frames are not part of the protocol", null);
+    }
+
+    /** The socket closed: an implicit {@code leave}. */
+    synchronized void onClose() {
+        outbox.close();
+        exitRoom();
+    }
+
+    private void join(SignalMessage.Join join) {
+        if (self != null) {
+            error(ErrorCodes.ALREADY_IN_ROOM, "already in room '" + self.room() + "'", join.type());
+            return;
+        }
+        RoomRegistry.JoinResult result = registry.join(join.room(), join.name(), outbox);
+        if (result.participant() == null) {
+            return;
+        }
+        self = result.participant();
+        mode = result.mode();
+        if (mode == RoomMode.SFU) {
+            startMedia(join);
+        }
+    }
+
+    private void startMedia(SignalMessage.Join join) {
+        String room = self.room();
+        NegotiationSink sink = n -> outbox.send(
+                codec.encode(new SignalMessage.Relayed(room, "sfu", negotiationCodec.encode(n))));
+        try {
+            media = engine.join(room, self.id(), join.name(), sink);
+        } catch (RuntimeException e) {
+            LOG.error("media engine failed to join {} to room {}", self.id(), room, e);
+            error(ErrorCodes.INTERNAL, "the media engine failed; you are not in the room", join.type());
+            exitRoom();
+            outbox.send(codec.encode(new SignalMessage.Leaved(room)));
+        }
+    }
+
+    private void leave(SignalMessage.Leave leave) {
+        if (self == null || !self.room().equals(leave.room())) {
+            error(ErrorCodes.NOT_IN_ROOM, "not in room '" + leave.room() + "'", leave.type());
+            return;
+        }
+        exitRoom();
+        outbox.send(codec.encode(new SignalMessage.Leaved(leave.room())));
+    }
+
+    private void exitRoom() {
+        if (self == null) {
+            return;
+        }
+        registry.leave(self);
+        self = null;
+        MediaSession session = media;
+        media = null;
+        if (session != null) {
+            try {
+                session.leave();
+            } catch (RuntimeException e) {
+                LOG.error("media session leave failed", e);
+            }
+        }
+    }
+
+    private void message(SignalMessage.Message m) {
+        if (self == null || !self.room().equals(m.room())) {
+            error(ErrorCodes.NOT_IN_ROOM, "not in room '" + m.room() + "'", m.type());
+            return;
+        }
+        String dataType = m.dataType();
+        if (mode == RoomMode.SFU && NegotiationCodec.isNegotiation(dataType)) {
+            negotiate(m);
+            return;
+        }
+        if (!registry.relay(self, m.to(), m.data())) {
+            error(ErrorCodes.BAD_MESSAGE, "no other participant '" + m.to() + "' in the room", m.type());
+        }
+    }
+
+    private void negotiate(SignalMessage.Message m) {
+        if (m.to() != null) {
+            error(ErrorCodes.BAD_MESSAGE, "field 'to' must be absent for " + m.dataType() + " in an sfu room", m.type());
+            return;
+        }
+        Negotiation negotiation;
+        try {
+            negotiation = negotiationCodec.decode(m.data());
+        } catch (SignalDecodeException e) {
+            error(e.code(), e.getMessage(), m.type());
+            return;
+        }
+        if (media == null) {
+            error(ErrorCodes.INTERNAL, "no media session", m.type());
+            return;
+        }
+        try {
+            media.onClientNegotiation(negotiation);
+        } catch (NegotiationException e) {
+            error(e.code(), e.getMessage(), m.type());
+        } catch (RuntimeException e) {
+            LOG.error("media engine failed on {} from {}", m.dataType(), self.id(), e);
+            error(ErrorCodes.INTERNAL, "the media engine failed on this " + m.dataType(), m.type());
+        }
+    }
+
+    private void error(String code, String message, String ref) {
+        outbox.send(codec.encode(new SignalMessage.ErrorMessage(code, message, ref)));
+    }
+}

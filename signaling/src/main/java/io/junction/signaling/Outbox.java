@@ -1,0 +1,106 @@
+package io.junction.signaling;
+
+import java.util.ArrayDeque;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A connection's bounded queue of outgoing text frames, sent one at a time with the socket's
+ * asynchronous send. {@link #send} never blocks, so a slow reader never stalls a room. When
+ * more than {@code limit} frames wait, the connection is closed with reason
+ * {@code protocol-closed} (on {@code closer}, never on the caller's thread, which may hold the
+ * room registry's lock).
+ */
+final class Outbox {
+    /** WebSocket close status "policy violation" (RFC 6455 section 7.4.1). */
+    static final int POLICY_VIOLATION = 1008;
+    private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
+
+    /** The socket side of an outbox. */
+    interface Wire {
+        /** Starts an asynchronous send; exactly one of the callbacks runs when it ends. */
+        void sendText(String text, Runnable done, java.util.function.Consumer<Throwable> failed);
+
+        /** Starts closing the socket. */
+        void close(int status, String reason);
+    }
+
+    private final Wire wire;
+    private final int limit;
+    private final Executor closer;
+    private final ArrayDeque<String> queue = new ArrayDeque<>();
+    private boolean sending;
+    private boolean closed;
+
+    Outbox(Wire wire, int limit, Executor closer) {
+        this.wire = wire;
+        this.limit = limit;
+        this.closer = closer;
+    }
+
+    /** Queues a frame; dropped once the outbox is closed. */
+    void send(String text) {
+        boolean overflow = false;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            if (queue.size() >= limit) {
+                closed = true;
+                queue.clear();
+                overflow = true;
+            } else {
+                queue.add(text);
+            }
+        }
+        if (overflow) {
+            LOG.info("outgoing queue over {} frames, closing the connection", limit);
+            closer.execute(() -> wire.close(POLICY_VIOLATION, ErrorCodes.PROTOCOL_CLOSED));
+            return;
+        }
+        pump();
+    }
+
+    /** Stops sending; later frames are dropped. */
+    synchronized void close() {
+        closed = true;
+        queue.clear();
+    }
+
+    /** Frames waiting (for tests and metrics). */
+    synchronized int pending() {
+        return queue.size();
+    }
+
+    private void pump() {
+        String next;
+        synchronized (this) {
+            if (sending || closed) {
+                return;
+            }
+            next = queue.poll();
+            if (next == null) {
+                return;
+            }
+            sending = true;
+        }
+        wire.sendText(next, this::sent, this::failed);
+    }
+
+    private void sent() {
+        synchronized (this) {
+            sending = false;
+        }
+        pump();
+    }
+
+    private void failed(Throwable t) {
+        LOG.debug("send failed, dropping the outgoing queue", t);
+        synchronized (this) {
+            sending = false;
+            closed = true;
+            queue.clear();
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package io.junction.signaling;
+
+import io.junction.sfu.signal.MediaEngine;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ResourceHandler;
+import org.eclipse.jetty.util.resource.Resource;
+import org.eclipse.jetty.util.resource.ResourceFactory;
+import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Junction signaling endpoint (PROTOCOL.md v1) at {@code /ws}, plus {@code /health} and the
+ * static files of the classpath folder {@code static/} at {@code /}.
+ *
+ * <p>Either run it on its own Jetty server ({@link #start(String, int)}, {@link #port()},
+ * {@link #close()}), or mount it in an application's Jetty server with {@link #handler(Server)}
+ * (everything) or {@link #webSocketHandler(Server)} (only {@code /ws}). Each instance has its own
+ * rooms and participant ids. The media engine stays owned by the caller ({@link #close()} does not
+ * close it). Every socket is pinged at a third of the idle timeout, so quiet browsers stay
+ * connected and dead peers are dropped.
+ */
+public final class SignalingServer implements AutoCloseable {
+    /** The WebSocket path. */
+    public static final String WS_PATH = "/ws";
+    private static final Logger LOG = LoggerFactory.getLogger(SignalingServer.class);
+
+    private final MediaEngine engine;
+    private final SignalingOptions options;
+    private final SignalCodec codec;
+    private final RoomRegistry rooms;
+    private volatile Executor closer = Runnable::run;
+    private Server ownServer;
+    private ServerConnector connector;
+
+    /**
+     * @param engine  serves the negotiation of {@code sfu} rooms
+     * @param options validated settings
+     */
+    public SignalingServer(MediaEngine engine, SignalingOptions options) {
+        this.engine = Objects.requireNonNull(engine, "engine");
+        this.options = Objects.requireNonNull(options, "options");
+        this.codec = new SignalCodec(options.maxFrameBytes());
+        this.rooms = new RoomRegistry(options.effectivePolicy(), codec, options.iceServers());
+    }
+
+    /** The rooms of this server (read-only views for monitoring and tests). */
+    public RoomRegistry rooms() {
+        return rooms;
+    }
+
+    /**
+     * A handler that upgrades {@code /ws} to the signaling protocol and passes every other
+     * request to the handler the caller sets with {@link Handler.Wrapper#setHandler}.
+     */
+    public Handler.Wrapper webSocketHandler(Server server) {
+        closer = server.getThreadPool();
+        WebSocketUpgradeHandler handler = WebSocketUpgradeHandler.from(server, container -> {
+            container.setIdleTimeout(options.idleTimeout());
+            // Jetty's own limit closes the socket; keep it well above ours so that a frame
+            // slightly over maxFrameBytes gets a "too-large" error and the socket lives on.
+            long hardLimit = Math.max(4L * options.maxFrameBytes(), 256 * 1024);
+            container.setMaxTextMessageSize(hardLimit);
+            container.setMaxBinaryMessageSize(hardLimit);
+            container.addMapping(WS_PATH, (request, response, callback) -> new SignalingSession(this));
+        });
+        Duration pingInterval = options.idleTimeout().dividedBy(3);
+        handler.addBean(new KeepAlive(server.getScheduler(), handler.getServerWebSocketContainer(), pingInterval), true);
+        return handler;
+    }
+
+    /** {@link #webSocketHandler(Server)} in front of {@code /health} and the static files. */
+    public Handler handler(Server server) {
+        Handler.Wrapper ws = webSocketHandler(server);
+        Handler.Sequence rest = new Handler.Sequence(new HealthHandler());
+        Resource staticRoot = ResourceFactory.of(server).newClassLoaderResource("static/");
+        if (staticRoot != null && staticRoot.exists()) {
+            ResourceHandler files = new ResourceHandler();
+            files.setBaseResource(staticRoot);
+            files.setWelcomeFiles("index.html");
+            files.setDirAllowed(false);
+            rest.addHandler(files);
+        } else {
+            LOG.info("no classpath folder static/, serving only {} and {}", WS_PATH, HealthHandler.PATH);
+        }
+        ws.setHandler(rest);
+        return ws;
+    }
+
+    /**
+     * Starts an own Jetty server on {@code host} (null = all interfaces) and {@code port}
+     * (0 = ephemeral; see {@link #port()}).
+     */
+    public synchronized void start(String host, int port) throws Exception {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be in 0..65535 (got " + port + ")");
+        }
+        if (ownServer != null) {
+            throw new IllegalStateException("already started");
+        }
+        Server server = new Server();
+        ServerConnector c = new ServerConnector(server);
+        c.setHost(host);
+        c.setPort(port);
+        server.addConnector(c);
+        server.setHandler(handler(server));
+        server.setStopTimeout(2000);
+        server.start();
+        ownServer = server;
+        connector = c;
+        LOG.info("signaling listening on {}:{}{}", host == null ? "*" : host, c.getLocalPort(), WS_PATH);
+    }
+
+    /** The port of the own server, once started. */
+    public synchronized int port() {
+        if (connector == null) {
+            throw new IllegalStateException("not started");
+        }
+        return connector.getLocalPort();
+    }
+
+    /** Stops the own server, if any; participants see their sockets close. */
+    @Override
+    public synchronized void close() {
+        if (ownServer == null) {
+            return;
+        }
+        try {
+            ownServer.stop();
+        } catch (Exception e) {
+            LOG.warn("stopping the signaling server failed", e);
+        }
+        ownServer = null;
+        connector = null;
+    }
+
+    Outbox newOutbox(Outbox.Wire wire) {
+        return new Outbox(wire, options.outboxLimit(), closer);
+    }
+
+    ClientHandler newClientHandler(Outbox outbox) {
+        return new ClientHandler(rooms, engine, codec, outbox,
+                new TokenBucket(options.ratePerSecond(), options.burst(), options.nanoClock()));
+    }
+}
