@@ -4,8 +4,8 @@
 # Starts two Junction servers there (default sfu rooms on :8080, p2p rooms on :8081),
 # waits for /health, runs `node --test`, and always tears everything down.
 #
-# Usage: run-in-netns.sh [test files...]   (default: tests/*.test.js)
-# Env:   JUNCTION_JAR (default web/target/junction.jar), CI=true turns a skip into a failure,
+# Usage: run-in-netns.sh [test files...]   (default: $BROWSER_TESTS, else tests/*.test.js)
+# Env:   BROWSER_TESTS (space-separated test files, e.g. "tests/p2p.test.js"), JUNCTION_JAR (default web/target/junction.jar), CI=true turns a skip into a failure,
 #        TEST_DEADLINE_SECONDS (default 780) bounds the node run.
 set -uo pipefail
 
@@ -89,7 +89,10 @@ wait_healthy $P2P_PORT "${SERVER_PIDS[1]}" "$ARTIFACTS/server-p2p.log"
 echo "run-in-netns.sh: servers up in namespace $NS (sfu :$SFU_PORT, p2p :$P2P_PORT)"
 
 cd "$HERE"
-if [ $# -gt 0 ]; then TESTS=("$@"); else TESTS=(tests/*.test.js); fi
+if [ $# -gt 0 ]; then TESTS=("$@")
+elif [ -n "${BROWSER_TESTS:-}" ]; then read -r -a TESTS <<<"$BROWSER_TESTS"
+else TESTS=(tests/*.test.js); fi
+echo "run-in-netns.sh: running ${TESTS[*]}"
 ip netns exec "$NS" env \
     JUNCTION_SFU_URL="http://127.0.0.1:$SFU_PORT" JUNCTION_P2P_URL="http://127.0.0.1:$P2P_PORT" \
     JUNCTION_ARTIFACTS="$ARTIFACTS" \

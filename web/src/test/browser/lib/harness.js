@@ -33,6 +33,9 @@ export function uniqueRoom(prefix) {
   return `${prefix}-${process.pid}-${roomCounter}-${Date.now() % 100000}`;
 }
 
+/** Thrown by a waitFor check to stop waiting at once. */
+export class FatalError extends Error {}
+
 /** Polls `check` (async, returns truthy when done) until the deadline; throws `what` on timeout. */
 export async function waitFor(what, check, { timeoutMs = 20000, intervalMs = 200 } = {}) {
   const deadline = Date.now() + timeoutMs;
@@ -42,6 +45,7 @@ export async function waitFor(what, check, { timeoutMs = 20000, intervalMs = 200
       last = await check();
       if (last) return last;
     } catch (err) {
+      if (err instanceof FatalError) throw err;
       last = err;
     }
     if (Date.now() > deadline) {
@@ -158,6 +162,8 @@ export async function expectMediaFlowing(page, { video, audio }, timeoutMs = 300
   await waitFor(() => `${video} video + ${audio} audio streams flowing (last seen ${JSON.stringify(seen)})`, async () => {
     await new Promise((r) => setTimeout(r, 1000));
     const after = await inboundSnapshot(page);
+    const error = await page.evaluate(() => window.junction.lastError);
+    if (error.startsWith('Negotiation failed')) throw new FatalError(`page reports: ${error}`);
     seen = flowing(before, after);
     before = after;
     return seen.video >= video && seen.audio >= audio;

@@ -18,6 +18,8 @@ const state = {
   local: new MediaStream(),
   mediaReady: null,
   mediaProblem: '',
+  userNum: 0,
+  muted: { audio: false, video: false },
   screenTrack: null,
   lastError: '',
   timing: { joinClickedAt: 0, firstRemoteFrameAt: 0 },
@@ -26,6 +28,12 @@ const state = {
 function fail(text) {
   state.lastError = text;
   notify(text);
+}
+
+function renderStatus() {
+  const parts = [signaling.connected ? 'connected' : 'offline'];
+  if (state.call) parts.push(state.call.mode, `${state.userNum} in room`, state.call.mediaState());
+  setStatus(parts.join(' · '));
 }
 
 function showCall(inCall) {
@@ -66,7 +74,7 @@ function endCall() {
 const events = {
   chat: (from, name, text) => addChatLine($('chat-log'), name, text),
   error: (text) => fail(text),
-  state: (text) => setStatus(`${signaling.connected ? 'connected' : 'offline'} · ${text}`),
+  state: () => renderStatus(),
   firstFrame: (video) => {
     if (state.timing.firstRemoteFrameAt || !video.requestVideoFrameCallback) return;
     video.requestVideoFrameCallback(() => {
@@ -88,6 +96,7 @@ signaling.addEventListener('close', (ev) => {
   setStatus(`offline, retrying in ${secs}s`);
   if (!state.wanted) return;
   endCall();
+  stopScreen();
   fail(`Connection to the server lost or unreachable; reconnecting in ${secs}s…`);
 });
 
@@ -99,9 +108,11 @@ function onServerMessage(msg) {
       endCall();
       state.call = new Call({ signaling, tiles, localStream: state.local, events });
       state.call.start(msg);
+      applyMutes();
       if (state.lastError.startsWith('Connection')) notify('');
       showCall(true);
-      setStatus(`connected · ${msg.mode} · ${msg.userNum} in room`);
+      state.userNum = msg.userNum;
+      renderStatus();
       sessionStorage.setItem(REJOIN_KEY, msg.room);
       history.replaceState(null, '', `?room=${encodeURIComponent(msg.room)}&name=${encodeURIComponent(state.wanted?.name || '')}`);
       break;
@@ -119,6 +130,10 @@ function onServerMessage(msg) {
       break;
     default:
       if (state.call) state.call.handle(msg);
+      if (state.call && typeof msg.userNum === 'number') {
+        state.userNum = msg.userNum;
+        renderStatus();
+      }
   }
 }
 
@@ -150,6 +165,7 @@ $('join-form').addEventListener('submit', async (ev) => {
 $('leave-button').addEventListener('click', () => {
   if (state.call) signaling.send({ type: 'leave', room: state.call.room });
   state.wanted = null;
+  state.muted = { audio: false, video: false };
   sessionStorage.removeItem(REJOIN_KEY);
   stopScreen();
   endCall();
@@ -157,14 +173,30 @@ $('leave-button').addEventListener('click', () => {
   $('join-button').focus();
 });
 
-function toggleMute(kind, button, labels) {
-  if (!state.call) return;
-  const muted = !state.call.muted[kind];
-  state.call.setMuted(kind, muted);
-  setPressed(button, muted, muted ? labels[1] : labels[0]);
+const MUTE_LABELS = { audio: ['Mute mic', 'Unmute mic'], video: ['Stop camera', 'Start camera'] };
+const MUTE_BUTTONS = { audio: 'mic-button', video: 'cam-button' };
+
+/** Applies the wanted mute state to a new call (kept across reconnects, reset by Leave). */
+function applyMutes() {
+  for (const kind of ['audio', 'video']) {
+    const muted = state.muted[kind];
+    for (const t of state.local.getTracks()) if (t.kind === kind) t.enabled = !muted;
+    if (muted) state.call.setMuted(kind, true);
+    setPressed($(MUTE_BUTTONS[kind]), muted, MUTE_LABELS[kind][muted ? 1 : 0]);
+  }
+  if (document.activeElement === document.body || $('lobby').contains(document.activeElement)) {
+    ($('mic-button').disabled ? $('chat-input') : $('mic-button')).focus();
+  }
 }
-$('mic-button').addEventListener('click', () => toggleMute('audio', $('mic-button'), ['Mute mic', 'Unmute mic']));
-$('cam-button').addEventListener('click', () => toggleMute('video', $('cam-button'), ['Stop camera', 'Start camera']));
+
+function toggleMute(kind) {
+  if (!state.call) return;
+  state.muted[kind] = !state.muted[kind];
+  state.call.setMuted(kind, state.muted[kind]);
+  setPressed($(MUTE_BUTTONS[kind]), state.muted[kind], MUTE_LABELS[kind][state.muted[kind] ? 1 : 0]);
+}
+$('mic-button').addEventListener('click', () => toggleMute('audio'));
+$('cam-button').addEventListener('click', () => toggleMute('video'));
 
 async function stopScreen() {
   const track = state.screenTrack;

@@ -36,6 +36,11 @@ class BrowserSuiteIT {
                 .directory(base.toFile())
                 .redirectErrorStream(true);
         builder.environment().put("JUNCTION_JAR", jar.toString());
+        // -Djunction.browserTests="tests/p2p.test.js" narrows the run; the default is every scenario.
+        String only = System.getProperty("junction.browserTests", "");
+        if (!only.isBlank()) {
+            builder.environment().put("BROWSER_TESTS", only);
+        }
         Process process = builder.start();
         Thread pump = new Thread(() -> pump(process), "browser-suite-output");
         pump.setDaemon(true);
