@@ -17,6 +17,7 @@ export class PeerLink {
     this.ignoreOffer = false;
     this.answerPending = false;
     this.deferredLocal = null;
+    this.pendingCandidates = [];
     this.closed = false;
     this.pc.onnegotiationneeded = () => this.offer();
     this.pc.onicecandidate = ({ candidate }) => {
@@ -70,7 +71,8 @@ export class PeerLink {
       if (data.type === 'offer' || data.type === 'answer') {
         await this.handleDescription({ type: data.type, sdp: data.sdp });
       } else if (data.type === 'candidate') {
-        await this.handleCandidate(data);
+        if (this.pc.remoteDescription) await this.handleCandidate(data);
+        else this.pendingCandidates.push(data); // trickled ahead of the description
       }
     } catch (err) {
       this.onError(err);
@@ -87,6 +89,7 @@ export class PeerLink {
     this.answerPending = desc.type === 'answer';
     await pc.setRemoteDescription(desc); // rolls back our own offer when polite
     this.answerPending = false;
+    for (const c of this.pendingCandidates.splice(0)) await this.handleCandidate(c);
     if (desc.type === 'offer') {
       if (this.deferredLocal) {
         const stream = this.deferredLocal;
@@ -108,7 +111,8 @@ export class PeerLink {
     try {
       await this.pc.addIceCandidate(init.candidate ? init : undefined);
     } catch (err) {
-      if (!this.ignoreOffer) throw err;
+      // A bad or stale candidate only loses that path; it is not a negotiation failure.
+      if (!this.ignoreOffer) console.warn('ICE candidate rejected:', err.message, init.candidate);
     }
   }
 
