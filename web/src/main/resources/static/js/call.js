@@ -1,0 +1,153 @@
+// One joined room: peer connections (sfu: one to the server; p2p: one per peer),
+// tiles, names, mute/screen state broadcast.
+import { PeerLink } from './peer.js';
+
+const NEGOTIATION = new Set(['offer', 'answer', 'candidate']);
+
+/** The state of one room membership; created on `joined`, closed on leave/bye/disconnect. */
+export class Call {
+  constructor({ signaling, tiles, localStream, events }) {
+    this.signaling = signaling;
+    this.tiles = tiles;
+    this.localStream = localStream;
+    this.events = events; // {chat(from, name, text), error(text), state(text), firstFrame()}
+    this.links = new Map(); // link key ("sfu" or peer id) -> PeerLink
+    this.names = new Map(); // participant id -> display name
+    this.trackOwner = new Map(); // receiver track id -> participant id
+    this.muted = { audio: false, video: false };
+    this.sharing = false;
+  }
+
+  start(joined) {
+    this.room = joined.room;
+    this.id = joined.id;
+    this.mode = joined.mode === 'p2p' ? 'p2p' : 'sfu';
+    this.config = { iceServers: joined.iceServers || [], bundlePolicy: 'max-bundle', rtcpMuxPolicy: 'require' };
+    for (const p of joined.peers || []) this.addPeer(p.id, p.name);
+    if (this.mode === 'sfu') {
+      const link = this.createLink('sfu', true);
+      if (this.localStream.getTracks().length > 0) link.publish(this.localStream, { recvOnly: false });
+    } else {
+      for (const p of joined.peers || []) this.createLink(p.id, false).publish(this.localStream);
+    }
+  }
+
+  addPeer(id, name) {
+    this.names.set(id, name || id);
+    this.tiles.ensure(id, name || id);
+  }
+
+  createLink(key, polite) {
+    const to = key === 'sfu' ? undefined : key;
+    const link = new PeerLink({
+      polite,
+      config: this.config,
+      send: (data) => this.send(data, to),
+      onTrack: (track, streams) => this.onTrack(key === 'sfu' ? streams[0]?.id : key, track, streams[0]),
+      onState: () => this.events.state(this.mediaState()),
+      onError: (err) => this.events.error(`Negotiation failed: ${err.message || err}`),
+    });
+    this.links.set(key, link);
+    return link;
+  }
+
+  send(data, to) {
+    const msg = { type: 'message', room: this.room, data };
+    if (to) msg.to = to;
+    this.signaling.send(msg);
+  }
+
+  /** Handles one server message while in the room. */
+  handle(msg) {
+    if (msg.type === 'otherjoin') {
+      this.addPeer(msg.id, msg.name);
+      if (this.muted.audio) this.send({ type: 'mute', kind: 'audio', muted: true }, msg.id);
+      if (this.muted.video) this.send({ type: 'mute', kind: 'video', muted: true }, msg.id);
+      if (this.sharing) this.send({ type: 'screen', sharing: true }, msg.id);
+    } else if (msg.type === 'bye') {
+      this.removePeer(msg.id);
+    } else if (msg.type === 'message' && msg.data && typeof msg.data.type === 'string') {
+      this.onData(msg.from, msg.data);
+    }
+  }
+
+  onData(from, data) {
+    if (NEGOTIATION.has(data.type)) {
+      const key = this.mode === 'sfu' ? 'sfu' : from;
+      if (this.mode === 'sfu' && from !== 'sfu') return;
+      let link = this.links.get(key);
+      if (!link && this.mode === 'p2p' && data.type === 'offer') {
+        link = this.createLink(key, true);
+        link.publishOnFirstOffer(this.localStream);
+      }
+      if (link) link.handle(data);
+    } else if (data.type === 'chat' && typeof data.text === 'string') {
+      this.events.chat(from, this.names.get(from) || from, data.text);
+    } else if (data.type === 'mute' && (data.kind === 'audio' || data.kind === 'video')) {
+      this.tiles.setMuted(from, data.kind, data.muted === true);
+    } else if (data.type === 'screen') {
+      this.tiles.setSharing(from, data.sharing === true);
+    }
+  }
+
+  onTrack(owner, track, stream) {
+    if (!owner) return;
+    const previous = this.trackOwner.get(track.id);
+    if (previous && previous !== owner) this.tiles.dropTrack(previous, track);
+    this.trackOwner.set(track.id, owner);
+    this.tiles.ensure(owner, this.names.get(owner));
+    this.tiles.addTrack(owner, track);
+    if (stream) {
+      stream.addEventListener('removetrack', (ev) => {
+        if (this.trackOwner.get(ev.track.id) === owner) this.tiles.dropTrack(owner, ev.track);
+      });
+    }
+    if (track.kind === 'video') this.events.firstFrame(this.tiles.ensure(owner).video);
+  }
+
+  removePeer(id) {
+    this.names.delete(id);
+    this.tiles.remove(id);
+    const link = this.links.get(id);
+    if (link) {
+      link.close();
+      this.links.delete(id);
+    }
+  }
+
+  sendChat(text) {
+    this.send({ type: 'chat', text });
+  }
+
+  setMuted(kind, muted) {
+    this.muted[kind] = muted;
+    for (const t of this.localStream.getTracks()) if (t.kind === kind) t.enabled = !muted;
+    this.send({ type: 'mute', kind, muted });
+  }
+
+  /** Sends `track` (screen or camera) on every video sender, adding one when there is none. */
+  async useVideoTrack(track, sharing) {
+    for (const link of this.links.values()) {
+      const sender = link.videoSender();
+      if (sender) await sender.replaceTrack(track);
+      else if (track) link.pc.addTrack(track, this.localStream);
+    }
+    this.sharing = sharing;
+    this.send({ type: 'screen', sharing });
+  }
+
+  mediaState() {
+    const states = [...this.links.values()].map((l) => l.pc.connectionState);
+    return states.length ? `media ${[...new Set(states)].join('/')}` : 'media idle';
+  }
+
+  pcs() {
+    return [...this.links.values()].map((l) => l.pc);
+  }
+
+  close() {
+    for (const link of this.links.values()) link.close();
+    this.links.clear();
+    this.tiles.clear();
+  }
+}

@@ -1,0 +1,130 @@
+// One RTCPeerConnection with W3C "perfect negotiation"
+// (https://w3c.github.io/webrtc-pc/#perfect-negotiation-example).
+// In sfu rooms this side is always the polite peer (PROTOCOL.md, "Glare").
+
+/**
+ * Wraps a peer connection. `send(data)` delivers an offer/answer/candidate object;
+ * `onTrack(track, streams)` reports remote tracks; `onState(state)` reports connectionState;
+ * `onError(err)` reports negotiation failures.
+ */
+export class PeerLink {
+  constructor({ polite, config, send, onTrack, onState, onError }) {
+    this.polite = polite;
+    this.send = send;
+    this.onError = onError || (() => {});
+    this.pc = new RTCPeerConnection(config);
+    this.makingOffer = false;
+    this.ignoreOffer = false;
+    this.answerPending = false;
+    this.deferredLocal = null;
+    this.pendingCandidates = [];
+    this.closed = false;
+    this.pc.onnegotiationneeded = () => this.offer();
+    this.pc.onicecandidate = ({ candidate }) => {
+      if (candidate && candidate.candidate) {
+        this.send({ type: 'candidate', candidate: candidate.candidate,
+                    sdpMid: candidate.sdpMid, sdpMLineIndex: candidate.sdpMLineIndex });
+      } else if (!candidate) {
+        this.send({ type: 'candidate', candidate: '' });
+      }
+    };
+    this.pc.ontrack = (ev) => onTrack && onTrack(ev.track, ev.streams, ev.transceiver);
+    this.pc.onconnectionstatechange = () => onState && onState(this.pc.connectionState);
+  }
+
+  /** Adds local tracks now (this side will offer). */
+  publish(stream, { recvOnly = true } = {}) {
+    const kinds = new Set();
+    for (const track of stream ? stream.getTracks() : []) {
+      this.pc.addTrack(track, stream);
+      kinds.add(track.kind);
+    }
+    if (recvOnly) {
+      for (const kind of ['audio', 'video']) {
+        if (!kinds.has(kind)) this.pc.addTransceiver(kind, { direction: 'recvonly' });
+      }
+    }
+  }
+
+  /** Adds local tracks only once the first remote offer is applied (the answering p2p side). */
+  publishOnFirstOffer(stream) {
+    this.deferredLocal = stream || new MediaStream();
+  }
+
+  async offer() {
+    if (this.closed) return;
+    try {
+      this.makingOffer = true;
+      await this.pc.setLocalDescription();
+      this.send({ type: 'offer', sdp: this.pc.localDescription.sdp });
+    } catch (err) {
+      this.onError(err);
+    } finally {
+      this.makingOffer = false;
+    }
+  }
+
+  /** Applies a remote offer/answer/candidate object from the protocol. */
+  async handle(data) {
+    if (this.closed) return;
+    try {
+      if (data.type === 'offer' || data.type === 'answer') {
+        await this.handleDescription({ type: data.type, sdp: data.sdp });
+      } else if (data.type === 'candidate') {
+        if (this.pc.remoteDescription) await this.handleCandidate(data);
+        else this.pendingCandidates.push(data); // trickled ahead of the description
+      }
+    } catch (err) {
+      this.onError(err);
+    }
+  }
+
+  async handleDescription(desc) {
+    const pc = this.pc;
+    const readyForOffer = !this.makingOffer &&
+        (pc.signalingState === 'stable' || this.answerPending);
+    const collision = desc.type === 'offer' && !readyForOffer;
+    this.ignoreOffer = !this.polite && collision;
+    if (this.ignoreOffer) return;
+    this.answerPending = desc.type === 'answer';
+    await pc.setRemoteDescription(desc); // rolls back our own offer when polite
+    this.answerPending = false;
+    for (const c of this.pendingCandidates.splice(0)) await this.handleCandidate(c);
+    if (desc.type === 'offer') {
+      if (this.deferredLocal) {
+        const stream = this.deferredLocal;
+        this.deferredLocal = null;
+        for (const track of stream.getTracks()) pc.addTrack(track, stream);
+      }
+      await pc.setLocalDescription();
+      this.send({ type: 'answer', sdp: pc.localDescription.sdp });
+    }
+  }
+
+  async handleCandidate(data) {
+    const text = data.candidate !== undefined ? data.candidate : data.sdp;
+    const init = {
+      candidate: text || '',
+      sdpMid: data.sdpMid !== undefined ? data.sdpMid : data.id,
+      sdpMLineIndex: data.sdpMLineIndex !== undefined ? data.sdpMLineIndex : data.label,
+    };
+    try {
+      await this.pc.addIceCandidate(init.candidate ? init : undefined);
+    } catch (err) {
+      // A bad or stale candidate only loses that path; it is not a negotiation failure.
+      if (!this.ignoreOffer) console.warn('ICE candidate rejected:', err.message, init.candidate);
+    }
+  }
+
+  /** The sender carrying video (camera or screen), or null. */
+  videoSender() {
+    return this.pc.getSenders().find((s) => s.track && s.track.kind === 'video') ||
+        this.pc.getTransceivers().find((t) => t.sender.track === null && t.receiver.track.kind === 'video'
+            && (t.direction === 'sendrecv' || t.direction === 'sendonly'))?.sender || null;
+  }
+
+  close() {
+    this.closed = true;
+    this.pc.close();
+  }
+}
