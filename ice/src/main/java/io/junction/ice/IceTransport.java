@@ -138,6 +138,27 @@ public final class IceTransport implements AutoCloseable {
         }
     }
 
+    /**
+     * Sets the ICE role before {@link #start()}. RFC 8445 §6.1.1 and RFC 8839 §4.2: the agent
+     * whose offer began the session is controlling, so a server that sends the first offer (to
+     * a participant that only watches, or that joined after others published) must control.
+     *
+     * @throws IllegalStateException after {@link #start()}
+     */
+    public void setControlling(boolean controlling) {
+        synchronized (this) {
+            if (state.get() != State.NEW) {
+                throw new IllegalStateException("setControlling() in state " + state.get());
+            }
+            agent.setControlling(controlling);
+        }
+    }
+
+    /** True when this agent is in the controlling role. */
+    public boolean isControlling() {
+        return agent.isControlling();
+    }
+
     /** Starts connectivity checks (RFC 8445 §6.1.4) and the connect timer. */
     public void start() {
         if (remoteCredentials == null) {

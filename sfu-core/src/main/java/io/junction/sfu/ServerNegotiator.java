@@ -73,16 +73,18 @@ final class ServerNegotiator {
         if (pending != null) {
             // Glare: the client is polite, rolls back and answers ours; it offers again when stable.
             collisionsIgnored++;
-            LOG.debug("{}: client offer collides with the server's; ignored", participant.id());
+            LOG.debug("{}: client offer collides with the server's; ignored (ufrag {})", participant.id(),
+                    offer.media().isEmpty() ? null : offer.media().get(0).iceUfrag());
             return;
         }
+        LOG.debug("{}: client offer with {} sections", participant.id(), offer.media().size());
         AnswerBuilder.Result r;
         try {
             r = AnswerBuilder.build(offer, serverTransport(), plan);
         } catch (SdpException e) {
             throw new NegotiationException(e.code(), e.getMessage());
         }
-        participant.ensureTransport(offer, r.plan().dtlsRole());
+        participant.ensureTransport(offer, r.plan().dtlsRole(), false);
         plan = r.plan();
         participant.sink().send(new Negotiation.Answer(r.sdp()));
         applyPublished(r.media());
@@ -93,6 +95,8 @@ final class ServerNegotiator {
         if (pending == null) {
             throw new NegotiationException("bad-message", "answer without an outstanding server offer");
         }
+        LOG.debug("{}: client answer with {} sections (ufrag {})", participant.id(), answer.media().size(),
+                answer.media().isEmpty() ? null : answer.media().get(0).iceUfrag());
         AnswerApplier.Result r;
         try {
             r = AnswerApplier.apply(pending, answer);
@@ -100,7 +104,7 @@ final class ServerNegotiator {
             // The offer stays outstanding; a valid answer may still come.
             throw new NegotiationException(e.code(), e.getMessage());
         }
-        participant.ensureTransport(answer, r.plan().dtlsRole());
+        participant.ensureTransport(answer, r.plan().dtlsRole(), true);
         plan = r.plan();
         pending = null;
         applyPublished(r.media());
@@ -155,6 +159,7 @@ final class ServerNegotiator {
                 }
             }
         }
+        LOG.debug("{}: server offer {} with {} sections", participant.id(), offersSent, r.offer().media().size());
         participant.sink().send(new Negotiation.Offer(r.sdp()));
     }
 

@@ -43,6 +43,9 @@ final class SfuParticipant implements MediaSession, MediaSender {
     private final ServerNegotiator negotiator;
     private final InboundQueue rtpIn;
     private final InboundQueue rtcpIn;
+    private static final int MAX_HELD_CANDIDATES = 64;
+    private final java.util.List<Candidate> candidates = new java.util.ArrayList<>();
+    private String remoteUfrag;
     private volatile MediaTransport transport;
     private volatile boolean closed;
     private boolean mediaConnected; // room worker thread only
@@ -149,17 +152,42 @@ final class SfuParticipant implements MediaSession, MediaSender {
         if (!"udp".equalsIgnoreCase(cand.transport()) || cand.address().endsWith(".local")) {
             return; // TCP candidates are not served; mDNS names resolve as peer-reflexive (DESIGN.md)
         }
+        LOG.debug("{}: remote candidate {}", id, v);
+        synchronized (candidates) {
+            if (remoteUfrag == null) {
+                // Credentials not known yet: a rolled-back client offer may have trickled
+                // candidates of an ICE session that no longer exists. Hold them until the
+                // description that fixes the ufrag arrives.
+                if (candidates.size() < MAX_HELD_CANDIDATES) {
+                    candidates.add(cand);
+                }
+                return;
+            }
+            if (!matchesUfrag(cand, remoteUfrag)) {
+                LOG.debug("{}: dropping candidate of a stale ICE ufrag", id);
+                return;
+            }
+        }
         ice.addRemoteCandidate(cand);
+    }
+
+    /** RFC 8838 §4.3 / RFC 8839 §5.1: a candidate whose ufrag names another session is stale. */
+    private static boolean matchesUfrag(Candidate c, String ufrag) {
+        String u = c.extensions().get("ufrag");
+        return u == null || u.equals(ufrag);
     }
 
     /**
      * Called on the loop once the client's DTLS fingerprint, role and ICE credentials are known
      * (its first offer or answer). Later descriptions keep the transport (JSEP re-offers).
      */
-    void ensureTransport(SessionDescription remote, io.junction.sfu.sdp.DtlsRole serverRole) throws NegotiationException {
+    void ensureTransport(SessionDescription remote, io.junction.sfu.sdp.DtlsRole serverRole, boolean serverOffered)
+            throws NegotiationException {
         if (transport != null) {
             return;
         }
+        // RFC 8839 §4.2: the offerer of the first exchange is the controlling agent.
+        ice.setControlling(serverOffered);
         MediaDescription first = remote.media().isEmpty() ? null : remote.media().get(0);
         io.junction.sfu.sdp.Fingerprint fp = remote.fingerprint() != null ? remote.fingerprint()
                 : first != null ? first.fingerprint() : null;
@@ -174,6 +202,16 @@ final class SfuParticipant implements MediaSession, MediaSender {
             ice.setRemoteCredentials(new IceCredentials(ufrag, pwd));
         } catch (IllegalArgumentException e) {
             throw new NegotiationException("bad-sdp", e.getMessage());
+        }
+        ice.setControlling(serverOffered);
+        synchronized (candidates) {
+            remoteUfrag = ufrag;
+            for (Candidate c : candidates) {
+                if (matchesUfrag(c, ufrag)) {
+                    ice.addRemoteCandidate(c);
+                }
+            }
+            candidates.clear();
         }
         io.junction.dtls.DtlsRole role = serverRole == io.junction.sfu.sdp.DtlsRole.CLIENT
                 ? io.junction.dtls.DtlsRole.CLIENT : io.junction.dtls.DtlsRole.SERVER;
