@@ -172,9 +172,20 @@ public final class IceTransport implements AutoCloseable {
         }
         connectTimer = timer.schedule(() -> {
             if (state.get() == State.CHECKING) {
-                fail("ICE connect timeout after " + connectTimeout.toMillis() + " ms");
+                fail("ICE connect timeout after " + connectTimeout.toMillis() + " ms (" + checkSummary() + ")");
             }
         }, connectTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** What the checks got to, for failure reasons: role, remote candidates, pair states. */
+    private String checkSummary() {
+        StringBuilder b = new StringBuilder(agent.isControlling() ? "controlling" : "controlled");
+        b.append(", remote candidates ").append(component.getRemoteCandidateCount()).append(", pairs");
+        for (CandidatePair p : stream.getCheckList()) {
+            b.append(' ').append(p.getRemoteCandidate().getTransportAddress()).append('=').append(p.getState())
+                    .append(p.isNominated() ? "(nominated)" : "");
+        }
+        return b.toString();
     }
 
     /** Sends one datagram on the selected pair; dropped and counted if not connected. Any thread. */

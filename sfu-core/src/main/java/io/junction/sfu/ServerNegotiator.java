@@ -43,6 +43,15 @@ final class ServerNegotiator {
     private SessionPlan plan;
     private SessionPlan pending;
     private boolean wanted;
+    /**
+     * The server holds its first offer to a new participant for this long unless the participant
+     * offers first: a publishing client offers right after {@code joined}, and crossing offers at
+     * the start make a polite browser roll back its initial offer, which throws away the ICE
+     * session it had begun to gather. A client that only watches gets the offer after the delay.
+     */
+    static final long INITIAL_OFFER_GRACE_MS = 1000;
+    private final long firstOfferNotBefore;
+    private boolean exchanged;
     private final Map<String, SendTrack> sendTracks = new LinkedHashMap<>();
     private final Map<String, Subscription> subscriptions = new HashMap<>();
     private final Map<String, PublishedTrack> published = new LinkedHashMap<>();
@@ -53,6 +62,7 @@ final class ServerNegotiator {
         this.participant = participant;
         this.room = room;
         this.ctx = ctx;
+        this.firstOfferNotBefore = room.loop().nowMs() + INITIAL_OFFER_GRACE_MS;
         this.plan = SessionPlan.initial(Long.toString(ctx.randomSsrc() | 1L << 40));
     }
 
@@ -87,8 +97,12 @@ final class ServerNegotiator {
         participant.ensureTransport(offer, r.plan().dtlsRole(), false);
         plan = r.plan();
         participant.sink().send(new Negotiation.Answer(r.sdp()));
+        exchanged = true;
         applyPublished(r.media());
         activateSubscriptions(plan);
+        if (wanted) {
+            renegotiate();
+        }
     }
 
     void onAnswer(SessionDescription answer) throws NegotiationException {
@@ -107,6 +121,7 @@ final class ServerNegotiator {
         participant.ensureTransport(answer, r.plan().dtlsRole(), true);
         plan = r.plan();
         pending = null;
+        exchanged = true;
         applyPublished(r.media());
         activateSubscriptions(plan);
         if (wanted) {
@@ -114,9 +129,16 @@ final class ServerNegotiator {
         }
     }
 
+    /** Periodic: sends a server offer held back by the initial grace period. */
+    void tick(long now) {
+        if (wanted && pending == null && (exchanged || now >= firstOfferNotBefore)) {
+            renegotiate();
+        }
+    }
+
     /** The set of tracks this participant should receive may have changed. */
     void renegotiate() {
-        if (pending != null) {
+        if (pending != null || (!exchanged && room.loop().nowMs() < firstOfferNotBefore)) {
             wanted = true;
             return;
         }

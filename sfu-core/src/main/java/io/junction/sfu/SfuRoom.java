@@ -184,6 +184,9 @@ final class SfuRoom {
         for (int i = 0; i < trackList.size(); i++) {
             trackList.get(i).tick(now);
         }
+        for (SfuParticipant p : participants.values()) {
+            p.negotiator().tick(now);
+        }
         if (now >= nextReport) {
             nextReport = now + options.rtcpIntervalMs();
             long wall = ctx.wallClockMs();
