@@ -101,14 +101,21 @@ export async function screenShare(session, base) {
   await waitFor('ann sharing', async () =>
     (await ann.locator('#screen-button').getAttribute('aria-pressed')) === 'true', { timeoutMs: 10000 });
   await waitFor('screen badge at bob', async () => (await tile.getAttribute('data-screen')) === 'true');
+  let screenSize = null;
   await waitFor(`screen resolution at bob (camera was ${cameraSize})`, async () => {
     const sizes = await videoSizes(bob);
+    screenSize = sizes[0];
     return sizes.length > 0 && sizes[0] !== cameraSize[0] && sizes;
   });
   await expectMediaFlowing(bob, { video: 1, audio: 1 });
   await ann.getByRole('button', { name: 'Stop sharing' }).click();
   await waitFor('screen badge cleared at bob', async () => (await tile.getAttribute('data-screen')) === 'false');
-  await waitFor('camera resolution back at bob', async () => (await videoSizes(bob))[0] === cameraSize[0]);
+  // The camera's resolution may have grown since the start (the sender's bandwidth estimate
+  // ramps up), so "back" means: no longer the screen's resolution.
+  await waitFor(`camera resolution back at bob (screen was ${screenSize})`, async () => {
+    const sizes = await videoSizes(bob);
+    return sizes.length > 0 && sizes[0] !== screenSize;
+  });
   await expectMediaFlowing(bob, { video: 1, audio: 1 });
 }
 

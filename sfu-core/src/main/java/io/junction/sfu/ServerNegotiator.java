@@ -288,6 +288,10 @@ final class ServerNegotiator {
                 existing = null;
                 changed = true;
             }
+            Integer twcc = m.extIdsByUri().get(io.junction.sfu.sdp.SupportedExtensions.TRANSPORT_CC);
+            if (twcc != null && !m.rejected()) {
+                participant.media().setTransportCcExtensionId(twcc);
+            }
             if (existing == null && src.isPresent()) {
                 PublishedTrack t = room.publish(participant, src.get(), primaryCodec(m), m.extIdsByUri());
                 published.put(m.mid(), t);

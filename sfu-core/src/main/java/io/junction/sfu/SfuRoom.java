@@ -36,7 +36,10 @@ final class SfuRoom {
     private final Map<String, TrackEntry> tracks = new LinkedHashMap<>();
     private final List<PublishedTrack> trackList = new ArrayList<>();
     private final WorkerLoop.Ticker ticker = this::tick;
+    /** How often transport-wide CC feedback goes to publishers (libwebrtc sends it every 50–100 ms). */
+    private static final long TRANSPORT_FEEDBACK_INTERVAL_MS = 50;
     private long nextReport;
+    private long nextFeedback;
     private boolean closed;
 
     SfuRoom(String id, WorkerLoop loop, EngineContext ctx) {
@@ -184,8 +187,15 @@ final class SfuRoom {
         for (int i = 0; i < trackList.size(); i++) {
             trackList.get(i).tick(now);
         }
+        boolean feedback = now >= nextFeedback;
+        if (feedback) {
+            nextFeedback = now + TRANSPORT_FEEDBACK_INTERVAL_MS;
+        }
         for (SfuParticipant p : participants.values()) {
             p.negotiator().tick(now);
+            if (feedback) {
+                p.media().sendTransportFeedback();
+            }
         }
         if (now >= nextReport) {
             nextReport = now + options.rtcpIntervalMs();

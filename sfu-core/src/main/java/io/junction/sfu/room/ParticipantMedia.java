@@ -1,7 +1,9 @@
 package io.junction.sfu.room;
 
 import io.junction.rtp.PacketBuffer;
+import io.junction.rtp.HeaderExtensions;
 import io.junction.rtp.RtpHeader;
+import io.junction.rtp.RtpPacket;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +21,9 @@ public final class ParticipantMedia {
     private final List<Subscription> subscriptions = new ArrayList<>();
     private final RtcpHandler rtcp = new RtcpHandler(this);
     private final RtcpReporter reporter = new RtcpReporter();
+    private final TransportCcFeedback twcc = new TransportCcFeedback();
+    private final RtpPacket view = new RtpPacket();
+    private int twccExtensionId;
     private long unknownSsrc;
 
     /**
@@ -88,8 +93,23 @@ public final class ParticipantMedia {
         return null;
     }
 
+    /**
+     * The header-extension id this participant negotiated for transport-wide sequence numbers,
+     * or 0 when it did not; feedback is sent only when it is set.
+     */
+    public void setTransportCcExtensionId(int id) {
+        this.twccExtensionId = id;
+    }
+
     /** A decrypted RTP packet from this participant; takes ownership. */
     public void onRtp(PacketBuffer p, long now) {
+        if (twccExtensionId > 0 && view.wrap(p)) {
+            int at = HeaderExtensions.find(view, twccExtensionId);
+            if (at >= 0 && HeaderExtensions.valueLength(view, at) == 2) {
+                byte[] b = p.array();
+                twcc.onPacket(((b[at] & 0xFF) << 8) | (b[at + 1] & 0xFF), System.nanoTime() / 1000);
+            }
+        }
         long ssrc = RtpHeader.ssrc(p.array(), p.offset());
         for (int i = 0; i < published.size(); i++) {
             PublishedTrack t = published.get(i);
@@ -119,6 +139,17 @@ public final class ParticipantMedia {
         for (int i = 0; i < subscriptions.size(); i++) {
             subscriptions.get(i).setRtt(rttMs);
         }
+    }
+
+    /** Transport-wide CC feedback toward this participant (call every ~50 ms). */
+    public void sendTransportFeedback() {
+        if (twccExtensionId > 0 && !published.isEmpty()) {
+            twcc.flush(localSsrc, published.get(0).source().ssrc(), sender);
+        }
+    }
+
+    public long transportFeedbacksSent() {
+        return twcc.feedbacksSent();
     }
 
     /** Periodic reports toward this participant. */
