@@ -34,6 +34,7 @@ public final class PublishedTrack implements AutoCloseable {
     private final int[] nackSeqs = new int[256];
     private final byte[] rtcpOut = new byte[1500];
     private int nackCount;
+    private final io.junction.sfu.forward.NackSink nackCollector = this::collectNack;
     private long packetsIn;
     private long bytesIn;
     private long droppedUnknownPt;
@@ -147,11 +148,7 @@ public final class PublishedTrack implements AutoCloseable {
     /** Periodic work: NACKs and keyframe requests upstream. */
     public void tick(long now) {
         nackCount = 0;
-        nacks.collect(now, seq -> {
-            if (nackCount < nackSeqs.length) {
-                nackSeqs[nackCount++] = seq;
-            }
-        });
+        nacks.collect(now, nackCollector);
         if (nackCount > 0) {
             int len = Nack.write(rtcpOut, 0, localSsrc, source.ssrc(), nackSeqs, 0, nackCount);
             upstream.sendRtcp(rtcpOut, 0, len);
@@ -171,6 +168,12 @@ public final class PublishedTrack implements AutoCloseable {
             firSent++;
         }
         buffer.expire(now);
+    }
+
+    private void collectNack(int seq) {
+        if (nackCount < nackSeqs.length) {
+            nackSeqs[nackCount++] = seq;
+        }
     }
 
     public long packetsIn() {
