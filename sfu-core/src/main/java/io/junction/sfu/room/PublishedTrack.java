@@ -2,6 +2,7 @@ package io.junction.sfu.room;
 
 import io.junction.rtp.PacketBuffer;
 import io.junction.rtp.RtpPacket;
+import io.junction.rtp.Rtx;
 import io.junction.rtp.rtcp.Fir;
 import io.junction.rtp.rtcp.Nack;
 import io.junction.rtp.rtcp.Pli;
@@ -124,24 +125,10 @@ public final class PublishedTrack implements AutoCloseable {
      * packet in place and handled like a late original. Takes ownership of {@code packet}.
      */
     public void onRtx(PacketBuffer packet, long now) {
-        if (!view.wrap(packet) || view.payloadLength() < 2) {
+        if (!view.wrap(packet) || Rtx.decapsulate(packet, view, source.payloadType(), source.ssrc()) < 0) {
             packet.release();
             return;
         }
-        byte[] b = view.array();
-        int p = view.payloadOffset();
-        int osn = ((b[p] & 0xFF) << 8) | (b[p + 1] & 0xFF);
-        // RFC 4588 §4: payload = OSN + original payload. Move the header forward by two bytes.
-        int headerLen = view.headerLength();
-        System.arraycopy(b, view.offset(), b, view.offset() + 2, headerLen);
-        packet.set(packet.offset() + 2, packet.length() - 2);
-        if (!view.wrap(packet)) {
-            packet.release();
-            return;
-        }
-        view.setSsrc(source.ssrc());
-        view.setPayloadType(source.payloadType());
-        view.setSequenceNumber(osn);
         onRtp(packet, now);
     }
 
