@@ -4,7 +4,7 @@ package io.junction.transport;
  * SRTP/SRTCP datagrams that arrive after ICE connected but before this side has its DTLS keys:
  * the peer may finish the handshake first (the DTLS server completes before the client reads the
  * final flight) and send media at once. Up to a fixed number are kept as copies and handed back,
- * in order, with the first packet after the keys exist. Touched only by the ICE receive thread.
+ * in order, as soon as the keys exist. Guarded by its owner's lock.
  */
 final class EarlyPackets {
 

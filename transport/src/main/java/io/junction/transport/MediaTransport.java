@@ -180,6 +180,7 @@ public final class MediaTransport implements AutoCloseable {
     }
 
     private final EarlyPackets early = new EarlyPackets(32);
+    private volatile boolean holding = true;
 
     private void sendDtls(byte[] buf, int off, int len) {
         out.increment();
@@ -204,18 +205,40 @@ public final class MediaTransport implements AutoCloseable {
         }
     }
 
+    /**
+     * Until the keys exist and the held packets are delivered, the ICE thread and the thread
+     * that completes the handshake hand packets over under the {@code early} lock, so the
+     * listener still sees one producer at a time; afterwards the path takes no lock.
+     */
     private void onSrtp(byte[] buf, int off, int len) {
-        SrtpSession s = srtp;
-        if (s == null || state.get() != State.CONNECTED) {
-            if (state.get() != State.CONNECTING || !early.hold(buf, off, len)) {
-                drops.get(DropReason.NOT_CONNECTED).increment();
+        if (holding) {
+            synchronized (early) {
+                SrtpSession s = srtp;
+                if (s == null || state.get() != State.CONNECTED) {
+                    if (state.get() != State.CONNECTING || !early.hold(buf, off, len)) {
+                        drops.get(DropReason.NOT_CONNECTED).increment();
+                    }
+                    return;
+                }
+                deliverHeld(s);
+                unprotect(s, buf, off, len);
             }
             return;
         }
+        SrtpSession s = srtp;
+        if (s == null || state.get() != State.CONNECTED) {
+            drops.get(DropReason.NOT_CONNECTED).increment();
+            return;
+        }
+        unprotect(s, buf, off, len);
+    }
+
+    /** Under the {@code early} lock: delivers held packets, then lets the lock-free path take over. */
+    private void deliverHeld(SrtpSession s) {
         if (early.size() > 0) {
             early.drain((b, o, l) -> unprotect(s, b, o, l));
         }
-        unprotect(s, buf, off, len);
+        holding = false;
     }
 
     private void unprotect(SrtpSession s, byte[] buf, int off, int len) {
@@ -257,9 +280,13 @@ public final class MediaTransport implements AutoCloseable {
     private final class DtlsEvents implements DtlsListener {
         @Override
         public void onHandshakeComplete(SrtpKeyingMaterial keys) {
-            srtp = new SrtpSession(keys);
+            SrtpSession s = new SrtpSession(keys);
+            srtp = s;
             if (state.compareAndSet(State.CONNECTING, State.CONNECTED)) {
                 listener.onConnected();
+                synchronized (early) {
+                    deliverHeld(s); // what arrived before the keys, without waiting for a next packet
+                }
             }
         }
 

@@ -7,7 +7,10 @@
  * <li>Receive: {@link io.junction.transport.MediaTransport.Listener#onRtp}/{@code onRtcp} run on the ICE
  *     receive thread that delivered the datagram (the {@link io.junction.ice.IcePort}'s single ice4j
  *     reader thread on the server, the shared client I/O thread for {@code ClientPeer}s), after SRTP
- *     decryption in place. One thread at a time per transport; the buffer is valid only during the
+ *     decryption in place. Exception: SRTP that arrived before this side had its DTLS keys (the peer
+ *     may finish the handshake first) is held (up to 32 packets) and handed over once, right after
+ *     {@code onConnected}, on the handshake thread; a lock orders that hand-over with the receive
+ *     thread, which goes lock-free afterwards. One thread at a time per transport; the buffer is valid only during the
  *     call, so copy or hand off quickly (a room worker queue) and never block.</li>
  * <li>DTLS: the blocking bctls handshake runs as one task on the handshake {@code Executor} given at
  *     construction; afterwards DTLS records are processed on the receive thread.
