@@ -31,7 +31,8 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--server", paramLabel = "URI", description = "Signaling URI of a running server, e.g. ws://127.0.0.1:8080/ws.")
     URI server;
     @Option(names = "--spawn", paramLabel = "JAR", arity = "0..1", fallbackValue = "web/target/junction.jar",
-            description = "Start junction.jar (default ${FALLBACK-VALUE}) as a separate process on free ports.")
+            description = "Start junction.jar (default ${FALLBACK-VALUE}) as a separate process on free ports; "
+                    + "the default when --server is not given.")
     Path spawn;
     @Option(names = "--server-pid", defaultValue = "-1", description = "PID of a --server to sample for CPU and RSS.")
     long serverPid;
@@ -98,7 +99,8 @@ public final class BenchMain implements Callable<Integer> {
         if (!impair.equals("publisher") && !impair.equals("subscriber")) {
             throw new IllegalArgumentException("impair must be publisher or subscriber, was " + impair);
         }
-        return new BenchConfig(server, spawn, serverPid, serverCpus, loadCpus, rooms, publishers, subscribers, roomSize,
+        Path jar = server == null && spawn == null ? Path.of("web/target/junction.jar") : spawn;
+        return new BenchConfig(server, jar, serverPid, serverCpus, loadCpus, rooms, publishers, subscribers, roomSize,
                 videoKbps, fps, duration, ramp, stepSubscribers, stepSeconds, maxParticipants, loss, burstLoss, jitterMs,
                 reorder, impair.equals("publisher"), seed, graceMs, maxLoss, maxP99Ms, out, chart);
     }

@@ -25,6 +25,8 @@ import java.util.concurrent.TimeUnit;
 public final class LoadRun implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LoadRun.class);
 
+    private static final int CONNECT_BATCH = 4;
+
     private final BenchConfig cfg;
     private final PrintStream progress;
     private final Recorder latency = new Recorder(3);
@@ -91,7 +93,12 @@ public final class LoadRun implements AutoCloseable {
             int want = subscribers.size();
             stopReason = "duration reached";
             for (int step = 1; ; step++) {
-                addSubscribers(want - subscribers.size(), null);
+                try {
+                    addSubscribers(want - subscribers.size(), null);
+                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                    stopReason = "step " + step + ": a participant did not connect (" + e.getMessage() + ")";
+                    break;
+                }
                 StepResult r = measure(step, cfg.stepSeconds());
                 steps.add(r);
                 if (!r.held()) {
@@ -173,12 +180,30 @@ public final class LoadRun implements AutoCloseable {
             room.seats--;
             int index = participantIndex++;
             SfuParticipantClient c = new SfuParticipantClient(uri, room.name, "sub" + index, false, certificate, handshakes);
-            made.add(new Subscriber(c, latency, cfg.impairment(false, index), delays,
-                    ThreadLocalRandom.current().nextLong(1, 0xFFFF_FFFFL)));
+            Subscriber sub = new Subscriber(c, latency, cfg.impairment(false, index), delays,
+                    ThreadLocalRandom.current().nextLong(1, 0xFFFF_FFFFL));
+            made.add(sub);
+            if (made.size() == CONNECT_BATCH || i == n - 1) {
+                awaitConnected(made);
+                made.clear();
+            }
         }
-        for (Subscriber s : made) {
-            s.client().connected().get(30, TimeUnit.SECONDS);
-            subscribers.add(s);
+    }
+
+    /** Waits for a batch (small, so DTLS handshakes on a busy machine stay inside their timeout). */
+    private void awaitConnected(List<Subscriber> batch) throws Exception {
+        Exception failed = null;
+        for (Subscriber s : batch) {
+            try {
+                s.client().connected().get(30, TimeUnit.SECONDS);
+                subscribers.add(s);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                closeQuietly(s);
+                failed = e;
+            }
+        }
+        if (failed != null) {
+            throw failed;
         }
     }
 
@@ -187,6 +212,7 @@ public final class LoadRun implements AutoCloseable {
         Subscriber.Totals a = totals();
         long sentA = publishers.stream().mapToLong(Publisher::packets).sum();
         ProcStats.Sample procA = serverPid > 0 ? ProcStats.read(serverPid) : null;
+        ProcStats.Sample selfA = ProcStats.read(ProcessHandle.current().pid());
         latency.getIntervalHistogram();
         long t0 = System.nanoTime();
         for (int i = 1; i <= seconds; i++) {
@@ -201,9 +227,12 @@ public final class LoadRun implements AutoCloseable {
         Subscriber.Totals b = totals();
         long sentB = publishers.stream().mapToLong(Publisher::packets).sum();
         ProcStats.Sample procB = serverPid > 0 ? ProcStats.read(serverPid) : null;
+        ProcStats.Sample selfB = ProcStats.read(ProcessHandle.current().pid());
         Histogram h = latency.getIntervalHistogram();
         double cpu = procA == null || procB == null ? Double.NaN
                 : 100.0 * (procB.cpuNanos() - procA.cpuNanos()) / 1e9 / (secs + cfg.graceMillis() / 1000.0);
+        double loadCpu = selfA == null || selfB == null ? Double.NaN
+                : 100.0 * (selfB.cpuNanos() - selfA.cpuNanos()) / 1e9 / (secs + cfg.graceMillis() / 1000.0);
         double outPps = (b.received - a.received) / (secs + cfg.graceMillis() / 1000.0);
         double lossBefore = pct(b.gaps - a.gaps, b.expected - a.expected);
         double lossAfter = pct(b.lostAfterRepair - a.lostAfterRepair, b.settled - a.settled);
@@ -213,7 +242,7 @@ public final class LoadRun implements AutoCloseable {
         StepResult r = new StepResult(step, rooms.size(), publishers.size(), subscribers.size(),
                 publishers.size() + subscribers.size(), b.streams, secs, (sentB - sentA) / window, outPps,
                 (b.bytes - a.bytes) * 8 / window / 1e6, lossBefore, lossAfter, h.getValueAtPercentile(50) / 1000.0,
-                p99, h.getMaxValue() / 1000.0, cpu, procB == null ? Double.NaN : procB.rssKb() / 1024.0,
+                p99, h.getMaxValue() / 1000.0, cpu, loadCpu, procB == null ? Double.NaN : procB.rssKb() / 1024.0,
                 Double.isNaN(cpu) || cpu <= 0 ? Double.NaN : outPps / (cpu / 100.0), b.corrupt - a.corrupt,
                 b.duplicates - a.duplicates, b.outOfOrder - a.outOfOrder, held);
         progress.printf("%n%s%n", ReportTable.row(r));

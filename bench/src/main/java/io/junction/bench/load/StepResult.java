@@ -10,7 +10,7 @@ public record StepResult(int step, int rooms, int publishers, int subscribers, i
                          long streamsForwarded, double seconds, double packetsInPerSecond,
                          double packetsOutPerSecond, double outMbps, double lossBeforeRepairPercent,
                          double lossAfterRepairPercent, double latencyP50Ms, double latencyP99Ms,
-                         double latencyMaxMs, double serverCpuPercent, double serverRssMb,
+                         double latencyMaxMs, double serverCpuPercent, double loadCpuPercent, double serverRssMb,
                          double forwardedPerServerCore, long corrupt, long duplicates, long outOfOrder,
                          boolean held) {
 }
