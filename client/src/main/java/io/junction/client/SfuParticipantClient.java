@@ -48,6 +48,7 @@ public final class SfuParticipantClient implements AutoCloseable {
     private final CompletableFuture<Void> connected = new CompletableFuture<>();
     private final List<JsonNode> events = java.util.Collections.synchronizedList(new ArrayList<>());
     private final List<RtcpTap> rtcpTaps = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile RtpTap rtpTap;
     private volatile boolean peerStarted;
     private boolean localOfferPending;
     private boolean published;
@@ -129,6 +130,21 @@ public final class SfuParticipantClient implements AutoCloseable {
     @FunctionalInterface
     public interface RtcpTap {
         void onRtcp(byte[] buf, int off, int len);
+    }
+
+    /** Receives decrypted RTP with the stream it arrived on (null if unannounced); valid only during the call. */
+    @FunctionalInterface
+    public interface RtpTap {
+        void onRtp(ReceivedStream stream, RtpPacket packet, long nowNanos);
+    }
+
+    /**
+     * Routes every decrypted RTP packet to {@code tap} instead of the built-in {@link ReceivedStream}
+     * accounting (a load generator checks packets its own way and must not pay for the check twice).
+     * {@code null} restores the built-in accounting.
+     */
+    public void setRtpTap(RtpTap tap) {
+        this.rtpTap = tap;
     }
 
     /** Sends one RTP packet (encrypted in place; leave SRTP tailroom). */
@@ -279,7 +295,10 @@ public final class SfuParticipantClient implements AutoCloseable {
                 return;
             }
             ReceivedStream s = received.get(view.ssrc());
-            if (s != null) {
+            RtpTap tap = rtpTap;
+            if (tap != null) {
+                tap.onRtp(s, view, System.nanoTime());
+            } else if (s != null) {
                 s.onPacket(view, System.nanoTime());
             }
         }

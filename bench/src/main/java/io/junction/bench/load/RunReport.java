@@ -1,0 +1,21 @@
+package io.junction.bench.load;
+
+import java.util.List;
+
+/**
+ * Everything a run reports (written as JSON): configuration, machine, each step, the best step
+ * that held, why the run stopped, and whole-run totals settled after the last grace window.
+ */
+public record RunReport(long startedAtMillis, BenchConfig config, Machine machine, List<StepResult> steps,
+                        StepResult bestHeldStep, String stopReason, Overall overall) {
+    /** Where the run ran; {@code loadAverage} is /proc/loadavg at the end (other work on the machine). */
+    public record Machine(int availableProcessors, String javaVersion, String loadAverage, boolean serverSpawned,
+                          long serverPid, String serverCpus, String loadCpus, boolean tasksetAvailable) {
+    }
+
+    /** Whole-run totals; loss percentages are over packets expected (before) and settled (after). */
+    public record Overall(long packetsSent, long packetsReceived, long packetsExpected, double lossBeforeRepairPercent,
+                          double lossAfterRepairPercent, long corrupt, long duplicates, long outOfOrder,
+                          long repaired, long subscriberLegDrops, long publisherLegDrops, long publisherResends) {
+    }
+}
