@@ -62,13 +62,13 @@ public final class BenchMain implements Callable<Integer> {
     int stepSeconds;
     @Option(names = "--max-participants", defaultValue = "400", description = "Cap on participants (default ${DEFAULT-VALUE}).")
     int maxParticipants;
-    @Option(names = "--loss", defaultValue = "0", description = "Impairment: loss (burst start) probability, % (default ${DEFAULT-VALUE}).")
+    @Option(names = "--loss", defaultValue = "0", description = "Impairment: loss (burst start) probability, %% (default ${DEFAULT-VALUE}).")
     double loss;
     @Option(names = "--burst-loss", defaultValue = "1", description = "Impairment: mean loss burst length, packets (default ${DEFAULT-VALUE}).")
     double burstLoss;
     @Option(names = "--jitter-ms", defaultValue = "0", description = "Impairment: uniform extra delay up to this, ms (default ${DEFAULT-VALUE}).")
     double jitterMs;
-    @Option(names = "--reorder", defaultValue = "0", description = "Impairment: packets held back, % (default ${DEFAULT-VALUE}).")
+    @Option(names = "--reorder", defaultValue = "0", description = "Impairment: packets held back, %% (default ${DEFAULT-VALUE}).")
     double reorder;
     @Option(names = "--impair", defaultValue = "subscriber", description = "Impaired leg: publisher or subscriber (default ${DEFAULT-VALUE}).")
     String impair;
@@ -76,7 +76,7 @@ public final class BenchMain implements Callable<Integer> {
     long seed;
     @Option(names = "--grace-ms", defaultValue = "1000", description = "Repair window before a gap counts as lost (default ${DEFAULT-VALUE}).")
     int graceMs;
-    @Option(names = "--max-loss", defaultValue = "0.5", description = "Ramp threshold: loss after repair, % (default ${DEFAULT-VALUE}).")
+    @Option(names = "--max-loss", defaultValue = "0.5", description = "Ramp threshold: loss after repair, %% (default ${DEFAULT-VALUE}).")
     double maxLoss;
     @Option(names = "--max-p99-ms", defaultValue = "20", description = "Ramp threshold: p99 one-way latency, ms (default ${DEFAULT-VALUE}).")
     double maxP99Ms;

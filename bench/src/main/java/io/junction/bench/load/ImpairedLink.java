@@ -17,6 +17,8 @@ public final class ImpairedLink {
         void accept(byte[] buf, int off, int len);
     }
 
+    /** Bytes kept free after a delayed copy (at least the SRTP trailer). */
+    static final int TAILROOM = 64;
     private final PacketImpairment model;
     private final ScheduledExecutorService delays;
     private final Sink sink;
@@ -41,9 +43,11 @@ public final class ImpairedLink {
             sink.accept(buf, off, len);
         } else {
             delayed.incrementAndGet();
-            byte[] copy = Arrays.copyOfRange(buf, off, off + len);
+            // Keep tailroom: the sink encrypts in place and SRTP appends its tag.
+            byte[] copy = new byte[len + TAILROOM];
+            System.arraycopy(buf, off, copy, 0, len);
             try {
-                delays.schedule(() -> sink.accept(copy, 0, copy.length), fate, TimeUnit.NANOSECONDS);
+                delays.schedule(() -> sink.accept(copy, 0, len), fate, TimeUnit.NANOSECONDS);
             } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
                 dropped.incrementAndGet();
             }
