@@ -74,13 +74,22 @@ class StunFuzzTest {
      * Upstream ice4j defects the fuzzer found, tolerated narrowly (by the throwing frame) so the
      * fuzzer keeps hunting for others. On the server they cost a dropped datagram: the shared port's
      * ufrag look-up catches every exception, the stack's MessageProcessingTask catches Throwable
-     * and logs it. See StunVectorsTest#aShortErrorCodeThrowsInIce4jButTheSharedPortDropsIt.
+     * and logs it. See StunVectorsTest#malformedErrorCodesThrowInIce4jButTheSharedPortDropsThem.
      */
     static boolean isKnownIce4jDefect(RuntimeException e) {
-        StackTraceElement top = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
-        return e instanceof NegativeArraySizeException && top != null
-                && top.getClassName().equals("org.ice4j.attribute.ErrorCodeAttribute")
-                && top.getMethodName().equals("decodeAttributeBody"); // ERROR-CODE body under 4 bytes
+        // ERROR-CODE decoding: a body under 4 bytes (NegativeArraySizeException) or a class/number
+        // byte read as a negative signed byte (IllegalArgumentException from its setters)
+        if (!(e instanceof NegativeArraySizeException || e instanceof IllegalArgumentException)) {
+            return false;
+        }
+        StackTraceElement[] trace = e.getStackTrace();
+        for (int i = 0; i < Math.min(2, trace.length); i++) {
+            if (trace[i].getClassName().equals("org.ice4j.attribute.ErrorCodeAttribute")
+                    && trace[i].getMethodName().equals("decodeAttributeBody")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static MethodHandle ufragLookup() {
