@@ -55,7 +55,7 @@ class StunFuzzTest {
             if (a instanceof UsernameAttribute u) {
                 assertNotNull(u.getUsername());
             } else if (a instanceof MessageIntegrityAttribute mi) {
-                assertEquals(20, mi.getHmacSha1Content().length);
+                assertNotNull(mi.getHmacSha1Content()); // any length: a wrong one just fails the HMAC check
             } else if (a instanceof XorMappedAddressAttribute x) {
                 x.getAddress(m.getTransactionID());
             } else if (a instanceof MappedAddressAttribute addr) {
@@ -71,22 +71,22 @@ class StunFuzzTest {
     }
 
     /**
-     * Upstream ice4j defects the fuzzer found, tolerated narrowly (by the throwing frame) so the
-     * fuzzer keeps hunting for others. On the server they cost a dropped datagram: the shared port's
-     * ufrag look-up catches every exception, the stack's MessageProcessingTask catches Throwable
-     * and logs it. See StunVectorsTest#malformedErrorCodesThrowInIce4jButTheSharedPortDropsThem.
+     * Upstream ice4j defects the fuzzer found, tolerated narrowly so it keeps hunting for others:
+     * ice4j's attribute decoding ({@code org.ice4j.attribute}) trusts lengths and byte signs. Found:
+     * an attribute header read past the end of a message whose length is not a multiple of 4
+     * (AttributeDecoder, ArrayIndexOutOfBoundsException), a short ICE-CONTROLLED body
+     * (ArrayIndexOutOfBoundsException), an unknown optional attribute copied past the end, a short ERROR-CODE body (NegativeArraySizeException) and an
+     * error class byte above 0x7f (IllegalArgumentException). Only a RuntimeException thrown inside
+     * that package is tolerated; anything else (framing in Message.decode, an Error such as
+     * StackOverflowError, our own reads of a decoded message) still fails. On the server such a
+     * datagram is dropped: the shared port's ufrag look-up catches every exception and the stack's
+     * MessageProcessingTask catches Throwable and logs it. See
+     * StunVectorsTest#malformedErrorCodesThrowInIce4jButTheSharedPortDropsThem.
      */
     static boolean isKnownIce4jDefect(RuntimeException e) {
-        // ERROR-CODE decoding: a body under 4 bytes (NegativeArraySizeException) or a class/number
-        // byte read as a negative signed byte (IllegalArgumentException from its setters)
-        if (!(e instanceof NegativeArraySizeException || e instanceof IllegalArgumentException)) {
-            return false;
-        }
-        StackTraceElement[] trace = e.getStackTrace();
-        for (int i = 0; i < Math.min(2, trace.length); i++) {
-            if (trace[i].getClassName().equals("org.ice4j.attribute.ErrorCodeAttribute")
-                    && trace[i].getMethodName().equals("decodeAttributeBody")) {
-                return true;
+        for (StackTraceElement frame : e.getStackTrace()) {
+            if (!frame.getClassName().startsWith("java.")) { // e.g. System.arraycopy on top
+                return frame.getClassName().startsWith("org.ice4j.attribute.");
             }
         }
         return false;
