@@ -65,7 +65,16 @@ public record Candidate(String foundation, int component, String transport, long
         if (value == null) {
             throw new IllegalArgumentException("candidate is null");
         }
-        String s = value.strip();
+        // trim, not strip: only ASCII whitespace/control characters are separators or line ends here
+        String s = value.trim();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if ((c < 0x20 && c != '\t') || c == 0x7F) {
+                // RFC 8866 §9: no CR, LF or NUL inside an attribute; written back into SDP it would forge lines
+                throw new IllegalArgumentException("candidate contains control character 0x"
+                        + Integer.toHexString(c) + " at index " + i);
+            }
+        }
         if (s.regionMatches(true, 0, "a=", 0, 2)) {
             s = s.substring(2);
         }

@@ -69,6 +69,20 @@ class CandidateTest {
     }
 
     @Test
+    void controlCharactersInsideTheValueAreRejectedAndPrintingIsCanonical() {
+        // found by CandidateFuzzTest: a line feed inside a token survived parse and printed as an SDP line break
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Candidate.parse(
+                "candidate:1 1 udp 2130706431 127.0.0.1 9 typ host x y\na=ice-pwd:forged 1"));
+        assertTrue(e.getMessage().contains("control character 0xa"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Candidate.parse("1 1 udp 1 127.0.0.1 9 typ host k v\u0000"
+                + " generation 0"));
+        Candidate c = Candidate.parse("1 1 udp 1 127.0.0.1 9 typ host\r\n"); // line ends are trimmed
+        assertEquals("1 1 udp 1 127.0.0.1 9 typ host", c.toSdpValue());
+        Candidate wide = Candidate.parse("1 1 udp 1 127.0.0.1 9 typ host k v\u2003 raddr 10.0.0.1");
+        assertEquals(wide, Candidate.parse(wide.toSdpValue()), "non-ASCII spaces are token characters, not separators");
+    }
+
+    @Test
     void nullThrowsIllegalArgument() {
         assertThrows(IllegalArgumentException.class, () -> Candidate.parse(null));
     }

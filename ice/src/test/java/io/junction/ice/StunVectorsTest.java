@@ -120,4 +120,25 @@ class StunVectorsTest {
         }
         throw new AssertionError("attribute not found: " + (int) type);
     }
+
+    @Test
+    void malformedErrorCodesThrowInIce4jButTheSharedPortDropsThem() throws Throwable {
+        // found by StunFuzzTest: ice4j decodes an ERROR-CODE attribute shorter than its 4-byte
+        // header into new byte[length - 4] (an upstream defect, not Junction code)
+        byte[] shortErrorCode = HexFormat.of().parseHex(
+                "011100102112a442000102030405060708090a0b" + "0c040000" + "00090001556e6175" + "74686f72697a6564");
+        RuntimeException e = assertThrows(RuntimeException.class,
+                () -> Message.decode(shortErrorCode, 0, shortErrorCode.length));
+        assertTrue(StunFuzzTest.isKnownIce4jDefect(e), e.toString());
+        // the shared port's demultiplexer catches it and drops the datagram
+        assertEquals(null, StunFuzzTest.GET_UFRAG.invoke(shortErrorCode, 0, shortErrorCode.length));
+
+        // also found: an error class byte above 0x7f is read as a negative number and refused by a setter
+        byte[] negativeClass = HexFormat.of().parseHex(
+                "011100102112a442000102030405060708090a0b" + "0009000c0000fb01" + "556e617574686f72697a6564");
+        RuntimeException e2 = assertThrows(RuntimeException.class,
+                () -> Message.decode(negativeClass, 0, negativeClass.length));
+        assertTrue(StunFuzzTest.isKnownIce4jDefect(e2), e2.toString());
+        assertEquals(null, StunFuzzTest.GET_UFRAG.invoke(negativeClass, 0, negativeClass.length));
+    }
 }
