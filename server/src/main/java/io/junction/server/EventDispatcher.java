@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +21,7 @@ final class EventDispatcher implements RoomEventListener, AutoCloseable {
 
     private final RoomEventListener target;
     private final ExecutorService thread;
-    private volatile long dropped;
+    private final AtomicLong dropped = new AtomicLong();
 
     EventDispatcher(RoomEventListener target, String name) {
         this.target = target;
@@ -28,7 +29,7 @@ final class EventDispatcher implements RoomEventListener, AutoCloseable {
             Thread t = new Thread(r, name);
             t.setDaemon(true);
             return t;
-        }, (r, ex) -> dropped++);
+        }, (r, ex) -> dropped.incrementAndGet());
     }
 
     @Override
@@ -43,7 +44,7 @@ final class EventDispatcher implements RoomEventListener, AutoCloseable {
     }
 
     long dropped() {
-        return dropped;
+        return dropped.get();
     }
 
     /** Delivers what is queued (up to 1 s), then stops the thread. */

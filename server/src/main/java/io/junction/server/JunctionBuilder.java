@@ -110,8 +110,10 @@ public final class JunctionBuilder {
     }
 
     /**
-     * Receives room, participant, track and transport events, in order, on a thread of this
-     * Junction (so it may block briefly; a slow listener delays only later events).
+     * Receives room, participant, track and transport events of media sessions ({@code sfu}
+     * rooms and the media-only API; {@code p2p} rooms carry no media and report none), in order,
+     * on a thread of this Junction (so it may block briefly; a slow listener delays only later
+     * events).
      */
     public JunctionBuilder listener(RoomEventListener listener) {
         this.listener = listener;
