@@ -93,8 +93,9 @@ public final class JunctionMain implements Callable<Integer> {
     String tlsPassword;
 
     @Option(names = "--auth-secret", paramLabel = "SECRET", defaultValue = "",
-            description = "Secret for signed join tokens. Accepted but NOT yet enforced: every join is "
-                    + "admitted (prefer JUNCTION_AUTH_SECRET).")
+            description = "HS256 secret (32+ bytes) of the JWT every join must carry as 'token', with claims "
+                    + "room (name or *), publish, subscribe (default: none, every join admitted; prefer "
+                    + "JUNCTION_AUTH_SECRET).")
     String authSecret;
 
     @Option(names = "--admin-token", paramLabel = "TOKEN", defaultValue = "",
@@ -125,9 +126,7 @@ public final class JunctionMain implements Callable<Integer> {
         Options o = options();
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
                 .setLevel(Level.toLevel(o.logLevel()));
-        if (o.authSecret() != null) {
-            LOG.warn("--auth-secret is set but join tokens are not verified yet: every join is admitted");
-        }
+        LOG.info("join tokens {}", o.authSecret() != null ? "required (HS256 JWT)" : "not required");
         JunctionServer server = JunctionServer.start(o);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -1,6 +1,7 @@
 package io.junction.web;
 
 import io.junction.server.JunctionBuilder;
+import io.junction.server.JwtAuthenticator;
 import io.junction.signaling.RoomMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ import java.util.Set;
  * @param rateBurst     signaling burst per connection, 1..100000
  * @param tlsKeystore   PKCS12 keystore for HTTPS/WSS, null = plain HTTP
  * @param tlsPassword   its password (required with a keystore)
- * @param authSecret    shared secret for join tokens; accepted but NOT yet enforced (issue 8)
+ * @param authSecret    HS256 secret of join tokens ({@link JwtAuthenticator}), 32+ bytes; null = every join admitted
  * @param adminToken    bearer token for /api and /metrics, null = open; 8+ printable characters
  * @param logLevel      root log level: trace, debug, info, warn or error
  */
@@ -62,6 +63,11 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
             throw new IllegalArgumentException("--tls-keystore-password is required with --tls-keystore");
         }
         authSecret = blankToNull(authSecret);
+        if (authSecret != null
+                && authSecret.getBytes(java.nio.charset.StandardCharsets.UTF_8).length < JwtAuthenticator.MIN_SECRET_BYTES) {
+            throw new IllegalArgumentException("--auth-secret must be at least " + JwtAuthenticator.MIN_SECRET_BYTES
+                    + " bytes");
+        }
         adminToken = blankToNull(adminToken);
         if (adminToken != null && (adminToken.length() < JunctionBuilder.MIN_ADMIN_TOKEN
                 || !adminToken.chars().allMatch(c -> c > 32 && c < 127))) {
@@ -89,7 +95,24 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
         if (tlsKeystore != null) {
             b.tlsKeystore(tlsKeystore, tlsPassword);
         }
+        if (authSecret != null) {
+            b.authenticator(JwtAuthenticator.hs256(authSecret));
+        }
         return b;
+    }
+
+    /** Like the record's, with the secrets masked (options may be logged). */
+    @Override
+    public String toString() {
+        return "Options[port=" + port + ", mediaPort=" + mediaPort + ", announce=" + announce + ", defaultMode="
+                + defaultMode + ", bind=" + bind + ", mediaBind=" + mediaBind + ", roomCapacity=" + roomCapacity
+                + ", maxFrameBytes=" + maxFrameBytes + ", rateLimit=" + rateLimit + ", rateBurst=" + rateBurst
+                + ", tlsKeystore=" + tlsKeystore + ", tlsPassword=" + mask(tlsPassword) + ", authSecret="
+                + mask(authSecret) + ", adminToken=" + mask(adminToken) + ", logLevel=" + logLevel + "]";
+    }
+
+    private static String mask(String secret) {
+        return secret == null ? "null" : "***";
     }
 
     private static void range(String name, long value, long min, long max) {

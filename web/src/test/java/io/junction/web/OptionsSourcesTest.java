@@ -65,6 +65,18 @@ class OptionsSourcesTest {
     }
 
     @Test
+    void authSecretIsCheckedAndSecretsAreNotPrinted() {
+        assertTrue(assertThrows(CommandLine.ParameterException.class,
+                () -> JunctionMain.parse("--auth-secret", "too-short")).getMessage()
+                .contains("--auth-secret must be at least 32 bytes"));
+        Options o = JunctionMain.parse(Map.of("JUNCTION_AUTH_SECRET", "0123456789abcdef0123456789abcdef",
+                "JUNCTION_ADMIN_TOKEN", "admin-secret-1"));
+        assertEquals("0123456789abcdef0123456789abcdef", o.authSecret());
+        assertTrue(!o.toString().contains("0123456789abcdef") && !o.toString().contains("admin-secret-1"),
+                o.toString());
+    }
+
+    @Test
     void helpNamesEveryOptionAndTheEnvironmentRule() {
         String usage = new CommandLine(new JunctionMain()).getUsageMessage();
         for (String option : List.of("--config", "--port", "--bind", "--media-port", "--media-bind", "--announce",
