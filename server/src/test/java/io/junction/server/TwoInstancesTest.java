@@ -2,6 +2,7 @@ package io.junction.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.junction.client.SfuParticipantClient;
 import io.junction.sfu.view.ParticipantView;
@@ -33,6 +34,24 @@ class TwoInstancesTest {
             // no "otherjoin" crossed over
             assertEquals(0, a.events().stream().filter(e -> e.path("type").asText().equals("otherjoin")).count());
         }
+    }
+
+    @Test
+    void aSecondInstanceOnATakenPortFailsAndFreesWhatItTook() throws Exception {
+        try (Junction one = Fixture.start(Junction.builder())) {
+            long workersBefore = roomWorkers();
+            Junction two = Junction.builder().httpPort(one.httpPort()).bindAddress(Fixture.LOOPBACK).mediaPort(0)
+                    .mediaBindAddress(Fixture.LOOPBACK).announce(Fixture.LOOPBACK).workerThreads(1).build();
+            assertThrows(java.io.IOException.class, two::start);
+            assertThrows(IllegalStateException.class, two::rooms, "closed after failing");
+            Fixture.await("the failed instance's room worker to end", Duration.ofSeconds(2),
+                    () -> roomWorkers() == workersBefore);
+        }
+    }
+
+    private static long roomWorkers() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().startsWith("junction-room")).count();
     }
 
     private static List<String> names(Junction j) {

@@ -46,6 +46,7 @@ final class SfuRoom {
         this.ctx = ctx;
         this.options = ctx.roomOptions();
         loop.addTicker(ticker);
+        LOG.info("room {}: created", id);
         ctx.emit(new RoomEvent.RoomCreated(id));
     }
 
