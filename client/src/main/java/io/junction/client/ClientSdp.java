@@ -13,29 +13,30 @@ import java.util.List;
 
 /**
  * The client side of SDP for {@link SfuParticipantClient}: a publish offer shaped like a
- * browser's (Unified Plan, BUNDLE, rtcp-mux) and answers to the server's offers.
+ * browser's (Unified Plan, BUNDLE, rtcp-mux) and answers to the server's offers. Public so
+ * that tests of the media-only embedding API can drive the engine without WebSocket signaling.
  */
-final class ClientSdp {
-    static final int OPUS_PT = 111;
-    static final int VP8_PT = 96;
-    static final int VP8_RTX_PT = 97;
+public final class ClientSdp {
+    public static final int OPUS_PT = 111;
+    public static final int VP8_PT = 96;
+    public static final int VP8_RTX_PT = 97;
 
     private ClientSdp() {
     }
 
     /** Our local transport parameters. */
-    record Local(IceCredentials ice, Fingerprint fingerprint, List<Candidate> candidates) {
+    public record Local(IceCredentials ice, Fingerprint fingerprint, List<Candidate> candidates) {
     }
 
     /** One track we publish. */
-    record Publish(String kind, long ssrc, long rtxSsrc, String streamId, String trackId) {
+    public record Publish(String kind, long ssrc, long rtxSsrc, String streamId, String trackId) {
     }
 
     /**
      * A publish offer. {@code previous} is the last server offer this client answered (its
      * sections are re-offered first, in order, as receive-only), or null for a first offer.
      */
-    static String offer(Local local, SessionDescription previous, List<Publish> tracks) {
+    public static String offer(Local local, SessionDescription previous, List<Publish> tracks) {
         java.util.List<String> mids = new java.util.ArrayList<>();
         java.util.List<MediaDescription> kept = previous == null ? List.of() : previous.media();
         for (MediaDescription m : kept) {
@@ -113,7 +114,7 @@ final class ClientSdp {
      * Answers a server offer: server send sections become recvonly, our publish sections keep
      * sending, rejected sections stay rejected.
      */
-    static String answer(Local local, SessionDescription offer, List<Publish> tracks) {
+    public static String answer(Local local, SessionDescription offer, List<Publish> tracks) {
         java.util.List<String> mids = new java.util.ArrayList<>();
         for (MediaDescription m : offer.media()) {
             if (!m.isRejected()) {

@@ -62,6 +62,12 @@ public final class SfuParticipantClient implements AutoCloseable {
      */
     public SfuParticipantClient(URI server, String room, String name, boolean publishAv,
                                 DtlsCertificate certificate, Executor handshakeExecutor) {
+        this(server, room, name, null, publishAv, certificate, handshakeExecutor);
+    }
+
+    /** As the other constructor, joining with an authentication {@code token} (may be null). */
+    public SfuParticipantClient(URI server, String room, String name, String token, boolean publishAv,
+                                DtlsCertificate certificate, Executor handshakeExecutor) {
         this.room = room;
         this.peer = new ClientPeer("127.0.0.1", certificate, DtlsRole.CLIENT, handshakeExecutor,
                 Duration.ofSeconds(10), List.of(SrtpProfile.AEAD_AES_128_GCM, SrtpProfile.AES128_CM_HMAC_SHA1_80),
@@ -76,7 +82,7 @@ public final class SfuParticipantClient implements AutoCloseable {
         }
         this.signaling = SignalingClient.connect(server, Duration.ofSeconds(5));
         signaling.setListener(this::onMessage);
-        signaling.join(room, name);
+        signaling.join(room, name, token);
     }
 
     /** Completes with our participant id. */

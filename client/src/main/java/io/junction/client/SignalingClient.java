@@ -73,9 +73,17 @@ public final class SignalingClient implements AutoCloseable {
     }
 
     public void join(String room, String name) {
+        join(room, name, null);
+    }
+
+    /** Joins with an authentication {@code token} (omitted when null). */
+    public void join(String room, String name, String token) {
         ObjectNode o = JSON.createObjectNode().put("type", "join").put("room", room);
         if (name != null) {
             o.put("name", name);
+        }
+        if (token != null) {
+            o.put("token", token);
         }
         send(o);
     }

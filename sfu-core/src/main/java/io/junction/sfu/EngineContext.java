@@ -3,7 +3,11 @@ package io.junction.sfu;
 import io.junction.dtls.DtlsCertificate;
 import io.junction.ice.IcePort;
 import io.junction.rtp.BufferPool;
+import io.junction.sfu.event.RoomEvent;
+import io.junction.sfu.event.RoomEventListener;
 import io.junction.sfu.room.RoomOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.security.SecureRandom;
 import java.util.concurrent.Executor;
@@ -12,6 +16,9 @@ import java.util.function.LongSupplier;
 
 /** What rooms and participants of one engine share; one per {@link SfuEngine}, never static. */
 final class EngineContext {
+    private static final Logger LOG = LoggerFactory.getLogger(EngineContext.class);
+    private final RoomEventListener events;
+    private final Totals totals = new Totals();
     private final IcePort icePort;
     private final DtlsCertificate certificate;
     private final Executor handshakeExecutor;
@@ -23,7 +30,8 @@ final class EngineContext {
     private final SfuEngine engine;
 
     EngineContext(SfuEngine engine, IcePort icePort, DtlsCertificate certificate, Executor handshakeExecutor,
-                  BufferPool pool, RoomOptions roomOptions, LongSupplier wallClock) {
+                  BufferPool pool, RoomOptions roomOptions, LongSupplier wallClock, RoomEventListener events) {
+        this.events = events;
         this.engine = engine;
         this.icePort = icePort;
         this.certificate = certificate;
@@ -72,6 +80,19 @@ final class EngineContext {
 
     long poolExhausted() {
         return poolExhausted.get();
+    }
+
+    /** Reports an event; a failing listener never disturbs the engine. */
+    void emit(RoomEvent e) {
+        try {
+            events.onEvent(e);
+        } catch (RuntimeException ex) {
+            LOG.warn("room event listener failed on {}", e, ex);
+        }
+    }
+
+    Totals totals() {
+        return totals;
     }
 
     void roomClosed(SfuRoom room) {

@@ -94,6 +94,7 @@ final class ServerNegotiator {
         } catch (SdpException e) {
             throw new NegotiationException(e.code(), e.getMessage());
         }
+        refuseUnauthorizedPublishing(r.media());
         participant.ensureTransport(offer, r.plan().dtlsRole(), false);
         plan = r.plan();
         participant.sink().send(new Negotiation.Answer(r.sdp()));
@@ -118,6 +119,7 @@ final class ServerNegotiator {
             // The offer stays outstanding; a valid answer may still come.
             throw new NegotiationException(e.code(), e.getMessage());
         }
+        refuseUnauthorizedPublishing(r.media());
         participant.ensureTransport(answer, r.plan().dtlsRole(), true);
         plan = r.plan();
         pending = null;
@@ -300,6 +302,23 @@ final class ServerNegotiator {
         }
         if (changed) {
             room.tracksChanged(participant);
+        }
+    }
+
+    /**
+     * A participant without the publish right may not send tracks: a description that would
+     * publish one is refused as a whole (nothing changes) rather than answered with its send
+     * sections rejected, so the client learns at once that it is not allowed.
+     */
+    private void refuseUnauthorizedPublishing(List<NegotiatedMedia> media) throws NegotiationException {
+        if (participant.rights().publish()) {
+            return;
+        }
+        for (NegotiatedMedia m : media) {
+            if (TrackSources.of(participant.id(), m).isPresent()) {
+                throw new NegotiationException("unauthorized",
+                        "participant " + participant.id() + " may not publish (section " + m.mid() + ")");
+            }
         }
     }
 

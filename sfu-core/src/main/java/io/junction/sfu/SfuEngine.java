@@ -3,9 +3,13 @@ package io.junction.sfu;
 import io.junction.dtls.DtlsCertificate;
 import io.junction.ice.IcePort;
 import io.junction.rtp.BufferPool;
+import io.junction.sfu.event.RoomEventListener;
 import io.junction.sfu.signal.MediaEngine;
+import io.junction.sfu.signal.MediaRights;
 import io.junction.sfu.signal.MediaSession;
 import io.junction.sfu.signal.NegotiationSink;
+import io.junction.sfu.view.EngineTotals;
+import io.junction.sfu.view.RoomView;
 import io.junction.sfu.worker.WorkerPool;
 import io.junction.srtp.SrtpSession;
 import org.slf4j.Logger;
@@ -13,6 +17,8 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,6 +30,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Junction's media engine for {@code sfu} rooms: one shared UDP port (ICE), one DTLS certificate,
  * a pool of room workers, and the rooms themselves. Signaling drives it through
  * {@link MediaEngine}; two engines in one JVM share nothing.
+ *
+ * <p>Monitoring: {@link #rooms()}, {@link #room(String)} and {@link #totals()} return snapshots
+ * taken on each room's worker; lifecycle events go to the {@link RoomEventListener} given at
+ * construction (called on worker and transport threads: it must not block).
  */
 public final class SfuEngine implements MediaEngine {
     private static final Logger LOG = LoggerFactory.getLogger(SfuEngine.class);
@@ -38,6 +48,12 @@ public final class SfuEngine implements MediaEngine {
     private volatile boolean closed;
 
     public SfuEngine(SfuOptions options) {
+        this(options, RoomEventListener.NONE);
+    }
+
+    /** An engine that reports lifecycle events to {@code events} (which must not block). */
+    public SfuEngine(SfuOptions options, RoomEventListener events) {
+        Objects.requireNonNull(events, "events");
         this.options = options;
         SrtpSession.warmUp();
         this.icePort = new IcePort(options.ice());
@@ -52,7 +68,7 @@ public final class SfuEngine implements MediaEngine {
         this.handshakes = Executors.newFixedThreadPool(options.handshakeThreads(), tf);
         this.pool = new BufferPool(options.poolBuffers());
         this.ctx = new EngineContext(this, icePort, DtlsCertificate.generate(), handshakes, pool,
-                options.room(), System::currentTimeMillis);
+                options.room(), System::currentTimeMillis, events);
         LOG.info("media engine listening on UDP {} (announcing {})", icePort.localPort(), icePort.announcedAddresses());
     }
 
@@ -63,6 +79,13 @@ public final class SfuEngine implements MediaEngine {
 
     @Override
     public MediaSession join(String roomId, String participantId, String displayName, NegotiationSink sink) {
+        return join(roomId, participantId, displayName, MediaRights.ALL, sink);
+    }
+
+    @Override
+    public MediaSession join(String roomId, String participantId, String displayName, MediaRights rights,
+                             NegotiationSink sink) {
+        Objects.requireNonNull(rights, "rights");
         if (closed) {
             throw new IllegalStateException("engine closed");
         }
@@ -74,7 +97,7 @@ public final class SfuEngine implements MediaEngine {
                     if (room.isClosed()) {
                         return null;
                     }
-                    SfuParticipant created = new SfuParticipant(participantId, displayName, room, ctx, sink);
+                    SfuParticipant created = new SfuParticipant(participantId, displayName, rights, room, ctx, sink);
                     room.add(created);
                     return created;
                 }).get(5, TimeUnit.SECONDS);
@@ -97,6 +120,40 @@ public final class SfuEngine implements MediaEngine {
         return rooms.size();
     }
 
+    /** Snapshots of every room (each taken on its worker; a room that does not answer in 2 s is skipped). */
+    public List<RoomView> rooms() {
+        List<RoomView> out = new ArrayList<>();
+        for (SfuRoom r : rooms.values()) {
+            view(r).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    /** A snapshot of one room, empty when it has no media session. */
+    public Optional<RoomView> room(String name) {
+        SfuRoom r = rooms.get(name);
+        return r == null ? Optional.empty() : view(r);
+    }
+
+    /** Engine-wide counters since start (departed participants included). */
+    public EngineTotals totals() {
+        ctx.totals().countPoolExhausted(ctx.poolExhausted());
+        return ctx.totals().with(rooms());
+    }
+
+    private static Optional<RoomView> view(SfuRoom r) {
+        try {
+            return Optional.ofNullable(r.loop().submit(() -> r.isClosed() ? null : Views.room(r))
+                    .get(2, TimeUnit.SECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (Exception e) {
+            LOG.debug("room {}: no snapshot: {}", r.id(), e.toString());
+            return Optional.empty();
+        }
+    }
+
     /** Pooled packet buffers currently out of the pool. */
     public int outstandingBuffers() {
         return pool.outstanding();
@@ -111,7 +168,7 @@ public final class SfuEngine implements MediaEngine {
         List<java.util.concurrent.CompletableFuture<Object>> done = new ArrayList<>();
         for (SfuRoom r : rooms.values()) {
             done.add(r.loop().submit(() -> {
-                r.close();
+                r.close("engine closed");
                 return null;
             }));
         }

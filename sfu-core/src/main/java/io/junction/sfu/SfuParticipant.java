@@ -11,6 +11,8 @@ import io.junction.sfu.sdp.SdpException;
 import io.junction.sfu.sdp.SdpParser;
 import io.junction.sfu.sdp.SdpValidator;
 import io.junction.sfu.sdp.SessionDescription;
+import io.junction.sfu.event.RoomEvent;
+import io.junction.sfu.signal.MediaRights;
 import io.junction.sfu.signal.MediaSession;
 import io.junction.sfu.signal.Negotiation;
 import io.junction.sfu.signal.NegotiationException;
@@ -34,6 +36,7 @@ final class SfuParticipant implements MediaSession, MediaSender {
 
     private final String id;
     private final String name;
+    private final MediaRights rights;
     private final SfuRoom room;
     private final EngineContext ctx;
     private final NegotiationSink sink;
@@ -50,9 +53,10 @@ final class SfuParticipant implements MediaSession, MediaSender {
     private volatile boolean closed;
     private boolean mediaConnected; // room worker thread only
 
-    SfuParticipant(String id, String name, SfuRoom room, EngineContext ctx, NegotiationSink sink) {
+    SfuParticipant(String id, String name, MediaRights rights, SfuRoom room, EngineContext ctx, NegotiationSink sink) {
         this.id = id;
         this.name = name;
+        this.rights = rights;
         this.room = room;
         this.ctx = ctx;
         this.sink = sink;
@@ -70,6 +74,10 @@ final class SfuParticipant implements MediaSession, MediaSender {
 
     String name() {
         return name;
+    }
+
+    MediaRights rights() {
+        return rights;
     }
 
     IceTransport ice() {
@@ -254,7 +262,7 @@ final class SfuParticipant implements MediaSession, MediaSender {
             return;
         }
         closed = true;
-        room.loop().execute(() -> room.remove(this));
+        room.loop().execute(() -> room.remove(this, "left"));
     }
 
     /** On the loop, after the room dropped this participant's tracks and subscriptions. */
@@ -293,11 +301,13 @@ final class SfuParticipant implements MediaSession, MediaSender {
         @Override
         public void onFailed(String reason) {
             LOG.info("room {} participant {}: media transport failed: {}", room.id(), id, reason);
+            ctx.emit(new RoomEvent.TransportFailed(room.id(), id, reason));
         }
 
         @Override
         public void onClosed() {
             LOG.info("room {} participant {}: media transport closed by the peer", room.id(), id);
+            ctx.emit(new RoomEvent.TransportFailed(room.id(), id, "closed by the peer"));
         }
 
         @Override

@@ -1,5 +1,6 @@
 package io.junction.sfu;
 
+import io.junction.sfu.event.RoomEvent;
 import io.junction.sfu.room.PublishedTrack;
 import io.junction.sfu.room.RoomOptions;
 import io.junction.sfu.room.Subscription;
@@ -48,6 +49,8 @@ final class SfuRoom {
         this.ctx = ctx;
         this.options = ctx.roomOptions();
         loop.addTicker(ticker);
+        LOG.info("room {}: created", id);
+        ctx.emit(new RoomEvent.RoomCreated(id));
     }
 
     String id() {
@@ -64,14 +67,16 @@ final class SfuRoom {
 
     void add(SfuParticipant p) {
         participants.put(p.id(), p);
-        LOG.info("room {}: participant {} joined the media session", id, p.id());
+        LOG.info("room {}: participant {} joined the media session ({})", id, p.id(), p.rights());
+        ctx.emit(new RoomEvent.ParticipantJoined(id, p.id(), p.name()));
         p.negotiator().renegotiate();
     }
 
-    void remove(SfuParticipant p) {
+    void remove(SfuParticipant p, String reason) {
         if (participants.remove(p.id()) == null) {
             return;
         }
+        ctx.totals().retire(Views.participant(p));
         ServerNegotiator n = p.negotiator();
         for (PublishedTrack t : new ArrayList<>(n.published().values())) {
             unpublish(p, t);
@@ -82,7 +87,8 @@ final class SfuRoom {
         }
         n.subscriptions().clear();
         p.closeTransport();
-        LOG.info("room {}: participant {} left the media session", id, p.id());
+        LOG.info("room {}: participant {} left the media session ({})", id, p.id(), reason);
+        ctx.emit(new RoomEvent.ParticipantLeft(id, p.id(), reason));
         tracksChanged(p);
         if (participants.isEmpty()) {
             close();
@@ -96,6 +102,7 @@ final class SfuRoom {
         p.media().published().add(t);
         LOG.info("room {}: participant {} published {} track {} ({}, ssrc {})", id, p.id(), src.kind(),
                 src.key(), src.codecName(), src.ssrc());
+        ctx.emit(new RoomEvent.TrackPublished(id, p.id(), src.key(), src.kind(), src.codecName()));
         return t;
     }
 
@@ -111,6 +118,7 @@ final class SfuRoom {
         }
         t.close();
         LOG.info("room {}: participant {} unpublished track {}", id, p.id(), t.source().key());
+        ctx.emit(new RoomEvent.TrackUnpublished(id, p.id(), t.source().key()));
     }
 
     void subscribe(SfuParticipant subscriber, Subscription s) {
@@ -129,6 +137,9 @@ final class SfuRoom {
     /** Tracks the given participant should receive: every other participant's. */
     List<PublishedTrack> tracksFor(SfuParticipant p) {
         List<PublishedTrack> out = new ArrayList<>();
+        if (!p.rights().subscribe()) {
+            return out; // publish-only: never offered anyone's tracks
+        }
         for (TrackEntry e : tracks.values()) {
             if (e.publisher() != p) {
                 out.add(e.track());
@@ -166,6 +177,7 @@ final class SfuRoom {
             return; // left while the handshake finished
         }
         p.markMediaConnected();
+        ctx.emit(new RoomEvent.TransportConnected(id, p.id()));
         p.negotiator().onTransportConnected();
         long now = loop.nowMs();
         for (PublishedTrack t : p.media().published()) {
@@ -208,15 +220,21 @@ final class SfuRoom {
 
     /** Closes every participant and leaves the loop. */
     void close() {
+        close("room closed");
+    }
+
+    /** Closes every participant (with {@code reason}) and leaves the loop. */
+    void close(String reason) {
         if (closed) {
             return;
         }
         closed = true;
         for (SfuParticipant p : new ArrayList<>(participants.values())) {
-            remove(p);
+            remove(p, reason);
         }
         loop.removeTicker(ticker);
         ctx.roomClosed(this);
         LOG.info("room {}: closed", id);
+        ctx.emit(new RoomEvent.RoomClosed(id));
     }
 }

@@ -1,11 +1,13 @@
 package io.junction.signaling;
 
 import io.junction.sfu.signal.MediaEngine;
+import io.junction.sfu.signal.MediaRights;
 import io.junction.sfu.signal.MediaSession;
 import io.junction.sfu.signal.Negotiation;
 import io.junction.sfu.signal.NegotiationException;
 import io.junction.sfu.signal.NegotiationSink;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,13 +26,18 @@ final class ClientHandler {
     private final NegotiationCodec negotiationCodec;
     private final Outbox outbox;
     private final TokenBucket bucket;
+    private final Authenticator authenticator;
+    private final Consumer<String> errorCounter;
     private Participant self;
     private RoomMode mode;
     private MediaSession media;
     /** Cleared when the participant leaves, so late engine output for the old room is dropped. */
     private AtomicBoolean mediaLive;
 
-    ClientHandler(RoomRegistry registry, MediaEngine engine, SignalCodec codec, Outbox outbox, TokenBucket bucket) {
+    ClientHandler(RoomRegistry registry, MediaEngine engine, SignalCodec codec, Outbox outbox, TokenBucket bucket,
+                  Authenticator authenticator, Consumer<String> errorCounter) {
+        this.authenticator = authenticator;
+        this.errorCounter = errorCounter;
         this.registry = registry;
         this.engine = engine;
         this.codec = codec;
@@ -81,6 +88,24 @@ final class ClientHandler {
             error(ErrorCodes.ALREADY_IN_ROOM, "already in room '" + self.room() + "'", join.type());
             return;
         }
+        AuthDecision decision;
+        try {
+            decision = authenticator.authenticate(new Authenticator.JoinRequest(join.room(), join.name(), join.token()));
+        } catch (RuntimeException e) {
+            LOG.error("authenticator failed on a join to room {}", join.room(), e);
+            error(ErrorCodes.INTERNAL, "the authenticator failed", join.type());
+            return;
+        }
+        if (decision == null || !decision.granted()) {
+            String reason = decision == null ? "no decision" : decision.reason();
+            LOG.info("join to room {} denied: {}", join.room(), reason);
+            error(ErrorCodes.UNAUTHORIZED, reason, join.type());
+            return;
+        }
+        if (registry.isClosed()) {
+            error(ErrorCodes.INTERNAL, "the server is shutting down", join.type());
+            return;
+        }
         RoomRegistry.JoinResult result = registry.join(join.room(), join.name(), outbox);
         if (result.participant() == null) {
             return;
@@ -88,11 +113,11 @@ final class ClientHandler {
         self = result.participant();
         mode = result.mode();
         if (mode == RoomMode.SFU) {
-            startMedia(join);
+            startMedia(join, decision.rights());
         }
     }
 
-    private void startMedia(SignalMessage.Join join) {
+    private void startMedia(SignalMessage.Join join, MediaRights rights) {
         String room = self.room();
         AtomicBoolean live = new AtomicBoolean(true);
         mediaLive = live;
@@ -102,7 +127,7 @@ final class ClientHandler {
             }
         };
         try {
-            media = engine.join(room, self.id(), join.name(), sink);
+            media = engine.join(room, self.id(), join.name(), rights, sink);
         } catch (RuntimeException e) {
             LOG.error("media engine failed to join {} to room {}", self.id(), room, e);
             error(ErrorCodes.INTERNAL, "the media engine failed; you are not in the room", join.type());
@@ -183,6 +208,7 @@ final class ClientHandler {
     }
 
     private void error(String code, String message, String ref) {
+        errorCounter.accept(code);
         outbox.send(codec.encode(new SignalMessage.ErrorMessage(code, message, ref)));
     }
 }

@@ -68,6 +68,16 @@ final class Outbox {
         queue.clear();
     }
 
+    /** True when nothing waits and nothing is being sent. */
+    synchronized boolean idle() {
+        return queue.isEmpty() && !sending;
+    }
+
+    /** Closes the socket with {@code status} (on the closer, never on the caller's thread). */
+    void closeSocket(int status, String reason) {
+        closer.execute(() -> wire.close(status, reason));
+    }
+
     /** Frames waiting (for tests and metrics). */
     synchronized int pending() {
         return queue.size();

@@ -22,6 +22,7 @@ public final class RoomRegistry {
     private final RoomPolicy policy;
     private final SignalCodec codec;
     private final List<SignalMessage.IceServer> iceServers;
+    private volatile boolean closed;
 
     RoomRegistry(RoomPolicy policy, SignalCodec codec, List<SignalMessage.IceServer> iceServers) {
         this.policy = policy;
@@ -111,6 +112,47 @@ public final class RoomRegistry {
                 }
             }
             return true;
+        }
+    }
+
+    /**
+     * Stops admitting joins and queues {@code bye} to every participant of every room, with the
+     * participant's own id and {@code userNum} 0 (the server ended the session). Returns their
+     * outboxes, so the caller can wait for the frames to leave and close the sockets.
+     */
+    List<Outbox> closeAll() {
+        synchronized (lock) {
+            closed = true;
+            List<Outbox> out = new ArrayList<>();
+            for (Room room : rooms.values()) {
+                for (Participant p : room.members()) {
+                    p.outbox().send(codec.encode(new SignalMessage.Bye(room.name(), p.id(), 0)));
+                    out.add(p.outbox());
+                }
+            }
+            return out;
+        }
+    }
+
+    /** True once {@link #closeAll()} ran. */
+    boolean isClosed() {
+        return closed;
+    }
+
+    /** The names of the rooms that have participants, with their participant counts. */
+    public java.util.Map<String, Integer> roomSizes() {
+        synchronized (lock) {
+            java.util.Map<String, Integer> out = new java.util.TreeMap<>();
+            rooms.forEach((name, r) -> out.put(name, r.size()));
+            return out;
+        }
+    }
+
+    /** The mode of {@code room}, empty when it does not exist. */
+    public java.util.Optional<RoomMode> roomMode(String room) {
+        synchronized (lock) {
+            Room r = rooms.get(room);
+            return r == null ? java.util.Optional.empty() : java.util.Optional.of(r.settings().mode());
         }
     }
 

@@ -19,10 +19,12 @@ import java.util.function.LongSupplier;
  * @param idleTimeout     a socket silent this long is closed (positive, default 5 minutes)
  * @param nanoClock       time source of the rate limiter (default {@link System#nanoTime})
  * @param iceServers      sent in every {@code joined}
+ * @param authenticator   admits joins and sets their media rights (default {@link Authenticator#ALLOW_ALL})
  */
 public record SignalingOptions(RoomMode defaultMode, RoomPolicy roomPolicy, int maxFrameBytes,
                                double ratePerSecond, int burst, int outboxLimit, Duration idleTimeout,
-                               LongSupplier nanoClock, List<SignalMessage.IceServer> iceServers) {
+                               LongSupplier nanoClock, List<SignalMessage.IceServer> iceServers,
+                               Authenticator authenticator) {
     public static final int MIN_FRAME_BYTES = 1024;
     public static final int MAX_FRAME_BYTES = 16 * 1024 * 1024;
 
@@ -47,12 +49,13 @@ public record SignalingOptions(RoomMode defaultMode, RoomPolicy roomPolicy, int 
         }
         Objects.requireNonNull(nanoClock, "nanoClock");
         iceServers = List.copyOf(iceServers);
+        Objects.requireNonNull(authenticator, "authenticator");
     }
 
     /** sfu rooms, 64 KiB frames, 50 msg/s with bursts of 100, 256 queued frames, 5 min idle timeout. */
     public static SignalingOptions defaults() {
         return new SignalingOptions(RoomMode.SFU, null, 64 * 1024, 50, 100, 256, Duration.ofMinutes(5),
-                System::nanoTime, List.of());
+                System::nanoTime, List.of(), Authenticator.ALLOW_ALL);
     }
 
     /** The policy in force: {@link #roomPolicy()} or uniform {@link #defaultMode()}. */
@@ -62,41 +65,46 @@ public record SignalingOptions(RoomMode defaultMode, RoomPolicy roomPolicy, int 
 
     public SignalingOptions withDefaultMode(RoomMode mode) {
         return new SignalingOptions(mode, roomPolicy, maxFrameBytes, ratePerSecond, burst, outboxLimit, idleTimeout,
-                nanoClock, iceServers);
+                nanoClock, iceServers, authenticator);
     }
 
     public SignalingOptions withRoomPolicy(RoomPolicy policy) {
         return new SignalingOptions(defaultMode, policy, maxFrameBytes, ratePerSecond, burst, outboxLimit, idleTimeout,
-                nanoClock, iceServers);
+                nanoClock, iceServers, authenticator);
     }
 
     public SignalingOptions withMaxFrameBytes(int bytes) {
         return new SignalingOptions(defaultMode, roomPolicy, bytes, ratePerSecond, burst, outboxLimit, idleTimeout,
-                nanoClock, iceServers);
+                nanoClock, iceServers, authenticator);
     }
 
     public SignalingOptions withRateLimit(double perSecond, int burstSize) {
         return new SignalingOptions(defaultMode, roomPolicy, maxFrameBytes, perSecond, burstSize, outboxLimit,
-                idleTimeout, nanoClock, iceServers);
+                idleTimeout, nanoClock, iceServers, authenticator);
     }
 
     public SignalingOptions withOutboxLimit(int frames) {
         return new SignalingOptions(defaultMode, roomPolicy, maxFrameBytes, ratePerSecond, burst, frames, idleTimeout,
-                nanoClock, iceServers);
+                nanoClock, iceServers, authenticator);
     }
 
     public SignalingOptions withIdleTimeout(Duration timeout) {
         return new SignalingOptions(defaultMode, roomPolicy, maxFrameBytes, ratePerSecond, burst, outboxLimit, timeout,
-                nanoClock, iceServers);
+                nanoClock, iceServers, authenticator);
     }
 
     public SignalingOptions withNanoClock(LongSupplier clock) {
         return new SignalingOptions(defaultMode, roomPolicy, maxFrameBytes, ratePerSecond, burst, outboxLimit,
-                idleTimeout, clock, iceServers);
+                idleTimeout, clock, iceServers, authenticator);
     }
 
     public SignalingOptions withIceServers(List<SignalMessage.IceServer> servers) {
         return new SignalingOptions(defaultMode, roomPolicy, maxFrameBytes, ratePerSecond, burst, outboxLimit,
-                idleTimeout, nanoClock, servers);
+                idleTimeout, nanoClock, servers, authenticator);
+    }
+
+    public SignalingOptions withAuthenticator(Authenticator auth) {
+        return new SignalingOptions(defaultMode, roomPolicy, maxFrameBytes, ratePerSecond, burst, outboxLimit,
+                idleTimeout, nanoClock, iceServers, auth);
     }
 }

@@ -2,7 +2,13 @@ package io.junction.signaling;
 
 import io.junction.sfu.signal.MediaEngine;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.Executor;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
@@ -34,6 +40,7 @@ public final class SignalingServer implements AutoCloseable {
     private final SignalingOptions options;
     private final SignalCodec codec;
     private final RoomRegistry rooms;
+    private final ConcurrentHashMap<String, LongAdder> errors = new ConcurrentHashMap<>();
     private volatile Executor closer = Runnable::run;
     private Server ownServer;
     private ServerConnector connector;
@@ -124,9 +131,49 @@ public final class SignalingServer implements AutoCloseable {
         return connector.getLocalPort();
     }
 
-    /** Stops the own server, if any; participants see their sockets close. */
+    /** Error frames sent to clients since start, by {@code code} (PROTOCOL.md "Errors"). */
+    public Map<String, Long> errorCounts() {
+        Map<String, Long> out = new TreeMap<>();
+        errors.forEach((code, n) -> out.put(code, n.sum()));
+        return out;
+    }
+
+    private void countError(String code) {
+        errors.computeIfAbsent(code, c -> new LongAdder()).increment();
+    }
+
+    /**
+     * Ends every session: stops admitting joins, sends {@code bye} to every participant (its own
+     * id, {@code userNum} 0), waits up to {@code drain} for those frames to leave, then closes
+     * their sockets (status 1001, going away). Used by {@link #close()}; call it directly when
+     * mounted in an application's server.
+     */
+    public void shutdown(Duration drain) {
+        List<Outbox> outboxes = rooms.closeAll();
+        long deadline = System.nanoTime() + drain.toNanos();
+        for (Outbox o : outboxes) {
+            while (!o.idle() && System.nanoTime() < deadline) {
+                try {
+                    TimeUnit.MILLISECONDS.sleep(5);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            o.closeSocket(GOING_AWAY, "server closing");
+        }
+        LOG.info("signaling shut down: {} participants told bye", outboxes.size());
+    }
+
+    /** WebSocket close status "going away" (RFC 6455 section 7.4.1). */
+    static final int GOING_AWAY = 1001;
+
+    /** Sends {@code bye} to everyone ({@link #shutdown}), then stops the own server, if any. */
     @Override
     public synchronized void close() {
+        if (!rooms.isClosed()) {
+            shutdown(Duration.ofMillis(500));
+        }
         if (ownServer == null) {
             return;
         }
@@ -150,6 +197,7 @@ public final class SignalingServer implements AutoCloseable {
 
     ClientHandler newClientHandler(Outbox outbox) {
         return new ClientHandler(rooms, engine, codec, outbox,
-                new TokenBucket(options.ratePerSecond(), options.burst(), options.nanoClock()));
+                new TokenBucket(options.ratePerSecond(), options.burst(), options.nanoClock()),
+                options.authenticator(), this::countError);
     }
 }

@@ -27,6 +27,13 @@
  *     socket's thread under its handler lock but outside the registry lock, so a slow engine
  *     call delays only that participant. The engine's {@code NegotiationSink} may be called
  *     from any thread; it only encodes and queues.</li>
+ * <li>The {@link io.junction.signaling.Authenticator} runs on the socket's thread under its
+ *     handler lock, before the registry lock is taken: a slow decision delays only that
+ *     connection. A denied join gets {@code unauthorized}; a granted one carries its
+ *     {@code MediaRights} to the engine's join.</li>
+ * <li>{@link io.junction.signaling.SignalingServer#shutdown} stops admitting joins and queues
+ *     {@code bye} to every participant under the registry lock, then (outside it) waits briefly
+ *     for the outboxes to drain and closes the sockets on the closer executor.</li>
  * </ul>
  */
 package io.junction.signaling;

@@ -60,8 +60,8 @@ final class FakeMediaEngine implements MediaEngine {
     @Override
     public MediaSession join(String roomId, String participantId, String displayName, NegotiationSink sink) {
         Session s = new Session(roomId, participantId, sink);
+        joins.add(roomId + "/" + participantId + "/" + displayName); // before a waiting test resumes
         future(participantId).complete(s);
-        joins.add(roomId + "/" + participantId + "/" + displayName);
         return s;
     }
 

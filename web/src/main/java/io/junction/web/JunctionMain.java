@@ -1,10 +1,18 @@
 package io.junction.web;
 
+import ch.qos.logback.classic.Level;
 import io.junction.signaling.RoomMode;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,31 +20,92 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * The command line: {@code java -jar junction.jar [--port N] [--media-port N] [--announce ADDR]...
- * [--mode sfu|p2p]}. Runs until Ctrl-C or SIGTERM, then closes cleanly from a shutdown hook.
+ * The command line: {@code java -jar junction.jar [OPTIONS]}. Every option can also come from the
+ * environment ({@code JUNCTION_<NAME>}) or a properties file ({@code --config FILE}); precedence
+ * is command line, then environment, then file, then the built-in default ({@link ConfigSources}).
+ * Runs until Ctrl-C or SIGTERM, then closes cleanly from a shutdown hook.
  */
 @Command(name = "junction", mixinStandardHelpOptions = false, sortOptions = false,
-        description = "Junction: WebRTC signaling and SFU media server.")
+        description = "Junction: WebRTC signaling and SFU media server.",
+        footer = {"",
+                "Every option NAME may also be set by the environment variable JUNCTION_<NAME> (upper case,",
+                "dashes as underscores, e.g. JUNCTION_MEDIA_PORT=10000) or by the key NAME in the properties",
+                "file given with --config or JUNCTION_CONFIG (e.g. media-port=10000; list values comma",
+                "separated). Precedence: command line > environment > config file > default."})
 public final class JunctionMain implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(JunctionMain.class);
 
     @Spec
     CommandSpec spec;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Properties file with option values (env JUNCTION_CONFIG).")
+    Path config;
 
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
             description = "HTTP and WebSocket port, 0..65535, 0 = any free port (default: ${DEFAULT-VALUE}).")
     int port;
 
+    @Option(names = "--bind", paramLabel = "ADDR", defaultValue = "",
+            description = "Address the HTTP port listens on (default: all interfaces).")
+    String bind;
+
     @Option(names = "--media-port", paramLabel = "PORT", defaultValue = "10000",
             description = "UDP media port shared by all participants, 0..65535 (default: ${DEFAULT-VALUE}).")
     int mediaPort;
 
-    @Option(names = "--announce", paramLabel = "ADDR",
-            description = "Address put in the server's ICE candidates; repeat for several.")
+    @Option(names = "--media-bind", paramLabel = "ADDR", defaultValue = "",
+            description = "Address the UDP media port binds to (default: all interfaces).")
+    String mediaBind;
+
+    @Option(names = "--announce", paramLabel = "ADDR", split = ",",
+            description = "Address put in the server's ICE candidates; repeat or comma-separate for several "
+                    + "(default: the machine's addresses).")
     List<String> announce = new ArrayList<>();
 
     @Option(names = "--mode", paramLabel = "MODE", defaultValue = "sfu",
             description = "Mode of new rooms: sfu or p2p (default: ${DEFAULT-VALUE}).")
     String mode;
+
+    @Option(names = "--room-capacity", paramLabel = "N", defaultValue = "0",
+            description = "Participants per room, 1..10000; 0 = the mode's default, 16 sfu / 2 p2p "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int roomCapacity;
+
+    @Option(names = "--max-frame-bytes", paramLabel = "BYTES", defaultValue = "65536",
+            description = "Largest signaling frame, 1024..16777216 (default: ${DEFAULT-VALUE}).")
+    int maxFrameBytes;
+
+    @Option(names = "--rate-limit", paramLabel = "PER_S", defaultValue = "50",
+            description = "Signaling messages per second per connection, (0, 10000] (default: ${DEFAULT-VALUE}).")
+    double rateLimit;
+
+    @Option(names = "--rate-burst", paramLabel = "N", defaultValue = "100",
+            description = "Signaling messages a connection may send at once, 1..100000 (default: ${DEFAULT-VALUE}).")
+    int rateBurst;
+
+    @Option(names = "--tls-keystore", paramLabel = "FILE",
+            description = "PKCS12 keystore: serve HTTPS and WSS instead of HTTP (default: none).")
+    Path tlsKeystore;
+
+    @Option(names = "--tls-keystore-password", paramLabel = "SECRET",
+            description = "Password of --tls-keystore (prefer JUNCTION_TLS_KEYSTORE_PASSWORD).")
+    String tlsPassword;
+
+    @Option(names = "--auth-secret", paramLabel = "SECRET", defaultValue = "",
+            description = "HS256 secret (32+ bytes) of the JWT every join must carry as 'token', with claims "
+                    + "room (name or *), publish, subscribe (default: none, every join admitted; prefer "
+                    + "JUNCTION_AUTH_SECRET).")
+    String authSecret;
+
+    @Option(names = "--admin-token", paramLabel = "TOKEN", defaultValue = "",
+            description = "Bearer token required by /api/rooms and /metrics, 8+ characters (default: none, open; "
+                    + "prefer JUNCTION_ADMIN_TOKEN).")
+    String adminToken;
+
+    @Option(names = "--log-level", paramLabel = "LEVEL", defaultValue = "info",
+            description = "Log level: trace, debug, info, warn, error (default: ${DEFAULT-VALUE}).")
+    String logLevel;
 
     @Option(names = "--help", usageHelp = true, description = "Show this help and exit.")
     boolean help;
@@ -44,7 +113,8 @@ public final class JunctionMain implements Callable<Integer> {
     /** The validated options; throws a picocli parameter error naming the bad option. */
     Options options() {
         try {
-            return new Options(port, mediaPort, announce, RoomMode.fromWireName(mode));
+            return new Options(port, mediaPort, announce, RoomMode.fromWireName(mode), bind, mediaBind, roomCapacity,
+                    maxFrameBytes, rateLimit, rateBurst, tlsKeystore, tlsPassword, authSecret, adminToken, logLevel);
         } catch (IllegalArgumentException e) {
             String message = e.getMessage().startsWith("mode ") ? "--" + e.getMessage() : e.getMessage();
             throw new CommandLine.ParameterException(spec.commandLine(), message, e);
@@ -53,7 +123,11 @@ public final class JunctionMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        JunctionServer server = JunctionServer.start(options());
+        Options o = options();
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
+                .setLevel(Level.toLevel(o.logLevel()));
+        LOG.info("join tokens {}", o.authSecret() != null ? "required (HS256 JWT)" : "not required");
+        JunctionServer server = JunctionServer.start(o);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
@@ -63,14 +137,46 @@ public final class JunctionMain implements Callable<Integer> {
         return 0;
     }
 
-    /** Parses {@code args} into options without starting anything (for embedding and tests). */
-    public static Options parse(String... args) {
+    /**
+     * A command line reading defaults from {@code env} and the config file named in {@code args}
+     * (or {@code env}). A bad config file is reported as a parameter error.
+     */
+    static CommandLine commandLine(Map<String, String> env, String... args) {
         JunctionMain main = new JunctionMain();
-        new CommandLine(main).parseArgs(args);
-        return main.options();
+        CommandLine cl = new CommandLine(main);
+        Set<String> keys = cl.getCommandSpec().options().stream().map(o -> ConfigSources.key(o.longestName()))
+                .filter(k -> !k.equals("help") && !k.equals("config")).collect(Collectors.toSet());
+        Properties file;
+        try {
+            file = ConfigSources.loadFile(args, env, keys);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cl, e.getMessage(), e);
+        }
+        cl.setDefaultValueProvider(new ConfigSources(env, file));
+        return cl;
+    }
+
+    /** Parses {@code args} with the given environment, without starting anything (for tests). */
+    public static Options parse(Map<String, String> env, String... args) {
+        CommandLine cl = commandLine(env, args);
+        cl.parseArgs(args);
+        return ((JunctionMain) cl.getCommand()).options();
+    }
+
+    /** Parses {@code args} ignoring the environment (for embedding and tests). */
+    public static Options parse(String... args) {
+        return parse(Map.of(), args);
     }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new JunctionMain()).execute(args));
+        CommandLine cl;
+        try {
+            cl = commandLine(System.getenv(), args);
+        } catch (CommandLine.ParameterException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        System.exit(cl.execute(args));
     }
 }

@@ -1,25 +1,46 @@
 package io.junction.web;
 
+import io.junction.server.JunctionBuilder;
+import io.junction.server.JwtAuthenticator;
 import io.junction.signaling.RoomMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 
 /**
- * The runnable server's settings, validated at construction (a bad value throws naming the
- * option and its allowed range).
+ * The runnable server's settings, validated at construction: a bad value throws naming the
+ * command-line option and its allowed range (the same names serve the environment and the
+ * config file, see {@link ConfigSources}).
  *
- * @param port        HTTP/WebSocket port, 0..65535 (0 = ephemeral)
- * @param mediaPort   UDP media port shared by all participants, 0..65535 (0 = ephemeral)
- * @param announce    addresses put in the server's ICE candidates (may be empty: the engine picks)
- * @param defaultMode mode of new rooms
+ * @param port          HTTP/WebSocket port, 0..65535 (0 = ephemeral)
+ * @param mediaPort     UDP media port shared by all participants, 0..65535 (0 = ephemeral)
+ * @param announce      addresses put in the server's ICE candidates (may be empty: the engine picks)
+ * @param defaultMode   mode of new rooms
+ * @param bind          HTTP bind address, null = all interfaces
+ * @param mediaBind     media UDP bind address, null = all interfaces
+ * @param roomCapacity  participants per room, 1..10000, 0 = the mode's default (16 sfu, 2 p2p)
+ * @param maxFrameBytes largest signaling frame, 1024..16777216
+ * @param rateLimit     signaling messages per second per connection, (0, 10000]
+ * @param rateBurst     signaling burst per connection, 1..100000
+ * @param tlsKeystore   PKCS12 keystore for HTTPS/WSS, null = plain HTTP
+ * @param tlsPassword   its password (required with a keystore)
+ * @param authSecret    HS256 secret of join tokens ({@link JwtAuthenticator}), 32+ bytes; null = every join admitted
+ * @param adminToken    bearer token for /api and /metrics, null = open; 8+ printable characters
+ * @param logLevel      root log level: trace, debug, info, warn or error
  */
-public record Options(int port, int mediaPort, List<String> announce, RoomMode defaultMode) {
+public record Options(int port, int mediaPort, List<String> announce, RoomMode defaultMode, String bind,
+                      String mediaBind, int roomCapacity, int maxFrameBytes, double rateLimit, int rateBurst,
+                      Path tlsKeystore, String tlsPassword, String authSecret, String adminToken, String logLevel) {
     public static final int DEFAULT_PORT = 8080;
     public static final int DEFAULT_MEDIA_PORT = 10000;
+    static final Set<String> LOG_LEVELS = Set.of("trace", "debug", "info", "warn", "error");
 
     public Options {
-        checkPort("--port", port);
-        checkPort("--media-port", mediaPort);
+        range("--port", port, 0, 65535);
+        range("--media-port", mediaPort, 0, 65535);
         announce = List.copyOf(Objects.requireNonNull(announce, "announce"));
         for (String a : announce) {
             if (a.isBlank()) {
@@ -27,16 +48,80 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
             }
         }
         Objects.requireNonNull(defaultMode, "defaultMode");
-    }
-
-    /** Port 8080, media port 10000, no announced address, sfu rooms. */
-    public static Options defaults() {
-        return new Options(DEFAULT_PORT, DEFAULT_MEDIA_PORT, List.of(), RoomMode.SFU);
-    }
-
-    private static void checkPort(String name, int value) {
-        if (value < 0 || value > 65535) {
-            throw new IllegalArgumentException(name + " must be in 0..65535 (got " + value + ")");
+        bind = blankToNull(bind);
+        mediaBind = blankToNull(mediaBind);
+        range("--room-capacity", roomCapacity, 0, JunctionBuilder.MAX_CAPACITY);
+        range("--max-frame-bytes", maxFrameBytes, 1024, 16 * 1024 * 1024);
+        if (!(rateLimit > 0) || rateLimit > 10_000) {
+            throw new IllegalArgumentException("--rate-limit must be in (0, 10000] (got " + rateLimit + ")");
         }
+        range("--rate-burst", rateBurst, 1, 100_000);
+        if (tlsKeystore != null && !Files.isReadable(tlsKeystore)) {
+            throw new IllegalArgumentException("--tls-keystore must be a readable PKCS12 file (got " + tlsKeystore + ")");
+        }
+        if (tlsKeystore != null && tlsPassword == null) {
+            throw new IllegalArgumentException("--tls-keystore-password is required with --tls-keystore");
+        }
+        authSecret = blankToNull(authSecret);
+        if (authSecret != null
+                && authSecret.getBytes(java.nio.charset.StandardCharsets.UTF_8).length < JwtAuthenticator.MIN_SECRET_BYTES) {
+            throw new IllegalArgumentException("--auth-secret must be at least " + JwtAuthenticator.MIN_SECRET_BYTES
+                    + " bytes");
+        }
+        adminToken = blankToNull(adminToken);
+        if (adminToken != null && (adminToken.length() < JunctionBuilder.MIN_ADMIN_TOKEN
+                || !adminToken.chars().allMatch(c -> c > 32 && c < 127))) {
+            throw new IllegalArgumentException("--admin-token must be 8+ printable characters without spaces");
+        }
+        logLevel = Objects.requireNonNull(logLevel, "logLevel").toLowerCase(Locale.ROOT);
+        if (!LOG_LEVELS.contains(logLevel)) {
+            throw new IllegalArgumentException("--log-level must be one of trace, debug, info, warn, error (got "
+                    + logLevel + ")");
+        }
+    }
+
+    /** Port 8080, media port 10000, no announced address, sfu rooms, everything else at its default. */
+    public static Options defaults() {
+        return new Options(DEFAULT_PORT, DEFAULT_MEDIA_PORT, List.of(), RoomMode.SFU, null, null, 0, 64 * 1024, 50,
+                100, null, null, null, null, "info");
+    }
+
+    /** A Junction builder carrying these options. */
+    public JunctionBuilder toBuilder() {
+        JunctionBuilder b = io.junction.server.Junction.builder().httpPort(port).bindAddress(bind)
+                .mediaPort(mediaPort).mediaBindAddress(mediaBind).announce(announce).defaultMode(defaultMode)
+                .roomCapacity(roomCapacity).maxFrameBytes(maxFrameBytes).rateLimit(rateLimit, rateBurst)
+                .adminToken(adminToken);
+        if (tlsKeystore != null) {
+            b.tlsKeystore(tlsKeystore, tlsPassword);
+        }
+        if (authSecret != null) {
+            b.authenticator(JwtAuthenticator.hs256(authSecret));
+        }
+        return b;
+    }
+
+    /** Like the record's, with the secrets masked (options may be logged). */
+    @Override
+    public String toString() {
+        return "Options[port=" + port + ", mediaPort=" + mediaPort + ", announce=" + announce + ", defaultMode="
+                + defaultMode + ", bind=" + bind + ", mediaBind=" + mediaBind + ", roomCapacity=" + roomCapacity
+                + ", maxFrameBytes=" + maxFrameBytes + ", rateLimit=" + rateLimit + ", rateBurst=" + rateBurst
+                + ", tlsKeystore=" + tlsKeystore + ", tlsPassword=" + mask(tlsPassword) + ", authSecret="
+                + mask(authSecret) + ", adminToken=" + mask(adminToken) + ", logLevel=" + logLevel + "]";
+    }
+
+    private static String mask(String secret) {
+        return secret == null ? "null" : "***";
+    }
+
+    private static void range(String name, long value, long min, long max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(name + " must be in " + min + ".." + max + " (got " + value + ")");
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 }

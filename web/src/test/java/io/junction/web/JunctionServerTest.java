@@ -83,12 +83,45 @@ class JunctionServerTest {
     }
 
     @Test
+    void authSecretRequiresAValidJoinTokenAndAdminTokenGuardsTheApi() throws Exception {
+        String secret = "0123456789abcdef0123456789abcdef";
+        try (JunctionServer server = JunctionServer.start(JunctionMain.parse("--port", "0", "--media-port", "0",
+                "--announce", "127.0.0.1", "--auth-secret", secret, "--admin-token", "admin-token-1"), LOOPBACK)) {
+            BlockingQueue<String> in = new LinkedBlockingQueue<>();
+            WebSocket a = open(server.port(), in);
+            a.sendText("{\"type\":\"join\",\"room\":\"conf\"}", true).get(5, TimeUnit.SECONDS);
+            JsonNode denied = next(in);
+            assertEquals("unauthorized", denied.get("code").asText(), denied.toString());
+            String token = com.auth0.jwt.JWT.create().withClaim("room", "conf").withClaim("publish", false)
+                    .withExpiresAt(java.time.Instant.now().plusSeconds(300))
+                    .sign(com.auth0.jwt.algorithms.Algorithm.HMAC256(secret));
+            a.sendText("{\"type\":\"join\",\"room\":\"conf\",\"token\":\"" + token + "\"}", true)
+                    .get(5, TimeUnit.SECONDS);
+            assertEquals("joined", next(in).get("type").asText());
+
+            String base = "http://127.0.0.1:" + server.port();
+            assertEquals(401, http.send(HttpRequest.newBuilder(URI.create(base + "/api/rooms")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode());
+            HttpResponse<String> room = http.send(HttpRequest.newBuilder(URI.create(base + "/api/rooms/conf"))
+                    .header("Authorization", "Bearer admin-token-1").build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, room.statusCode());
+            JsonNode p = JSON.readTree(room.body()).get("participants").get(0);
+            assertEquals(false, p.get("publish").asBoolean(), room.body());
+            assertEquals(true, p.get("subscribe").asBoolean(), room.body());
+            a.abort();
+        }
+    }
+
+    @Test
     void optionsAreParsedAndValidated() {
         Options defaults = JunctionMain.parse();
         assertEquals(Options.defaults(), defaults);
         Options o = JunctionMain.parse("--port", "9000", "--media-port", "0", "--announce", "10.0.0.1",
                 "--announce", "127.0.0.1", "--mode", "p2p");
-        assertEquals(new Options(9000, 0, List.of("10.0.0.1", "127.0.0.1"), RoomMode.P2P), o);
+        assertEquals(9000, o.port());
+        assertEquals(0, o.mediaPort());
+        assertEquals(List.of("10.0.0.1", "127.0.0.1"), o.announce());
+        assertEquals(RoomMode.P2P, o.defaultMode());
         assertTrue(assertThrows(CommandLine.ParameterException.class, () -> JunctionMain.parse("--port", "70000"))
                 .getMessage().contains("--port must be in 0..65535"));
         assertTrue(assertThrows(CommandLine.ParameterException.class, () -> JunctionMain.parse("--media-port", "-1"))

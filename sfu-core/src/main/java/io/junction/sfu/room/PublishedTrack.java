@@ -22,6 +22,9 @@ import java.util.List;
  * Room worker thread only.
  */
 public final class PublishedTrack implements AutoCloseable {
+    private long rateSince;
+    private long rateBytes;
+    private long bitrateBps;
     private final TrackSource source;
     private final MediaSender upstream;
     private final long localSsrc;
@@ -134,6 +137,11 @@ public final class PublishedTrack implements AutoCloseable {
 
     /** Periodic work: NACKs and keyframe requests upstream. */
     public void tick(long now) {
+        if (now - rateSince >= 1000) {
+            bitrateBps = (bytesIn - rateBytes) * 8000 / Math.max(1, now - rateSince);
+            rateSince = now;
+            rateBytes = bytesIn;
+        }
         nackCount = 0;
         nacks.collect(now, nackCollector);
         if (nackCount > 0) {
@@ -161,6 +169,11 @@ public final class PublishedTrack implements AutoCloseable {
         if (nackCount < nackSeqs.length) {
             nackSeqs[nackCount++] = seq;
         }
+    }
+
+    /** Receive bitrate over the last full second (updated by {@link #tick}). */
+    public long bitrateBps() {
+        return bitrateBps;
     }
 
     public long packetsIn() {

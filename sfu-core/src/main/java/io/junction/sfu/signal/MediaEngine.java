@@ -18,6 +18,23 @@ public interface MediaEngine extends AutoCloseable {
      */
     MediaSession join(String roomId, String participantId, String displayName, NegotiationSink sink);
 
+    /**
+     * As {@link #join(String, String, String, NegotiationSink)}, with the participant's media
+     * rights (see {@link MediaRights} for what is enforced). The default accepts only
+     * {@link MediaRights#ALL}: an engine that cannot enforce rights refuses to admit a restricted
+     * participant rather than silently granting it everything.
+     *
+     * @throws UnsupportedOperationException when {@code rights} is restricted and this engine
+     *                                       does not enforce rights
+     */
+    default MediaSession join(String roomId, String participantId, String displayName, MediaRights rights,
+                              NegotiationSink sink) {
+        if (!MediaRights.ALL.equals(rights)) {
+            throw new UnsupportedOperationException("this media engine does not enforce media rights");
+        }
+        return join(roomId, participantId, displayName, sink);
+    }
+
     /** Closes every session and frees every port and thread. */
     @Override
     void close();

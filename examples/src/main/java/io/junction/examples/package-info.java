@@ -1,0 +1,4 @@
+/**
+ * Applications that embed Junction; built and tested with the reactor, never published.
+ */
+package io.junction.examples;

@@ -1,0 +1,221 @@
+package io.junction.server;
+
+import io.junction.ice.IceConfig;
+import io.junction.sfu.SfuEngine;
+import io.junction.sfu.SfuOptions;
+import io.junction.sfu.event.RoomEventListener;
+import io.junction.sfu.view.EngineTotals;
+import io.junction.sfu.view.RoomView;
+import io.junction.signaling.SignalingServer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One embedded Junction: the SFU media engine (one UDP port), the signaling endpoint
+ * (PROTOCOL.md), the admin API and Prometheus metrics. Build it with {@link #builder()}, then
+ * {@link #start()}; {@link #close()} ends it.
+ *
+ * <p>Two ways to serve HTTP: Junction's own Jetty server on {@code httpPort} (the default:
+ * {@code /ws}, {@code /health}, {@code /api/rooms}, {@code /metrics} and the browser page), or
+ * the application's Jetty server: build with {@link JunctionBuilder#httpServer(boolean) httpServer(false)}, {@link #start()}, then
+ * add {@link #webSocketHandler(Server)} and {@link #adminHandler()} to it under any context path.
+ *
+ * <p>Close cascade: every participant gets {@code bye} and its socket closes, the HTTP server
+ * stops, every room closes (transports, subscriptions, tracks), the room workers, handshake
+ * threads, UDP port and event thread end. Two instances in one JVM share nothing mutable.
+ */
+public final class Junction implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Junction.class);
+
+    private final JunctionSettings settings;
+    private final String instance = Integer.toHexString(System.identityHashCode(this));
+    private EventDispatcher events;
+    private SfuEngine engine;
+    private SignalingServer signaling;
+    private JunctionMetrics metrics;
+    private MediaApi media;
+    private Server http;
+    private ServerConnector connector;
+    private boolean started;
+    private boolean closed;
+
+    Junction(JunctionSettings settings) {
+        this.settings = settings;
+    }
+
+    /** A builder with the defaults described in {@link JunctionBuilder}. */
+    public static JunctionBuilder builder() {
+        return new JunctionBuilder();
+    }
+
+    /** Binds the media port (and the HTTP port, unless disabled) and starts serving. */
+    public synchronized Junction start() throws Exception {
+        if (started || closed) {
+            throw new IllegalStateException(closed ? "closed" : "already started");
+        }
+        started = true;
+        RoomEventListener listener = RoomEventListener.NONE;
+        if (settings.listener() != RoomEventListener.NONE) {
+            events = new EventDispatcher(settings.listener(), "junction-" + instance + "-events");
+            listener = events;
+        }
+        try {
+            IceConfig.Builder ice = IceConfig.builder().port(settings.mediaPort()).announcedAddresses(settings.announce());
+            if (settings.mediaBindAddress() != null) {
+                ice.bindAddress(settings.mediaBindAddress());
+            }
+            SfuOptions defaults = SfuOptions.defaults(ice.build());
+            engine = new SfuEngine(new SfuOptions(defaults.ice(), settings.workerThreads(), defaults.poolBuffers(),
+                    defaults.handshakeThreads(), defaults.handshakeTimeout(), defaults.room()), listener);
+            signaling = new SignalingServer(engine, settings.signalingOptions());
+            metrics = new JunctionMetrics(engine, signaling);
+            media = new MediaApi(engine);
+            if (settings.httpServer()) {
+                startHttp();
+            }
+        } catch (Exception | Error e) {
+            close();
+            throw e;
+        }
+        LOG.info("Junction {} started: http {}, media UDP port {}, announce {}", instance,
+                connector == null ? "mounted by the application" : (settings.tlsKeystore() != null ? "https://" : "http://")
+                        + (settings.bindAddress() == null ? "0.0.0.0" : settings.bindAddress()) + ":" + httpPort(),
+                engine.mediaPort(), settings.announce());
+        return this;
+    }
+
+    private void startHttp() throws Exception {
+        Server server = new Server();
+        ServerConnector c;
+        if (settings.tlsKeystore() != null) {
+            SslContextFactory.Server tls = new SslContextFactory.Server();
+            tls.setKeyStorePath(settings.tlsKeystore().toString());
+            tls.setKeyStorePassword(settings.tlsKeystorePassword());
+            tls.setKeyStoreType("PKCS12");
+            c = new ServerConnector(server, tls);
+        } else {
+            c = new ServerConnector(server);
+        }
+        c.setHost(settings.bindAddress());
+        c.setPort(settings.httpPort());
+        server.addConnector(c);
+        Handler app = settings.servePage() ? signaling.handler(server) : signaling.webSocketHandler(server);
+        server.setHandler(new Handler.Sequence(new AdminHandler(this, settings.adminToken()), app));
+        server.setStopTimeout(1000);
+        http = server;
+        connector = c;
+        server.start();
+    }
+
+    private synchronized void requireStarted() {
+        if (!started || closed) {
+            throw new IllegalStateException(closed ? "closed" : "not started");
+        }
+    }
+
+    /** The bound HTTP port of the own server (resolves port 0). */
+    public synchronized int httpPort() {
+        requireStarted();
+        if (connector == null) {
+            throw new IllegalStateException("no own HTTP server");
+        }
+        return connector.getLocalPort();
+    }
+
+    /** The bound UDP media port (resolves port 0). */
+    public int mediaPort() {
+        requireStarted();
+        return engine.mediaPort();
+    }
+
+    /**
+     * The signaling endpoint for the application's Jetty {@code server}: it upgrades
+     * {@code <context>/ws} and passes other requests to the handler the caller sets on it.
+     */
+    public Handler.Wrapper webSocketHandler(Server server) {
+        requireStarted();
+        return signaling.webSocketHandler(server);
+    }
+
+    /**
+     * {@code /health}, {@code /api/rooms}, {@code /api/rooms/{room}} and {@code /metrics}
+     * (admin-token protected when one is set), for the application's Jetty server; declines every
+     * other path.
+     */
+    public Handler adminHandler() {
+        requireStarted();
+        return new AdminHandler(this, settings.adminToken());
+    }
+
+    /** The media-only API over the same engine. */
+    public MediaApi media() {
+        requireStarted();
+        return media;
+    }
+
+    /** Snapshots of the rooms that have media sessions. */
+    public List<RoomView> rooms() {
+        requireStarted();
+        return engine.rooms();
+    }
+
+    /** A snapshot of one room's media sessions. */
+    public Optional<RoomView> room(String name) {
+        requireStarted();
+        return engine.room(name);
+    }
+
+    /** Engine-wide media counters since start. */
+    public EngineTotals totals() {
+        requireStarted();
+        return engine.totals();
+    }
+
+    /** The signaling server (its rooms, error counts). */
+    public SignalingServer signaling() {
+        requireStarted();
+        return signaling;
+    }
+
+    /** The metrics in Prometheus text format, as served at {@code /metrics}. */
+    public String scrapeMetrics() {
+        requireStarted();
+        return metrics.scrape();
+    }
+
+    /** Ends everything within about 2 s; idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (signaling != null) {
+            signaling.shutdown(Duration.ofMillis(300));
+        }
+        if (http != null) {
+            try {
+                http.stop();
+            } catch (Exception e) {
+                LOG.warn("stopping the HTTP server failed", e);
+            }
+        }
+        if (engine != null) {
+            engine.close();
+        }
+        if (events != null) {
+            events.close();
+        }
+        if (metrics != null) {
+            metrics.close();
+        }
+        LOG.info("Junction {} closed", instance);
+    }
+}

@@ -1,0 +1,178 @@
+package io.junction.server;
+
+import io.junction.sfu.event.RoomEventListener;
+import io.junction.signaling.Authenticator;
+import io.junction.signaling.RoomMode;
+import io.junction.signaling.RoomPolicy;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Collects the settings of a {@link Junction}; {@link #build()} validates every one of them and
+ * throws {@link IllegalArgumentException} naming the first bad option and its allowed range.
+ * Every setter returns this builder. Defaults: HTTP port 8080 on all interfaces, media UDP port
+ * 10000, announced addresses chosen by the engine, {@code sfu} rooms of the mode's default
+ * capacity, everyone admitted with all rights, no listener, no admin token, 64 KiB frames,
+ * 50 messages/s with bursts of 100, one room worker per core, the browser page served.
+ */
+public final class JunctionBuilder {
+    /** Smallest admin token length accepted. */
+    public static final int MIN_ADMIN_TOKEN = 8;
+    /** Largest room capacity accepted. */
+    public static final int MAX_CAPACITY = 10_000;
+
+    int httpPort = 8080;
+    String bindAddress;
+    int mediaPort = 10000;
+    String mediaBindAddress;
+    List<String> announce = new ArrayList<>();
+    RoomMode defaultMode = RoomMode.SFU;
+    int roomCapacity;
+    RoomPolicy roomPolicy;
+    Authenticator authenticator = Authenticator.ALLOW_ALL;
+    RoomEventListener listener = RoomEventListener.NONE;
+    String adminToken;
+    int maxFrameBytes = 64 * 1024;
+    double ratePerSecond = 50;
+    int rateBurst = 100;
+    int workerThreads = Runtime.getRuntime().availableProcessors();
+    Path tlsKeystore;
+    String tlsKeystorePassword;
+    boolean servePage = true;
+    boolean httpServer = true;
+
+    JunctionBuilder() {
+    }
+
+    /** HTTP/WebSocket port of Junction's own HTTP server, 0..65535 (0 = any free port). */
+    public JunctionBuilder httpPort(int port) {
+        this.httpPort = port;
+        return this;
+    }
+
+    /** Address the HTTP server listens on; null (default) = all interfaces. */
+    public JunctionBuilder bindAddress(String address) {
+        this.bindAddress = address;
+        return this;
+    }
+
+    /** UDP media port shared by all participants, 0..65535 (0 = any free port). */
+    public JunctionBuilder mediaPort(int port) {
+        this.mediaPort = port;
+        return this;
+    }
+
+    /** Address the media UDP port binds to; null (default) = all interfaces. */
+    public JunctionBuilder mediaBindAddress(String address) {
+        this.mediaBindAddress = address;
+        return this;
+    }
+
+    /** Addresses put in the server's ICE candidates (replaces earlier ones); empty = the machine's. */
+    public JunctionBuilder announce(String... addresses) {
+        this.announce = new ArrayList<>(List.of(addresses));
+        return this;
+    }
+
+    /** As {@link #announce(String...)}. */
+    public JunctionBuilder announce(List<String> addresses) {
+        this.announce = new ArrayList<>(Objects.requireNonNull(addresses, "announce"));
+        return this;
+    }
+
+    /** Mode of new rooms when no {@link #roomPolicy} is set (default {@code sfu}). */
+    public JunctionBuilder defaultMode(RoomMode mode) {
+        this.defaultMode = mode;
+        return this;
+    }
+
+    /**
+     * Capacity of new rooms when no {@link #roomPolicy} is set, 1..{@value #MAX_CAPACITY};
+     * 0 (default) = the mode's default (16 for sfu, 2 for p2p).
+     */
+    public JunctionBuilder roomCapacity(int capacity) {
+        this.roomCapacity = capacity;
+        return this;
+    }
+
+    /** Mode and capacity per room name; overrides {@link #defaultMode} and {@link #roomCapacity}. */
+    public JunctionBuilder roomPolicy(RoomPolicy policy) {
+        this.roomPolicy = policy;
+        return this;
+    }
+
+    /** Admits joins and sets their media rights (default: everyone, all rights). */
+    public JunctionBuilder authenticator(Authenticator authenticator) {
+        this.authenticator = authenticator;
+        return this;
+    }
+
+    /**
+     * Receives room, participant, track and transport events of media sessions ({@code sfu}
+     * rooms and the media-only API; {@code p2p} rooms carry no media and report none), in order,
+     * on a thread of this Junction (so it may block briefly; a slow listener delays only later
+     * events).
+     */
+    public JunctionBuilder listener(RoomEventListener listener) {
+        this.listener = listener;
+        return this;
+    }
+
+    /**
+     * Bearer token protecting {@code /api/...} and {@code /metrics}, at least
+     * {@value #MIN_ADMIN_TOKEN} characters; null (default) = those endpoints are open.
+     */
+    public JunctionBuilder adminToken(String token) {
+        this.adminToken = token;
+        return this;
+    }
+
+    /** Largest client frame, 1024..16777216 bytes (default 65536); larger ones get {@code too-large}. */
+    public JunctionBuilder maxFrameBytes(int bytes) {
+        this.maxFrameBytes = bytes;
+        return this;
+    }
+
+    /** Per-connection message rate, (0, 10000] per second, and burst, 1..100000. */
+    public JunctionBuilder rateLimit(double perSecond, int burst) {
+        this.ratePerSecond = perSecond;
+        this.rateBurst = burst;
+        return this;
+    }
+
+    /** Room worker threads, 1..256 (default: the number of cores). */
+    public JunctionBuilder workerThreads(int threads) {
+        this.workerThreads = threads;
+        return this;
+    }
+
+    /** Serve HTTPS/WSS with this PKCS12 keystore (null path = plain HTTP, the default). */
+    public JunctionBuilder tlsKeystore(Path pkcs12, String password) {
+        this.tlsKeystore = pkcs12;
+        this.tlsKeystorePassword = password;
+        return this;
+    }
+
+    /** Whether the own HTTP server serves the browser page at {@code /} (default true). */
+    public JunctionBuilder servePage(boolean serve) {
+        this.servePage = serve;
+        return this;
+    }
+
+    /**
+     * Whether {@link Junction#start()} starts Junction's own HTTP server (default true); false
+     * when the application mounts {@link Junction#webSocketHandler} and
+     * {@link Junction#adminHandler} in its own Jetty server.
+     */
+    public JunctionBuilder httpServer(boolean own) {
+        this.httpServer = own;
+        return this;
+    }
+
+    /** Validates every option and creates the (not yet started) instance. */
+    public Junction build() {
+        return new Junction(new JunctionSettings(this));
+    }
+}

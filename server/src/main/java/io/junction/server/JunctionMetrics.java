@@ -1,0 +1,120 @@
+package io.junction.server;
+
+import io.junction.sfu.SfuEngine;
+import io.junction.sfu.view.EngineTotals;
+import io.junction.sfu.view.ParticipantView;
+import io.junction.sfu.view.RoomView;
+import io.junction.signaling.SignalingServer;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * This instance's Prometheus metrics (its own registry, never the global one). Media counters
+ * come from one engine snapshot taken per scrape ({@link #scrape()}), so a scrape costs one task
+ * per room worker and nothing is counted on the packet path.
+ */
+final class JunctionMetrics implements AutoCloseable {
+    /** PROTOCOL.md error codes, each exported even when zero. */
+    static final List<String> ERROR_CODES = List.of("bad-json", "bad-message", "too-large", "rate-limited",
+            "not-in-room", "already-in-room", "unauthorized", "bad-sdp", "unsupported", "internal", "protocol-closed");
+    static final List<String> TRANSPORT_STATES = List.of("new", "connecting", "connected", "failed", "closed");
+    static final List<String> DROP_REASONS = List.of("unknown-ssrc", "unknown-payload-type", "no-buffer",
+            "pool-exhausted", "invalid-rtcp", "not_connected", "unknown_kind", "srtp_auth", "srtp_replay",
+            "srtp_invalid", "dtls_after_failure", "send_protect_failed");
+
+    /** What one scrape saw. */
+    private record Snapshot(List<RoomView> rooms, EngineTotals totals, Map<String, Long> errors) {
+    }
+
+    private final SfuEngine engine;
+    private final SignalingServer signaling;
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final JvmGcMetrics gc = new JvmGcMetrics();
+    private volatile Snapshot last = new Snapshot(List.of(),
+            new EngineTotals(0, 0, 0, 0, 0, 0, 0, 0, 0, Map.of()), Map.of());
+
+    JunctionMetrics(SfuEngine engine, SignalingServer signaling) {
+        this.engine = engine;
+        this.signaling = signaling;
+        new ClassLoaderMetrics().bindTo(registry);
+        new JvmMemoryMetrics().bindTo(registry);
+        gc.bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+
+        Gauge.builder("junction.rooms", this, m -> m.signaling.rooms().roomCount())
+                .description("rooms with participants (signaling)").register(registry);
+        Gauge.builder("junction.media.rooms", this, m -> m.last.rooms().size())
+                .description("rooms with media sessions").register(registry);
+        Gauge.builder("junction.participants", this, m -> m.last.rooms().stream()
+                        .mapToInt(r -> r.participants().size()).sum())
+                .description("participants with media sessions").register(registry);
+        for (String state : TRANSPORT_STATES) {
+            Gauge.builder("junction.transports", this, m -> m.transportsIn(state)).tag("state", state)
+                    .description("media transports by state").register(registry);
+        }
+        counter("junction.packets.in", "RTP packets received from publishers", t -> t.packetsIn());
+        counter("junction.bytes.in", "RTP bytes received from publishers", t -> t.bytesIn());
+        counter("junction.packets.out", "RTP packets forwarded to subscribers", t -> t.packetsOut());
+        counter("junction.bytes.out", "RTP bytes forwarded to subscribers", t -> t.bytesOut());
+        counter("junction.nacks.sent", "NACKs sent to publishers", t -> t.nacksSent());
+        counter("junction.nacks.received", "NACKs received from subscribers", t -> t.nacksReceived());
+        counter("junction.nacks.served", "packets retransmitted for NACKs", t -> t.nacksServed());
+        counter("junction.pli.sent", "PLIs sent to publishers", t -> t.pliSent());
+        counter("junction.fir.sent", "FIRs sent to publishers", t -> t.firSent());
+        counter("junction.srtp.auth.failures", "SRTP/SRTCP packets failing authentication",
+                t -> t.srtpAuthFailures());
+        for (String reason : DROP_REASONS) {
+            FunctionCounter.builder("junction.packets.dropped", this,
+                            m -> m.last.totals().dropped().getOrDefault(reason, 0L))
+                    .tag("reason", reason).description("packets dropped, by reason").register(registry);
+        }
+        for (String code : ERROR_CODES) {
+            FunctionCounter.builder("junction.signaling.errors", this, m -> m.last.errors().getOrDefault(code, 0L))
+                    .tag("code", code).description("signaling error frames sent, by code").register(registry);
+        }
+    }
+
+    private void counter(String name, String help, ToDoubleFunction<EngineTotals> f) {
+        FunctionCounter.builder(name, this, m -> f.applyAsDouble(m.last.totals())).description(help)
+                .register(registry);
+    }
+
+    private double transportsIn(String state) {
+        int n = 0;
+        for (RoomView r : last.rooms()) {
+            for (ParticipantView p : r.participants()) {
+                if (p.transportState().equals(state)) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    /** Takes a fresh engine snapshot and renders every meter. */
+    synchronized String scrape() {
+        List<RoomView> rooms = engine.rooms();
+        last = new Snapshot(rooms, engine.totals(), new HashMap<>(signaling.errorCounts()));
+        return registry.scrape();
+    }
+
+    @Override
+    public void close() {
+        gc.close();
+        registry.close();
+    }
+}

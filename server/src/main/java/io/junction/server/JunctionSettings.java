@@ -1,0 +1,103 @@
+package io.junction.server;
+
+import io.junction.sfu.event.RoomEventListener;
+import io.junction.signaling.Authenticator;
+import io.junction.signaling.RoomMode;
+import io.junction.signaling.RoomPolicy;
+import io.junction.signaling.RoomSettings;
+import io.junction.signaling.SignalingOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The validated, immutable copy of a {@link JunctionBuilder}. */
+record JunctionSettings(int httpPort, String bindAddress, int mediaPort, String mediaBindAddress,
+                        List<String> announce, RoomPolicy roomPolicy, Authenticator authenticator,
+                        RoomEventListener listener, String adminToken, int maxFrameBytes, double ratePerSecond,
+                        int rateBurst, int workerThreads, Path tlsKeystore, String tlsKeystorePassword,
+                        boolean servePage, boolean httpServer) {
+
+    JunctionSettings(JunctionBuilder b) {
+        this(port("httpPort", b.httpPort), address("bindAddress", b.bindAddress), port("mediaPort", b.mediaPort),
+                address("mediaBindAddress", b.mediaBindAddress), announce(b.announce), policy(b),
+                nonNull("authenticator", b.authenticator), nonNull("listener", b.listener), token(b.adminToken),
+                range("maxFrameBytes", b.maxFrameBytes, SignalingOptions.MIN_FRAME_BYTES,
+                        SignalingOptions.MAX_FRAME_BYTES),
+                rate(b.ratePerSecond), range("rateBurst", b.rateBurst, 1, 100_000),
+                range("workerThreads", b.workerThreads, 1, 256), keystore(b.tlsKeystore),
+                b.tlsKeystore == null ? null : nonNull("tlsKeystorePassword", b.tlsKeystorePassword), b.servePage, b.httpServer);
+    }
+
+    private static int port(String name, int v) {
+        return range(name, v, 0, 65535);
+    }
+
+    static int range(String name, int v, int min, int max) {
+        if (v < min || v > max) {
+            throw new IllegalArgumentException(name + " must be in " + min + ".." + max + " (got " + v + ")");
+        }
+        return v;
+    }
+
+    private static <T> T nonNull(String name, T v) {
+        if (v == null) {
+            throw new IllegalArgumentException(name + " must not be null");
+        }
+        return v;
+    }
+
+    private static String address(String name, String v) {
+        if (v != null && v.isBlank()) {
+            throw new IllegalArgumentException(name + " must be null (all interfaces) or a non-blank address");
+        }
+        return v;
+    }
+
+    private static List<String> announce(List<String> v) {
+        for (String a : v) {
+            if (a == null || a.isBlank()) {
+                throw new IllegalArgumentException("announce must hold non-blank addresses (got '" + a + "')");
+            }
+        }
+        return List.copyOf(v);
+    }
+
+    private static RoomPolicy policy(JunctionBuilder b) {
+        if (b.roomPolicy != null) {
+            return b.roomPolicy;
+        }
+        RoomMode mode = nonNull("defaultMode", b.defaultMode);
+        if (b.roomCapacity == 0) {
+            return RoomPolicy.uniform(mode);
+        }
+        RoomSettings s = new RoomSettings(mode, range("roomCapacity", b.roomCapacity, 1, JunctionBuilder.MAX_CAPACITY));
+        return room -> s;
+    }
+
+    private static String token(String t) {
+        if (t != null && (t.length() < JunctionBuilder.MIN_ADMIN_TOKEN || !t.chars().allMatch(c -> c > 32 && c < 127))) {
+            throw new IllegalArgumentException("adminToken must be null or " + JunctionBuilder.MIN_ADMIN_TOKEN
+                    + "+ printable ASCII characters without spaces");
+        }
+        return t;
+    }
+
+    private static double rate(double r) {
+        if (!(r > 0) || r > 10_000) {
+            throw new IllegalArgumentException("ratePerSecond must be in (0, 10000] (got " + r + ")");
+        }
+        return r;
+    }
+
+    private static Path keystore(Path p) {
+        if (p != null && !Files.isReadable(p)) {
+            throw new IllegalArgumentException("tlsKeystore must be a readable PKCS12 file (got " + p + ")");
+        }
+        return p;
+    }
+
+    SignalingOptions signalingOptions() {
+        return SignalingOptions.defaults().withRoomPolicy(roomPolicy).withMaxFrameBytes(maxFrameBytes)
+                .withRateLimit(ratePerSecond, rateBurst).withAuthenticator(authenticator);
+    }
+}

@@ -1,0 +1,66 @@
+package io.junction.server;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.junction.signaling.RoomMode;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+
+/** Every bad option is refused at {@code build()}, naming the option and its allowed range. */
+class JunctionBuilderTest {
+
+    private record Row(String option, String expected, UnaryOperator<JunctionBuilder> change) {
+    }
+
+    private static final List<Row> BAD = List.of(
+            new Row("httpPort", "httpPort must be in 0..65535", b -> b.httpPort(-1)),
+            new Row("httpPort", "httpPort must be in 0..65535", b -> b.httpPort(65536)),
+            new Row("mediaPort", "mediaPort must be in 0..65535", b -> b.mediaPort(70000)),
+            new Row("bindAddress", "bindAddress must be null", b -> b.bindAddress(" ")),
+            new Row("mediaBindAddress", "mediaBindAddress must be null", b -> b.mediaBindAddress("")),
+            new Row("announce", "announce must hold non-blank", b -> b.announce("127.0.0.1", " ")),
+            new Row("defaultMode", "defaultMode must not be null", b -> b.defaultMode(null)),
+            new Row("roomCapacity", "roomCapacity must be in 1..10000", b -> b.roomCapacity(-1)),
+            new Row("roomCapacity", "roomCapacity must be in 1..10000", b -> b.roomCapacity(10001)),
+            new Row("authenticator", "authenticator must not be null", b -> b.authenticator(null)),
+            new Row("listener", "listener must not be null", b -> b.listener(null)),
+            new Row("adminToken", "adminToken must be null or 8+", b -> b.adminToken("short")),
+            new Row("adminToken", "adminToken must be null or 8+", b -> b.adminToken("has a space in it")),
+            new Row("maxFrameBytes", "maxFrameBytes must be in 1024..16777216", b -> b.maxFrameBytes(100)),
+            new Row("ratePerSecond", "ratePerSecond must be in (0, 10000]", b -> b.rateLimit(0, 10)),
+            new Row("ratePerSecond", "ratePerSecond must be in (0, 10000]", b -> b.rateLimit(Double.NaN, 10)),
+            new Row("rateBurst", "rateBurst must be in 1..100000", b -> b.rateLimit(10, 0)),
+            new Row("workerThreads", "workerThreads must be in 1..256", b -> b.workerThreads(0)),
+            new Row("tlsKeystore", "tlsKeystore must be a readable PKCS12 file",
+                    b -> b.tlsKeystore(Path.of("/nonexistent/keystore.p12"), "x")));
+
+    @Test
+    void everyBadOptionIsNamedWithItsRange() {
+        for (Row row : BAD) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> row.change().apply(Junction.builder()).build(), row.option());
+            assertTrue(e.getMessage().startsWith(row.expected()), row.option() + ": " + e.getMessage());
+        }
+    }
+
+    @Test
+    void defaultsAndEdgesAreAccepted() {
+        assertDoesNotThrow(() -> Junction.builder().build());
+        assertDoesNotThrow(() -> Junction.builder().httpPort(0).mediaPort(65535).roomCapacity(1)
+                .defaultMode(RoomMode.P2P).adminToken("01234567").maxFrameBytes(1024).rateLimit(10_000, 1)
+                .workerThreads(256).announce(List.of()).build());
+    }
+
+    @Test
+    void anUnstartedInstanceRefusesUse() {
+        Junction j = Junction.builder().build();
+        assertThrows(IllegalStateException.class, j::media);
+        assertThrows(IllegalStateException.class, j::rooms);
+        j.close();
+        assertThrows(IllegalStateException.class, j::start);
+    }
+}

@@ -1,0 +1,64 @@
+package io.junction.sfu;
+
+import io.junction.sfu.room.ParticipantMedia;
+import io.junction.sfu.room.PublishedTrack;
+import io.junction.sfu.room.Subscription;
+import io.junction.sfu.view.ParticipantView;
+import io.junction.sfu.view.RoomView;
+import io.junction.sfu.view.SubscriptionView;
+import io.junction.sfu.view.TrackView;
+import io.junction.transport.DropReason;
+import io.junction.transport.MediaTransport;
+import io.junction.transport.TransportStats;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Builds the read-only views of a room's state. Room worker thread only. */
+final class Views {
+    private Views() {
+    }
+
+    static RoomView room(SfuRoom room) {
+        List<ParticipantView> ps = new ArrayList<>();
+        for (SfuParticipant p : room.participants()) {
+            ps.add(participant(p));
+        }
+        return new RoomView(room.id(), ps);
+    }
+
+    static ParticipantView participant(SfuParticipant p) {
+        ParticipantMedia m = p.media();
+        List<TrackView> tracks = new ArrayList<>();
+        for (PublishedTrack t : m.published()) {
+            tracks.add(track(t));
+        }
+        List<SubscriptionView> subs = new ArrayList<>();
+        for (Subscription s : m.subscriptions()) {
+            subs.add(new SubscriptionView(s.track().source().key(), s.output().ssrc(), s.isActive(), s.packetsOut(),
+                    s.bytesOut(), s.retransmissions(), s.droppedNoBuffer()));
+        }
+        MediaTransport t = p.transport();
+        Map<String, Long> drops = new LinkedHashMap<>();
+        if (t != null) {
+            TransportStats st = t.stats();
+            for (DropReason r : DropReason.values()) {
+                drops.put(r.name().toLowerCase(Locale.ROOT), st.dropped(r));
+            }
+        }
+        String state = t == null ? "new" : t.state().name().toLowerCase(Locale.ROOT);
+        return new ParticipantView(p.id(), p.name(), p.rights().publish(), p.rights().subscribe(), state,
+                m.rttMillis(), m.nacksReceived(), m.keyframeRequestsReceived(), m.unknownSsrcDrops(),
+                m.invalidRtcp(), drops, tracks, subs);
+    }
+
+    static TrackView track(PublishedTrack t) {
+        var src = t.source();
+        return new TrackView(src.key(), src.publisherId(), src.kind(), src.codecName(), src.ssrc(), t.packetsIn(),
+                t.bytesIn(), t.bitrateBps(), t.stats().cumulativeLost(), t.stats().jitter(), t.nacksSent(),
+                t.pliSent(), t.firSent(), t.droppedUnknownPayloadType(), t.subscriptions().size());
+    }
+}

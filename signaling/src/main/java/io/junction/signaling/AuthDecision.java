@@ -1,0 +1,32 @@
+package io.junction.signaling;
+
+import io.junction.sfu.signal.MediaRights;
+import java.util.Objects;
+
+/**
+ * An {@link Authenticator}'s answer: denied with a reason sent to the client, or granted with
+ * media rights. Create with {@link #deny(String)} or {@link #grant(MediaRights)}.
+ *
+ * @param granted whether the join may proceed
+ * @param rights  the rights when granted, null when denied
+ * @param reason  the human-readable reason when denied, null when granted
+ */
+public record AuthDecision(boolean granted, MediaRights rights, String reason) {
+    public AuthDecision {
+        if (granted) {
+            Objects.requireNonNull(rights, "rights");
+        } else {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /** Admits the join with {@code rights}. */
+    public static AuthDecision grant(MediaRights rights) {
+        return new AuthDecision(true, rights, null);
+    }
+
+    /** Refuses the join; {@code reason} goes to the client in the {@code unauthorized} error. */
+    public static AuthDecision deny(String reason) {
+        return new AuthDecision(false, null, reason);
+    }
+}

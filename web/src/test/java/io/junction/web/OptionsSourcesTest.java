@@ -1,0 +1,89 @@
+package io.junction.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.junction.signaling.RoomMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** Command line > environment > config file > defaults, with one set of names. */
+class OptionsSourcesTest {
+
+    @Test
+    void precedenceIsCommandLineThenEnvironmentThenFileThenDefault(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("junction.properties");
+        Files.writeString(file, "port=7000\nmedia-port=7001\nmode=p2p\nroom-capacity=3\nadmin-token=from-file-123\n"
+                + "announce=10.0.0.1,10.0.0.2\n");
+        Map<String, String> env = Map.of("JUNCTION_PORT", "7100", "JUNCTION_MEDIA_PORT", "7101",
+                "JUNCTION_LOG_LEVEL", "DEBUG");
+        Options o = JunctionMain.parse(env, "--config", file.toString(), "--port", "7200");
+        assertEquals(7200, o.port(), "command line wins");
+        assertEquals(7101, o.mediaPort(), "environment beats the file");
+        assertEquals(RoomMode.P2P, o.defaultMode(), "file beats the default");
+        assertEquals(3, o.roomCapacity());
+        assertEquals("from-file-123", o.adminToken());
+        assertEquals(List.of("10.0.0.1", "10.0.0.2"), o.announce());
+        assertEquals("debug", o.logLevel());
+        assertEquals(65536, o.maxFrameBytes(), "built-in default");
+        assertNull(o.tlsKeystore());
+
+        Options viaEnvFile = JunctionMain.parse(Map.of("JUNCTION_CONFIG", file.toString()));
+        assertEquals(7000, viaEnvFile.port());
+    }
+
+    @Test
+    void badSourcesNameTheOption(@TempDir Path dir) throws Exception {
+        Path typo = dir.resolve("typo.properties");
+        Files.writeString(typo, "prot=1\n");
+        String m = assertThrows(CommandLine.ParameterException.class,
+                () -> JunctionMain.parse(Map.of(), "--config", typo.toString())).getMessage();
+        assertTrue(m.contains("unknown key 'prot'"), m);
+        assertTrue(assertThrows(CommandLine.ParameterException.class,
+                () -> JunctionMain.parse(Map.of("JUNCTION_ROOM_CAPACITY", "0x"))).getMessage().contains("room-capacity"));
+        assertTrue(assertThrows(CommandLine.ParameterException.class,
+                () -> JunctionMain.parse(Map.of("JUNCTION_RATE_LIMIT", "0"))).getMessage()
+                .contains("--rate-limit must be in (0, 10000]"));
+        assertTrue(assertThrows(CommandLine.ParameterException.class,
+                () -> JunctionMain.parse("--log-level", "loud")).getMessage().contains("--log-level must be one of"));
+        assertTrue(assertThrows(CommandLine.ParameterException.class,
+                () -> JunctionMain.parse("--admin-token", "short")).getMessage().contains("--admin-token"));
+        assertTrue(assertThrows(CommandLine.ParameterException.class,
+                () -> JunctionMain.parse("--tls-keystore", dir.resolve("none.p12").toString())).getMessage()
+                .contains("--tls-keystore must be a readable PKCS12 file"));
+        assertTrue(assertThrows(CommandLine.ParameterException.class,
+                () -> JunctionMain.parse("--room-capacity", "10001")).getMessage()
+                .contains("--room-capacity must be in 0..10000"));
+        assertThrows(CommandLine.ParameterException.class, () -> JunctionMain.parse("--config", dir.resolve("x").toString()));
+    }
+
+    @Test
+    void authSecretIsCheckedAndSecretsAreNotPrinted() {
+        assertTrue(assertThrows(CommandLine.ParameterException.class,
+                () -> JunctionMain.parse("--auth-secret", "too-short")).getMessage()
+                .contains("--auth-secret must be at least 32 bytes"));
+        Options o = JunctionMain.parse(Map.of("JUNCTION_AUTH_SECRET", "0123456789abcdef0123456789abcdef",
+                "JUNCTION_ADMIN_TOKEN", "admin-secret-1"));
+        assertEquals("0123456789abcdef0123456789abcdef", o.authSecret());
+        assertTrue(!o.toString().contains("0123456789abcdef") && !o.toString().contains("admin-secret-1"),
+                o.toString());
+    }
+
+    @Test
+    void helpNamesEveryOptionAndTheEnvironmentRule() {
+        String usage = new CommandLine(new JunctionMain()).getUsageMessage();
+        for (String option : List.of("--config", "--port", "--bind", "--media-port", "--media-bind", "--announce",
+                "--mode", "--room-capacity", "--max-frame-bytes", "--rate-limit", "--rate-burst", "--tls-keystore",
+                "--tls-keystore-password", "--auth-secret", "--admin-token", "--log-level", "--help",
+                "JUNCTION_<NAME>", "JUNCTION_CONFIG", "Precedence")) {
+            assertTrue(usage.contains(option), option + " in\n" + usage);
+        }
+    }
+}
