@@ -73,7 +73,7 @@ public final class Junction implements AutoCloseable {
             }
             SfuOptions defaults = SfuOptions.defaults(ice.build());
             engine = new SfuEngine(new SfuOptions(defaults.ice(), settings.workerThreads(), defaults.poolBuffers(),
-                    defaults.handshakeThreads(), defaults.handshakeTimeout(), defaults.room()), listener);
+                    defaults.handshakeThreads(), settings.handshakeTimeout(), defaults.room()), listener);
             signaling = new SignalingServer(engine, settings.signalingOptions());
             metrics = new JunctionMetrics(engine, signaling);
             media = new MediaApi(engine);

@@ -84,6 +84,25 @@ public final class JunctionMain implements Callable<Integer> {
             description = "Signaling messages a connection may send at once, 1..100000 (default: ${DEFAULT-VALUE}).")
     int rateBurst;
 
+    @Option(names = "--max-rooms", paramLabel = "N", defaultValue = "1000",
+            description = "Rooms at once, 1..1000000; a join creating one more gets 'full' (default: ${DEFAULT-VALUE}).")
+    int maxRooms;
+
+    @Option(names = "--max-tracks", paramLabel = "N", defaultValue = "16",
+            description = "Tracks a participant may send on in one offer, 1..256; a bigger offer gets error "
+                    + "'unsupported' (default: ${DEFAULT-VALUE}).")
+    int maxTracks;
+
+    @Option(names = "--handshake-timeout", paramLabel = "SECONDS", defaultValue = "10",
+            description = "Time an ICE + DTLS handshake may take before the transport fails, 1..60 "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int handshakeTimeout;
+
+    @Option(names = "--allowed-origins", paramLabel = "ORIGIN", split = ",",
+            description = "Origins (https://host:port) whose pages may open the WebSocket; others get HTTP 403 "
+                    + "on upgrade; repeat or comma-separate (default: every origin).")
+    List<String> allowedOrigins = new ArrayList<>();
+
     @Option(names = "--tls-keystore", paramLabel = "FILE",
             description = "PKCS12 keystore: serve HTTPS and WSS instead of HTTP (default: none).")
     Path tlsKeystore;
@@ -114,7 +133,8 @@ public final class JunctionMain implements Callable<Integer> {
     Options options() {
         try {
             return new Options(port, mediaPort, announce, RoomMode.fromWireName(mode), bind, mediaBind, roomCapacity,
-                    maxFrameBytes, rateLimit, rateBurst, tlsKeystore, tlsPassword, authSecret, adminToken, logLevel);
+                    maxFrameBytes, rateLimit, rateBurst, tlsKeystore, tlsPassword, authSecret, adminToken, logLevel,
+                    maxRooms, maxTracks, handshakeTimeout, allowedOrigins);
         } catch (IllegalArgumentException e) {
             String message = e.getMessage().startsWith("mode ") ? "--" + e.getMessage() : e.getMessage();
             throw new CommandLine.ParameterException(spec.commandLine(), message, e);
