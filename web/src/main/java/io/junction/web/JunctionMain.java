@@ -117,6 +117,11 @@ public final class JunctionMain implements Callable<Integer> {
                     + "JUNCTION_AUTH_SECRET).")
     String authSecret;
 
+    @Option(names = "--auth-public-key", paramLabel = "FILE",
+            description = "PEM file with the RSA public key (2048+ bits) verifying RS256 join tokens, same claims "
+                    + "as --auth-secret; exclusive with it (default: none).")
+    Path authPublicKey;
+
     @Option(names = "--admin-token", paramLabel = "TOKEN", defaultValue = "",
             description = "Bearer token required by /api/rooms and /metrics, 8+ characters (default: none, open; "
                     + "prefer JUNCTION_ADMIN_TOKEN).")
@@ -134,7 +139,8 @@ public final class JunctionMain implements Callable<Integer> {
         try {
             return new Options(port, mediaPort, announce, RoomMode.fromWireName(mode), bind, mediaBind, roomCapacity,
                     maxFrameBytes, rateLimit, rateBurst, tlsKeystore, tlsPassword, authSecret, adminToken, logLevel,
-                    maxRooms, maxTracks, handshakeTimeout, allowedOrigins);
+                    maxRooms, maxTracks, handshakeTimeout, allowedOrigins,
+                    authPublicKey);
         } catch (IllegalArgumentException e) {
             String message = e.getMessage().startsWith("mode ") ? "--" + e.getMessage() : e.getMessage();
             throw new CommandLine.ParameterException(spec.commandLine(), message, e);
@@ -146,7 +152,8 @@ public final class JunctionMain implements Callable<Integer> {
         Options o = options();
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
                 .setLevel(Level.toLevel(o.logLevel()));
-        LOG.info("join tokens {}", o.authSecret() != null ? "required (HS256 JWT)" : "not required");
+        LOG.info("join tokens {}", o.authSecret() != null ? "required (HS256 JWT)"
+                : o.authPublicKey() != null ? "required (RS256 JWT)" : "not required");
         JunctionServer server = JunctionServer.start(o);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -2,6 +2,7 @@ package io.junction.web;
 
 import io.junction.server.JunctionBuilder;
 import io.junction.server.JwtAuthenticator;
+import io.junction.server.PemPublicKeys;
 import io.junction.signaling.RoomMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,12 +35,13 @@ import java.util.Set;
  * @param maxTracks     sending tracks per participant offer, 1..256
  * @param handshakeTimeout seconds an ICE + DTLS handshake may take, 1..60
  * @param allowedOrigins origins allowed to open the WebSocket, empty = all
+ * @param authPublicKey PEM file with the RSA public key of RS256 join tokens, null = none (exclusive with authSecret)
  */
 public record Options(int port, int mediaPort, List<String> announce, RoomMode defaultMode, String bind,
                       String mediaBind, int roomCapacity, int maxFrameBytes, double rateLimit, int rateBurst,
                       Path tlsKeystore, String tlsPassword, String authSecret, String adminToken, String logLevel,
                       int maxRooms, int maxTracks, int handshakeTimeout,
-                      List<String> allowedOrigins) {
+                      List<String> allowedOrigins, Path authPublicKey) {
     public static final int DEFAULT_PORT = 8080;
     public static final int DEFAULT_MEDIA_PORT = 10000;
     static final Set<String> LOG_LEVELS = Set.of("trace", "debug", "info", "warn", "error");
@@ -87,6 +89,16 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
                         + o + "')");
             }
         }
+        if (authPublicKey != null) {
+            if (authSecret != null) {
+                throw new IllegalArgumentException("--auth-secret and --auth-public-key are exclusive");
+            }
+            try {
+                JwtAuthenticator.rs256(PemPublicKeys.rsa(authPublicKey));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--auth-public-key: " + e.getMessage(), e);
+            }
+        }
         range("--max-rooms", maxRooms, 1, 1_000_000);
         range("--max-tracks", maxTracks, 1, 256);
         range("--handshake-timeout", handshakeTimeout, 1, 60);
@@ -100,7 +112,7 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
     /** Port 8080, media port 10000, no announced address, sfu rooms, everything else at its default. */
     public static Options defaults() {
         return new Options(DEFAULT_PORT, DEFAULT_MEDIA_PORT, List.of(), RoomMode.SFU, null, null, 0, 64 * 1024, 50,
-                100, null, null, null, null, "info", 1000, 16, 10, List.of());
+                100, null, null, null, null, "info", 1000, 16, 10, List.of(), null);
     }
 
     /** A Junction builder carrying these options. */
@@ -117,6 +129,9 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
         if (authSecret != null) {
             b.authenticator(JwtAuthenticator.hs256(authSecret));
         }
+        if (authPublicKey != null) {
+            b.authenticator(JwtAuthenticator.rs256(PemPublicKeys.rsa(authPublicKey)));
+        }
         return b;
     }
 
@@ -129,7 +144,7 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
                 + ", tlsKeystore=" + tlsKeystore + ", tlsPassword=" + mask(tlsPassword) + ", authSecret="
                 + mask(authSecret) + ", adminToken=" + mask(adminToken) + ", logLevel=" + logLevel + ", maxRooms=" + maxRooms
                 + ", maxTracks=" + maxTracks + ", handshakeTimeout=" + handshakeTimeout + ", allowedOrigins=" + allowedOrigins
-                + "]";
+                + ", authPublicKey=" + authPublicKey + "]";
     }
 
     private static String mask(String secret) {

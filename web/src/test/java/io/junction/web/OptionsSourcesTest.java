@@ -83,7 +83,7 @@ class OptionsSourcesTest {
                 JunctionMain.parse(Map.of("JUNCTION_ALLOWED_ORIGINS", "https://a.example,https://b.example:8443"))
                         .allowedOrigins());
         assertTrue(assertThrows(CommandLine.ParameterException.class,
-                () -> JunctionMain.parse("--allowed-origins", "a.example")).getMessage().contains("--allowed-origins"));
+                () -> JunctionMain.parse("--allowed-origins", "--auth-public-key", "a.example")).getMessage().contains("--allowed-origins"));
         Options d = JunctionMain.parse();
         assertEquals(1000, d.maxRooms());
         assertEquals(16, d.maxTracks());
@@ -104,12 +104,30 @@ class OptionsSourcesTest {
     }
 
     @Test
+    void authPublicKeyIsCheckedAndExclusive(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("bad.pem");
+        Files.writeString(bad, "hello");
+        assertTrue(assertThrows(CommandLine.ParameterException.class,
+                () -> JunctionMain.parse("--auth-public-key", bad.toString())).getMessage()
+                .contains("--auth-public-key"));
+        java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("RSA");
+        g.initialize(2048);
+        Path good = dir.resolve("pub.pem");
+        Files.writeString(good, "-----BEGIN PUBLIC KEY-----\n" + java.util.Base64.getMimeEncoder()
+                .encodeToString(g.generateKeyPair().getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
+        assertEquals(good, JunctionMain.parse(Map.of("JUNCTION_AUTH_PUBLIC_KEY", good.toString())).authPublicKey());
+        assertTrue(assertThrows(CommandLine.ParameterException.class, () -> JunctionMain.parse("--auth-public-key",
+                good.toString(), "--auth-secret", "0123456789abcdef0123456789abcdef")).getMessage()
+                .contains("exclusive"));
+    }
+
+    @Test
     void helpNamesEveryOptionAndTheEnvironmentRule() {
         String usage = new CommandLine(new JunctionMain()).getUsageMessage();
         for (String option : List.of("--config", "--port", "--bind", "--media-port", "--media-bind", "--announce",
                 "--mode", "--room-capacity", "--max-frame-bytes", "--rate-limit", "--rate-burst", "--tls-keystore",
                 "--tls-keystore-password", "--auth-secret", "--admin-token", "--log-level", "--help", "--max-rooms",
-                "--max-tracks", "--handshake-timeout", "--allowed-origins",
+                "--max-tracks", "--handshake-timeout", "--allowed-origins", "--auth-public-key",
                 "JUNCTION_<NAME>", "JUNCTION_CONFIG", "Precedence")) {
             assertTrue(usage.contains(option), option + " in\n" + usage);
         }
