@@ -47,6 +47,7 @@ public final class JunctionBuilder {
     int maxTracks = 16;
     java.time.Duration handshakeTimeout = java.time.Duration.ofSeconds(10);
     List<String> allowedOrigins = List.of();
+    boolean selfSigned;
 
     JunctionBuilder() {
     }
@@ -157,6 +158,16 @@ public final class JunctionBuilder {
     public JunctionBuilder tlsKeystore(Path pkcs12, String password) {
         this.tlsKeystore = pkcs12;
         this.tlsKeystorePassword = password;
+        return this;
+    }
+
+    /**
+     * Serve HTTPS/WSS with a certificate generated at start-up for {@code localhost}, the loopback
+     * addresses, the bind address and the announced addresses (default false). For local
+     * development only: browsers warn about it. Exclusive with {@link #tlsKeystore}.
+     */
+    public JunctionBuilder selfSigned(boolean selfSigned) {
+        this.selfSigned = selfSigned;
         return this;
     }
 

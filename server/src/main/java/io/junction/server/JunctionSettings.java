@@ -17,7 +17,7 @@ record JunctionSettings(int httpPort, String bindAddress, int mediaPort, String 
                         RoomEventListener listener, String adminToken, int maxFrameBytes, double ratePerSecond,
                         int rateBurst, int workerThreads, Path tlsKeystore, String tlsKeystorePassword,
                         boolean servePage, boolean httpServer, int maxRooms, int maxTracks,
-                        Duration handshakeTimeout, List<String> allowedOrigins) {
+                        Duration handshakeTimeout, List<String> allowedOrigins, boolean selfSigned) {
 
     JunctionSettings(JunctionBuilder b) {
         this(port("httpPort", b.httpPort), address("bindAddress", b.bindAddress), port("mediaPort", b.mediaPort),
@@ -30,7 +30,7 @@ record JunctionSettings(int httpPort, String bindAddress, int mediaPort, String 
                 b.tlsKeystore == null ? null : nonNull("tlsKeystorePassword", b.tlsKeystorePassword), b.servePage, b.httpServer,
                 range("maxRooms", b.maxRooms, 1, SignalingOptions.MAX_ROOMS),
                 range("maxTracksPerParticipant", b.maxTracks, 1, SignalingOptions.MAX_TRACKS), handshake(b.handshakeTimeout),
-                origins(b.allowedOrigins));
+                origins(b.allowedOrigins), selfSigned(b));
     }
 
     private static int port(String name, int v) {
@@ -92,6 +92,13 @@ record JunctionSettings(int httpPort, String bindAddress, int mediaPort, String 
             throw new IllegalArgumentException("ratePerSecond must be in (0, 10000] (got " + r + ")");
         }
         return r;
+    }
+
+    private static boolean selfSigned(JunctionBuilder b) {
+        if (b.selfSigned && b.tlsKeystore != null) {
+            throw new IllegalArgumentException("selfSigned and tlsKeystore are exclusive");
+        }
+        return b.selfSigned;
     }
 
     private static List<String> origins(List<String> v) {

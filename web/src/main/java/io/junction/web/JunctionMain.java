@@ -111,6 +111,12 @@ public final class JunctionMain implements Callable<Integer> {
             description = "Password of --tls-keystore (prefer JUNCTION_TLS_KEYSTORE_PASSWORD).")
     String tlsPassword;
 
+    @Option(names = "--self-signed", paramLabel = "BOOL", defaultValue = "false", arity = "0..1",
+            fallbackValue = "true",
+            description = "Serve HTTPS and WSS with a certificate generated at start-up for localhost, loopback, "
+                    + "--bind and --announce (local development only; browsers warn) (default: ${DEFAULT-VALUE}).")
+    boolean selfSigned;
+
     @Option(names = "--auth-secret", paramLabel = "SECRET", defaultValue = "",
             description = "HS256 secret (32+ bytes) of the JWT every join must carry as 'token', with claims "
                     + "room (name or *), publish, subscribe (default: none, every join admitted; prefer "
@@ -140,7 +146,7 @@ public final class JunctionMain implements Callable<Integer> {
             return new Options(port, mediaPort, announce, RoomMode.fromWireName(mode), bind, mediaBind, roomCapacity,
                     maxFrameBytes, rateLimit, rateBurst, tlsKeystore, tlsPassword, authSecret, adminToken, logLevel,
                     maxRooms, maxTracks, handshakeTimeout, allowedOrigins,
-                    authPublicKey);
+                    authPublicKey, selfSigned);
         } catch (IllegalArgumentException e) {
             String message = e.getMessage().startsWith("mode ") ? "--" + e.getMessage() : e.getMessage();
             throw new CommandLine.ParameterException(spec.commandLine(), message, e);

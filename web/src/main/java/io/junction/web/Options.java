@@ -36,12 +36,13 @@ import java.util.Set;
  * @param handshakeTimeout seconds an ICE + DTLS handshake may take, 1..60
  * @param allowedOrigins origins allowed to open the WebSocket, empty = all
  * @param authPublicKey PEM file with the RSA public key of RS256 join tokens, null = none (exclusive with authSecret)
+ * @param selfSigned    serve HTTPS with a certificate generated at start-up (exclusive with tlsKeystore)
  */
 public record Options(int port, int mediaPort, List<String> announce, RoomMode defaultMode, String bind,
                       String mediaBind, int roomCapacity, int maxFrameBytes, double rateLimit, int rateBurst,
                       Path tlsKeystore, String tlsPassword, String authSecret, String adminToken, String logLevel,
                       int maxRooms, int maxTracks, int handshakeTimeout,
-                      List<String> allowedOrigins, Path authPublicKey) {
+                      List<String> allowedOrigins, Path authPublicKey, boolean selfSigned) {
     public static final int DEFAULT_PORT = 8080;
     public static final int DEFAULT_MEDIA_PORT = 10000;
     static final Set<String> LOG_LEVELS = Set.of("trace", "debug", "info", "warn", "error");
@@ -89,6 +90,9 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
                         + o + "')");
             }
         }
+        if (selfSigned && tlsKeystore != null) {
+            throw new IllegalArgumentException("--self-signed and --tls-keystore are exclusive");
+        }
         if (authPublicKey != null) {
             if (authSecret != null) {
                 throw new IllegalArgumentException("--auth-secret and --auth-public-key are exclusive");
@@ -112,7 +116,7 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
     /** Port 8080, media port 10000, no announced address, sfu rooms, everything else at its default. */
     public static Options defaults() {
         return new Options(DEFAULT_PORT, DEFAULT_MEDIA_PORT, List.of(), RoomMode.SFU, null, null, 0, 64 * 1024, 50,
-                100, null, null, null, null, "info", 1000, 16, 10, List.of(), null);
+                100, null, null, null, null, "info", 1000, 16, 10, List.of(), null, false);
     }
 
     /** A Junction builder carrying these options. */
@@ -122,7 +126,7 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
                 .roomCapacity(roomCapacity).maxFrameBytes(maxFrameBytes).rateLimit(rateLimit, rateBurst)
                 .adminToken(adminToken).maxRooms(maxRooms).maxTracksPerParticipant(maxTracks)
                 .handshakeTimeout(java.time.Duration.ofSeconds(handshakeTimeout))
-                .allowedOrigins(allowedOrigins);
+                .allowedOrigins(allowedOrigins).selfSigned(selfSigned);
         if (tlsKeystore != null) {
             b.tlsKeystore(tlsKeystore, tlsPassword);
         }
@@ -144,7 +148,7 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
                 + ", tlsKeystore=" + tlsKeystore + ", tlsPassword=" + mask(tlsPassword) + ", authSecret="
                 + mask(authSecret) + ", adminToken=" + mask(adminToken) + ", logLevel=" + logLevel + ", maxRooms=" + maxRooms
                 + ", maxTracks=" + maxTracks + ", handshakeTimeout=" + handshakeTimeout + ", allowedOrigins=" + allowedOrigins
-                + ", authPublicKey=" + authPublicKey + "]";
+                + ", authPublicKey=" + authPublicKey + ", selfSigned=" + selfSigned + "]";
     }
 
     private static String mask(String secret) {

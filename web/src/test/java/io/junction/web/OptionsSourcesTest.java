@@ -83,7 +83,7 @@ class OptionsSourcesTest {
                 JunctionMain.parse(Map.of("JUNCTION_ALLOWED_ORIGINS", "https://a.example,https://b.example:8443"))
                         .allowedOrigins());
         assertTrue(assertThrows(CommandLine.ParameterException.class,
-                () -> JunctionMain.parse("--allowed-origins", "--auth-public-key", "a.example")).getMessage().contains("--allowed-origins"));
+                () -> JunctionMain.parse("--allowed-origins", "--auth-public-key", "--self-signed", "a.example")).getMessage().contains("--allowed-origins"));
         Options d = JunctionMain.parse();
         assertEquals(1000, d.maxRooms());
         assertEquals(16, d.maxTracks());
@@ -122,12 +122,23 @@ class OptionsSourcesTest {
     }
 
     @Test
+    void selfSignedFromEverySource(@TempDir Path dir) throws Exception {
+        assertTrue(JunctionMain.parse("--self-signed").selfSigned());
+        assertTrue(JunctionMain.parse(Map.of("JUNCTION_SELF_SIGNED", "true")).selfSigned());
+        assertTrue(!JunctionMain.parse().selfSigned());
+        Path ks = dir.resolve("k.p12");
+        Files.write(ks, new byte[] {1});
+        assertTrue(assertThrows(CommandLine.ParameterException.class, () -> JunctionMain.parse("--self-signed",
+                "--tls-keystore", ks.toString(), "--tls-keystore-password", "pw")).getMessage().contains("exclusive"));
+    }
+
+    @Test
     void helpNamesEveryOptionAndTheEnvironmentRule() {
         String usage = new CommandLine(new JunctionMain()).getUsageMessage();
         for (String option : List.of("--config", "--port", "--bind", "--media-port", "--media-bind", "--announce",
                 "--mode", "--room-capacity", "--max-frame-bytes", "--rate-limit", "--rate-burst", "--tls-keystore",
                 "--tls-keystore-password", "--auth-secret", "--admin-token", "--log-level", "--help", "--max-rooms",
-                "--max-tracks", "--handshake-timeout", "--allowed-origins", "--auth-public-key",
+                "--max-tracks", "--handshake-timeout", "--allowed-origins", "--auth-public-key", "--self-signed",
                 "JUNCTION_<NAME>", "JUNCTION_CONFIG", "Precedence")) {
             assertTrue(usage.contains(option), option + " in\n" + usage);
         }
