@@ -73,7 +73,7 @@ public final class Junction implements AutoCloseable {
             }
             SfuOptions defaults = SfuOptions.defaults(ice.build());
             engine = new SfuEngine(new SfuOptions(defaults.ice(), settings.workerThreads(), defaults.poolBuffers(),
-                    defaults.handshakeThreads(), defaults.handshakeTimeout(), defaults.room()), listener);
+                    defaults.handshakeThreads(), settings.handshakeTimeout(), defaults.room()), listener);
             signaling = new SignalingServer(engine, settings.signalingOptions());
             metrics = new JunctionMetrics(engine, signaling);
             media = new MediaApi(engine);
@@ -85,7 +85,8 @@ public final class Junction implements AutoCloseable {
             throw e;
         }
         LOG.info("Junction {} started: http {}, media UDP port {}, announce {}", instance,
-                connector == null ? "mounted by the application" : (settings.tlsKeystore() != null ? "https://" : "http://")
+                connector == null ? "mounted by the application"
+                        : (settings.tlsKeystore() != null || settings.selfSigned() ? "https://" : "http://")
                         + (settings.bindAddress() == null ? "0.0.0.0" : settings.bindAddress()) + ":" + httpPort(),
                 engine.mediaPort(), settings.announce());
         return this;
@@ -100,6 +101,18 @@ public final class Junction implements AutoCloseable {
             tls.setKeyStorePassword(settings.tlsKeystorePassword());
             tls.setKeyStoreType("PKCS12");
             c = new ServerConnector(server, tls);
+        } else if (settings.selfSigned()) {
+            List<String> names = new java.util.ArrayList<>(settings.announce());
+            if (settings.bindAddress() != null) {
+                names.add(settings.bindAddress());
+            }
+            SelfSignedCertificate cert = SelfSignedCertificate.generate(names);
+            SslContextFactory.Server tls = new SslContextFactory.Server();
+            tls.setKeyStore(cert.keyStore());
+            tls.setKeyStorePassword(cert.password());
+            c = new ServerConnector(server, tls);
+            LOG.info("HTTPS with a self-signed certificate (development only), SHA-256 fingerprint {}",
+                    cert.fingerprint());
         } else {
             c = new ServerConnector(server);
         }

@@ -15,7 +15,8 @@ import java.util.Objects;
  * Every setter returns this builder. Defaults: HTTP port 8080 on all interfaces, media UDP port
  * 10000, announced addresses chosen by the engine, {@code sfu} rooms of the mode's default
  * capacity, everyone admitted with all rights, no listener, no admin token, 64 KiB frames,
- * 50 messages/s with bursts of 100, one room worker per core, the browser page served.
+ * 50 messages/s with bursts of 100, one room worker per core, the browser page served, at most
+ * 1000 rooms, 16 sending tracks per participant, 10 s for ICE + DTLS handshakes.
  */
 public final class JunctionBuilder {
     /** Smallest admin token length accepted. */
@@ -42,6 +43,11 @@ public final class JunctionBuilder {
     String tlsKeystorePassword;
     boolean servePage = true;
     boolean httpServer = true;
+    int maxRooms = 1000;
+    int maxTracks = 16;
+    java.time.Duration handshakeTimeout = java.time.Duration.ofSeconds(10);
+    List<String> allowedOrigins = List.of();
+    boolean selfSigned;
 
     JunctionBuilder() {
     }
@@ -155,6 +161,16 @@ public final class JunctionBuilder {
         return this;
     }
 
+    /**
+     * Serve HTTPS/WSS with a certificate generated at start-up for {@code localhost}, the loopback
+     * addresses, the bind address and the announced addresses (default false). For local
+     * development only: browsers warn about it. Exclusive with {@link #tlsKeystore}.
+     */
+    public JunctionBuilder selfSigned(boolean selfSigned) {
+        this.selfSigned = selfSigned;
+        return this;
+    }
+
     /** Whether the own HTTP server serves the browser page at {@code /} (default true). */
     public JunctionBuilder servePage(boolean serve) {
         this.servePage = serve;
@@ -168,6 +184,40 @@ public final class JunctionBuilder {
      */
     public JunctionBuilder httpServer(boolean own) {
         this.httpServer = own;
+        return this;
+    }
+
+    /**
+     * Rooms at once on this server, 1..1000000 (default 1000); a join that would create one more
+     * gets {@code full} with a {@code reason} naming the limit.
+     */
+    public JunctionBuilder maxRooms(int rooms) {
+        this.maxRooms = rooms;
+        return this;
+    }
+
+    /**
+     * Tracks a participant may send on in one offer, 1..256 (default 16); a bigger offer gets
+     * {@code error} {@code unsupported} naming the limit.
+     */
+    public JunctionBuilder maxTracksPerParticipant(int tracks) {
+        this.maxTracks = tracks;
+        return this;
+    }
+
+    /** Time a participant's ICE + DTLS handshake may take before its transport fails, 1..60 s (default 10 s). */
+    public JunctionBuilder handshakeTimeout(java.time.Duration timeout) {
+        this.handshakeTimeout = timeout;
+        return this;
+    }
+
+    /**
+     * Origins ({@code https://host[:port]}) whose pages may open the signaling WebSocket; an
+     * upgrade with another {@code Origin} header gets HTTP 403. Empty (default) = every origin;
+     * requests without an {@code Origin} header (non-browser clients) are always allowed.
+     */
+    public JunctionBuilder allowedOrigins(List<String> origins) {
+        this.allowedOrigins = origins;
         return this;
     }
 

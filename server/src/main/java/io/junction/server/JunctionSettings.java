@@ -7,6 +7,7 @@ import io.junction.signaling.RoomPolicy;
 import io.junction.signaling.RoomSettings;
 import io.junction.signaling.SignalingOptions;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -15,7 +16,8 @@ record JunctionSettings(int httpPort, String bindAddress, int mediaPort, String 
                         List<String> announce, RoomPolicy roomPolicy, Authenticator authenticator,
                         RoomEventListener listener, String adminToken, int maxFrameBytes, double ratePerSecond,
                         int rateBurst, int workerThreads, Path tlsKeystore, String tlsKeystorePassword,
-                        boolean servePage, boolean httpServer) {
+                        boolean servePage, boolean httpServer, int maxRooms, int maxTracks,
+                        Duration handshakeTimeout, List<String> allowedOrigins, boolean selfSigned) {
 
     JunctionSettings(JunctionBuilder b) {
         this(port("httpPort", b.httpPort), address("bindAddress", b.bindAddress), port("mediaPort", b.mediaPort),
@@ -25,7 +27,10 @@ record JunctionSettings(int httpPort, String bindAddress, int mediaPort, String 
                         SignalingOptions.MAX_FRAME_BYTES),
                 rate(b.ratePerSecond), range("rateBurst", b.rateBurst, 1, 100_000),
                 range("workerThreads", b.workerThreads, 1, 256), keystore(b.tlsKeystore),
-                b.tlsKeystore == null ? null : nonNull("tlsKeystorePassword", b.tlsKeystorePassword), b.servePage, b.httpServer);
+                b.tlsKeystore == null ? null : nonNull("tlsKeystorePassword", b.tlsKeystorePassword), b.servePage, b.httpServer,
+                range("maxRooms", b.maxRooms, 1, SignalingOptions.MAX_ROOMS),
+                range("maxTracksPerParticipant", b.maxTracks, 1, SignalingOptions.MAX_TRACKS), handshake(b.handshakeTimeout),
+                origins(b.allowedOrigins), selfSigned(b));
     }
 
     private static int port(String name, int v) {
@@ -89,6 +94,30 @@ record JunctionSettings(int httpPort, String bindAddress, int mediaPort, String 
         return r;
     }
 
+    private static boolean selfSigned(JunctionBuilder b) {
+        if (b.selfSigned && b.tlsKeystore != null) {
+            throw new IllegalArgumentException("selfSigned and tlsKeystore are exclusive");
+        }
+        return b.selfSigned;
+    }
+
+    private static List<String> origins(List<String> v) {
+        for (String o : nonNull("allowedOrigins", v)) {
+            if (o == null || o.isBlank() || !o.contains("://")) {
+                throw new IllegalArgumentException("allowedOrigins must hold origins like https://host:port (got '"
+                        + o + "')");
+            }
+        }
+        return List.copyOf(v);
+    }
+
+    private static Duration handshake(Duration d) {
+        if (d == null || d.compareTo(Duration.ofSeconds(1)) < 0 || d.compareTo(Duration.ofSeconds(60)) > 0) {
+            throw new IllegalArgumentException("handshakeTimeout must be in 1..60 s (got " + d + ")");
+        }
+        return d;
+    }
+
     private static Path keystore(Path p) {
         if (p != null && !Files.isReadable(p)) {
             throw new IllegalArgumentException("tlsKeystore must be a readable PKCS12 file (got " + p + ")");
@@ -98,6 +127,7 @@ record JunctionSettings(int httpPort, String bindAddress, int mediaPort, String 
 
     SignalingOptions signalingOptions() {
         return SignalingOptions.defaults().withRoomPolicy(roomPolicy).withMaxFrameBytes(maxFrameBytes)
-                .withRateLimit(ratePerSecond, rateBurst).withAuthenticator(authenticator);
+                .withRateLimit(ratePerSecond, rateBurst).withAuthenticator(authenticator).withMaxRooms(maxRooms)
+                .withMaxTracks(maxTracks).withAllowedOrigins(allowedOrigins);
     }
 }

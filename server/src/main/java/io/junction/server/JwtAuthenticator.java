@@ -12,10 +12,13 @@ import io.junction.sfu.signal.MediaRights;
 import io.junction.signaling.AuthDecision;
 import io.junction.signaling.Authenticator;
 import java.nio.charset.StandardCharsets;
+import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 
 /**
- * Admits joins that carry a JWT (RFC 7519) signed with HS256 and a shared secret. Claims:
+ * Admits joins that carry a JWT (RFC 7519) signed with HS256 and a shared secret
+ * ({@link #hs256}) or with RS256 and an RSA key pair, verified with the public key
+ * ({@link #rs256}); a token signed with another algorithm is invalid. Claims:
  * {@code room} (required: the room name, or {@code "*"} for any room), {@code publish} and
  * {@code subscribe} (optional booleans, default true), and the standard {@code exp}/{@code nbf}
  * (checked, with 5 s leeway). A missing, malformed, wrongly signed, expired or other-room token
@@ -42,6 +45,24 @@ public final class JwtAuthenticator implements Authenticator {
             throw new IllegalArgumentException("authSecret must be at least " + MIN_SECRET_BYTES + " bytes");
         }
         JWTVerifier.BaseVerification v = (JWTVerifier.BaseVerification) JWT.require(Algorithm.HMAC256(secret))
+                .withClaimPresence("room").acceptLeeway(LEEWAY_SECONDS);
+        return new JwtAuthenticator(v.build(clock));
+    }
+
+    /** Shortest RSA modulus accepted for RS256: 2048 bits (RFC 7518 section 3.3). */
+    public static final int MIN_RSA_BITS = 2048;
+
+    /** Verifies RS256 tokens with {@code publicKey} against the system clock. */
+    public static JwtAuthenticator rs256(RSAPublicKey publicKey) {
+        return rs256(publicKey, Clock.systemUTC());
+    }
+
+    /** Verifies RS256 tokens with {@code publicKey} against {@code clock} (tests inject one). */
+    public static JwtAuthenticator rs256(RSAPublicKey publicKey, Clock clock) {
+        if (publicKey == null || publicKey.getModulus().bitLength() < MIN_RSA_BITS) {
+            throw new IllegalArgumentException("authPublicKey must be an RSA key of at least " + MIN_RSA_BITS + " bits");
+        }
+        JWTVerifier.BaseVerification v = (JWTVerifier.BaseVerification) JWT.require(Algorithm.RSA256(publicKey, null))
                 .withClaimPresence("room").acceptLeeway(LEEWAY_SECONDS);
         return new JwtAuthenticator(v.build(clock));
     }

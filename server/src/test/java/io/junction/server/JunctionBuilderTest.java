@@ -35,6 +35,12 @@ class JunctionBuilderTest {
             new Row("ratePerSecond", "ratePerSecond must be in (0, 10000]", b -> b.rateLimit(Double.NaN, 10)),
             new Row("rateBurst", "rateBurst must be in 1..100000", b -> b.rateLimit(10, 0)),
             new Row("workerThreads", "workerThreads must be in 1..256", b -> b.workerThreads(0)),
+            new Row("maxRooms", "maxRooms must be in 1..1000000", b -> b.maxRooms(0)),
+            new Row("maxTracksPerParticipant", "maxTracksPerParticipant must be in 1..256",
+                    b -> b.maxTracksPerParticipant(257)),
+            new Row("handshakeTimeout", "handshakeTimeout must be in 1..60 s",
+                    b -> b.handshakeTimeout(java.time.Duration.ofMillis(999))),
+            new Row("handshakeTimeout", "handshakeTimeout must be in 1..60 s", b -> b.handshakeTimeout(null)),
             new Row("tlsKeystore", "tlsKeystore must be a readable PKCS12 file",
                     b -> b.tlsKeystore(Path.of("/nonexistent/keystore.p12"), "x")));
 
@@ -52,7 +58,8 @@ class JunctionBuilderTest {
         assertDoesNotThrow(() -> Junction.builder().build());
         assertDoesNotThrow(() -> Junction.builder().httpPort(0).mediaPort(65535).roomCapacity(1)
                 .defaultMode(RoomMode.P2P).adminToken("01234567").maxFrameBytes(1024).rateLimit(10_000, 1)
-                .workerThreads(256).announce(List.of()).build());
+                .workerThreads(256).announce(List.of()).maxRooms(1).maxTracksPerParticipant(256)
+                .handshakeTimeout(java.time.Duration.ofSeconds(60)).build());
     }
 
     @Test

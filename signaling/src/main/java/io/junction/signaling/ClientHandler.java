@@ -28,6 +28,7 @@ final class ClientHandler {
     private final TokenBucket bucket;
     private final Authenticator authenticator;
     private final Consumer<String> errorCounter;
+    private final int maxTracks;
     private Participant self;
     private RoomMode mode;
     private MediaSession media;
@@ -35,7 +36,8 @@ final class ClientHandler {
     private AtomicBoolean mediaLive;
 
     ClientHandler(RoomRegistry registry, MediaEngine engine, SignalCodec codec, Outbox outbox, TokenBucket bucket,
-                  Authenticator authenticator, Consumer<String> errorCounter) {
+                  Authenticator authenticator, Consumer<String> errorCounter, int maxTracks) {
+        this.maxTracks = maxTracks;
         this.authenticator = authenticator;
         this.errorCounter = errorCounter;
         this.registry = registry;
@@ -192,6 +194,14 @@ final class ClientHandler {
         } catch (SignalDecodeException e) {
             error(e.code(), e.getMessage(), m.type());
             return;
+        }
+        if (negotiation instanceof Negotiation.Offer) {
+            int tracks = OfferTracks.sending(((Negotiation.Offer) negotiation).sdp());
+            if (tracks > maxTracks) {
+                error(ErrorCodes.UNSUPPORTED, "the offer sends " + tracks + " tracks; the limit is " + maxTracks
+                        + " per participant", m.type());
+                return;
+            }
         }
         if (media == null) {
             error(ErrorCodes.INTERNAL, "no media session", m.type());

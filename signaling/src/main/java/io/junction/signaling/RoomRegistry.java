@@ -22,9 +22,11 @@ public final class RoomRegistry {
     private final RoomPolicy policy;
     private final SignalCodec codec;
     private final List<SignalMessage.IceServer> iceServers;
+    private final int maxRooms;
     private volatile boolean closed;
 
-    RoomRegistry(RoomPolicy policy, SignalCodec codec, List<SignalMessage.IceServer> iceServers) {
+    RoomRegistry(RoomPolicy policy, SignalCodec codec, List<SignalMessage.IceServer> iceServers, int maxRooms) {
+        this.maxRooms = maxRooms;
         this.policy = policy;
         this.codec = codec;
         this.iceServers = List.copyOf(iceServers);
@@ -36,11 +38,18 @@ public final class RoomRegistry {
 
     /**
      * Adds a participant to {@code room} (creating it), queues {@code joined} to it and
-     * {@code otherjoin} to the others; or queues {@code full} and returns a null participant.
+     * {@code otherjoin} to the others; or queues {@code full} and returns a null participant (when
+     * the room is at capacity, or when it does not exist and the server already has
+     * {@code maxRooms} rooms).
      */
     JoinResult join(String roomName, String displayName, Outbox outbox) {
         synchronized (lock) {
             Room room = rooms.get(roomName);
+            if (room == null && rooms.size() >= maxRooms) {
+                outbox.send(codec.encode(new SignalMessage.Full(roomName, 0,
+                        "the server's room limit (" + maxRooms + " rooms) is reached")));
+                return new JoinResult(null, null);
+            }
             if (room == null) {
                 room = new Room(roomName, policy.settingsFor(roomName));
                 rooms.put(roomName, room);

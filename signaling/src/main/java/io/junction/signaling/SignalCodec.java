@@ -171,6 +171,9 @@ public final class SignalCodec {
         } else if (message instanceof SignalMessage.Full) {
             SignalMessage.Full m = (SignalMessage.Full) message;
             o.put("room", m.room()).put("userNum", m.userNum());
+            if (m.reason() != null) {
+                o.put("reason", m.reason());
+            }
         } else if (message instanceof SignalMessage.Leaved) {
             o.put("room", ((SignalMessage.Leaved) message).room());
         } else if (message instanceof SignalMessage.Bye) {

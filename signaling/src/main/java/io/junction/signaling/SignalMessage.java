@@ -85,8 +85,15 @@ public sealed interface SignalMessage permits SignalMessage.Client, SignalMessag
         }
     }
 
-    /** Answer to {@code join} when the room is at capacity. */
-    record Full(String room, int userNum) implements Server {
+    /**
+     * Answer to {@code join} when the room is at capacity, or when the join would create a room
+     * beyond the server's room limit ({@code reason} then names that limit; null otherwise).
+     */
+    record Full(String room, int userNum, String reason) implements Server {
+        public Full(String room, int userNum) {
+            this(room, userNum, null);
+        }
+
         public String type() {
             return "full";
         }

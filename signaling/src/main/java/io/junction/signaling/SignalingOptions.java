@@ -20,12 +20,21 @@ import java.util.function.LongSupplier;
  * @param nanoClock       time source of the rate limiter (default {@link System#nanoTime})
  * @param iceServers      sent in every {@code joined}
  * @param authenticator   admits joins and sets their media rights (default {@link Authenticator#ALLOW_ALL})
+ * @param maxRooms        rooms at once on this server, 1..{@value #MAX_ROOMS} (default 1000); a join that
+ *                        would create one more gets {@code full} with a {@code reason} naming the limit
+ * @param maxTracks       m-sections a participant may send on in one offer, 1..{@value #MAX_TRACKS}
+ *                        (default 16); a bigger offer gets {@code error} {@code unsupported}
+ * @param allowedOrigins  origins ({@code https://host[:port]}) whose browsers may open the WebSocket;
+ *                        another {@code Origin} gets HTTP 403 on upgrade; empty (default) = every origin
  */
 public record SignalingOptions(RoomMode defaultMode, RoomPolicy roomPolicy, int maxFrameBytes,
                                double ratePerSecond, int burst, int outboxLimit, Duration idleTimeout,
                                LongSupplier nanoClock, List<SignalMessage.IceServer> iceServers,
-                               Authenticator authenticator) {
+                               Authenticator authenticator, int maxRooms, int maxTracks,
+                               List<String> allowedOrigins) {
     public static final int MIN_FRAME_BYTES = 1024;
+    public static final int MAX_ROOMS = 1_000_000;
+    public static final int MAX_TRACKS = 256;
     public static final int MAX_FRAME_BYTES = 16 * 1024 * 1024;
 
     public SignalingOptions {
@@ -50,12 +59,28 @@ public record SignalingOptions(RoomMode defaultMode, RoomPolicy roomPolicy, int 
         Objects.requireNonNull(nanoClock, "nanoClock");
         iceServers = List.copyOf(iceServers);
         Objects.requireNonNull(authenticator, "authenticator");
+        if (maxRooms < 1 || maxRooms > MAX_ROOMS) {
+            throw new IllegalArgumentException("maxRooms must be in 1.." + MAX_ROOMS + " (got " + maxRooms + ")");
+        }
+        allowedOrigins = List.copyOf(allowedOrigins);
+        for (String o : allowedOrigins) {
+            if (o.isBlank() || !o.contains("://")) {
+                throw new IllegalArgumentException("allowedOrigins must hold origins like https://host:port (got '"
+                        + o + "')");
+            }
+        }
+        if (maxTracks < 1 || maxTracks > MAX_TRACKS) {
+            throw new IllegalArgumentException("maxTracks must be in 1.." + MAX_TRACKS + " (got " + maxTracks + ")");
+        }
     }
 
-    /** sfu rooms, 64 KiB frames, 50 msg/s with bursts of 100, 256 queued frames, 5 min idle timeout. */
+    /**
+     * sfu rooms, 64 KiB frames, 50 msg/s with bursts of 100, 256 queued frames, 5 min idle timeout,
+     * 1000 rooms, 16 sending tracks per participant.
+     */
     public static SignalingOptions defaults() {
         return new SignalingOptions(RoomMode.SFU, null, 64 * 1024, 50, 100, 256, Duration.ofMinutes(5),
-                System::nanoTime, List.of(), Authenticator.ALLOW_ALL);
+                System::nanoTime, List.of(), Authenticator.ALLOW_ALL, 1000, 16, List.of());
     }
 
     /** The policy in force: {@link #roomPolicy()} or uniform {@link #defaultMode()}. */
@@ -65,46 +90,64 @@ public record SignalingOptions(RoomMode defaultMode, RoomPolicy roomPolicy, int 
 
     public SignalingOptions withDefaultMode(RoomMode mode) {
         return new SignalingOptions(mode, roomPolicy, maxFrameBytes, ratePerSecond, burst, outboxLimit, idleTimeout,
-                nanoClock, iceServers, authenticator);
+                nanoClock, iceServers, authenticator, maxRooms, maxTracks, allowedOrigins);
     }
 
     public SignalingOptions withRoomPolicy(RoomPolicy policy) {
         return new SignalingOptions(defaultMode, policy, maxFrameBytes, ratePerSecond, burst, outboxLimit, idleTimeout,
-                nanoClock, iceServers, authenticator);
+                nanoClock, iceServers, authenticator, maxRooms, maxTracks, allowedOrigins);
     }
 
     public SignalingOptions withMaxFrameBytes(int bytes) {
         return new SignalingOptions(defaultMode, roomPolicy, bytes, ratePerSecond, burst, outboxLimit, idleTimeout,
-                nanoClock, iceServers, authenticator);
+                nanoClock, iceServers, authenticator, maxRooms, maxTracks, allowedOrigins);
     }
 
     public SignalingOptions withRateLimit(double perSecond, int burstSize) {
         return new SignalingOptions(defaultMode, roomPolicy, maxFrameBytes, perSecond, burstSize, outboxLimit,
-                idleTimeout, nanoClock, iceServers, authenticator);
+                idleTimeout, nanoClock, iceServers, authenticator, maxRooms, maxTracks, allowedOrigins);
     }
 
     public SignalingOptions withOutboxLimit(int frames) {
         return new SignalingOptions(defaultMode, roomPolicy, maxFrameBytes, ratePerSecond, burst, frames, idleTimeout,
-                nanoClock, iceServers, authenticator);
+                nanoClock, iceServers, authenticator, maxRooms, maxTracks, allowedOrigins);
     }
 
     public SignalingOptions withIdleTimeout(Duration timeout) {
         return new SignalingOptions(defaultMode, roomPolicy, maxFrameBytes, ratePerSecond, burst, outboxLimit, timeout,
-                nanoClock, iceServers, authenticator);
+                nanoClock, iceServers, authenticator, maxRooms, maxTracks, allowedOrigins);
     }
 
     public SignalingOptions withNanoClock(LongSupplier clock) {
         return new SignalingOptions(defaultMode, roomPolicy, maxFrameBytes, ratePerSecond, burst, outboxLimit,
-                idleTimeout, clock, iceServers, authenticator);
+                idleTimeout, clock, iceServers, authenticator, maxRooms, maxTracks, allowedOrigins);
     }
 
     public SignalingOptions withIceServers(List<SignalMessage.IceServer> servers) {
         return new SignalingOptions(defaultMode, roomPolicy, maxFrameBytes, ratePerSecond, burst, outboxLimit,
-                idleTimeout, nanoClock, servers, authenticator);
+                idleTimeout, nanoClock, servers, authenticator, maxRooms, maxTracks, allowedOrigins);
     }
 
     public SignalingOptions withAuthenticator(Authenticator auth) {
         return new SignalingOptions(defaultMode, roomPolicy, maxFrameBytes, ratePerSecond, burst, outboxLimit,
-                idleTimeout, nanoClock, iceServers, auth);
+                idleTimeout, nanoClock, iceServers, auth, maxRooms, maxTracks, allowedOrigins);
+    }
+
+    /** Rooms at once on this server, 1..{@value #MAX_ROOMS}. */
+    public SignalingOptions withMaxRooms(int rooms) {
+        return new SignalingOptions(defaultMode, roomPolicy, maxFrameBytes, ratePerSecond, burst, outboxLimit,
+                idleTimeout, nanoClock, iceServers, authenticator, rooms, maxTracks, allowedOrigins);
+    }
+
+    /** Sending m-sections per participant offer, 1..{@value #MAX_TRACKS}. */
+    public SignalingOptions withMaxTracks(int tracks) {
+        return new SignalingOptions(defaultMode, roomPolicy, maxFrameBytes, ratePerSecond, burst, outboxLimit,
+                idleTimeout, nanoClock, iceServers, authenticator, maxRooms, tracks, allowedOrigins);
+    }
+
+    /** Origins allowed to open the WebSocket; empty = every origin. */
+    public SignalingOptions withAllowedOrigins(List<String> origins) {
+        return new SignalingOptions(defaultMode, roomPolicy, maxFrameBytes, ratePerSecond, burst, outboxLimit,
+                idleTimeout, nanoClock, iceServers, authenticator, maxRooms, maxTracks, origins);
     }
 }

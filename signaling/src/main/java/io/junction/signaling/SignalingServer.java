@@ -10,7 +10,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.Executor;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ResourceHandler;
@@ -53,7 +56,7 @@ public final class SignalingServer implements AutoCloseable {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.options = Objects.requireNonNull(options, "options");
         this.codec = new SignalCodec(options.maxFrameBytes());
-        this.rooms = new RoomRegistry(options.effectivePolicy(), codec, options.iceServers());
+        this.rooms = new RoomRegistry(options.effectivePolicy(), codec, options.iceServers(), options.maxRooms());
     }
 
     /** The rooms of this server (read-only views for monitoring and tests). */
@@ -74,7 +77,16 @@ public final class SignalingServer implements AutoCloseable {
             long hardLimit = Math.max(4L * options.maxFrameBytes(), 256 * 1024);
             container.setMaxTextMessageSize(hardLimit);
             container.setMaxBinaryMessageSize(hardLimit);
-            container.addMapping(WS_PATH, (request, response, callback) -> new SignalingSession(this));
+            OriginPolicy origins = new OriginPolicy(options.allowedOrigins());
+            container.addMapping(WS_PATH, (request, response, callback) -> {
+                String origin = request.getHeaders().get(HttpHeader.ORIGIN);
+                if (!origins.allows(origin)) {
+                    LOG.info("WebSocket upgrade refused: origin {} is not allowed", origin);
+                    Response.writeError(request, response, callback, HttpStatus.FORBIDDEN_403, "origin not allowed");
+                    return null;
+                }
+                return new SignalingSession(this);
+            });
         });
         Duration pingInterval = options.idleTimeout().dividedBy(3);
         handler.addBean(new KeepAlive(server.getScheduler(), handler.getServerWebSocketContainer(), pingInterval), true);
@@ -198,6 +210,6 @@ public final class SignalingServer implements AutoCloseable {
     ClientHandler newClientHandler(Outbox outbox) {
         return new ClientHandler(rooms, engine, codec, outbox,
                 new TokenBucket(options.ratePerSecond(), options.burst(), options.nanoClock()),
-                options.authenticator(), this::countError);
+                options.authenticator(), this::countError, options.maxTracks());
     }
 }

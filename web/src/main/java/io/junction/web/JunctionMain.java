@@ -84,6 +84,25 @@ public final class JunctionMain implements Callable<Integer> {
             description = "Signaling messages a connection may send at once, 1..100000 (default: ${DEFAULT-VALUE}).")
     int rateBurst;
 
+    @Option(names = "--max-rooms", paramLabel = "N", defaultValue = "1000",
+            description = "Rooms at once, 1..1000000; a join creating one more gets 'full' (default: ${DEFAULT-VALUE}).")
+    int maxRooms;
+
+    @Option(names = "--max-tracks", paramLabel = "N", defaultValue = "16",
+            description = "Tracks a participant may send on in one offer, 1..256; a bigger offer gets error "
+                    + "'unsupported' (default: ${DEFAULT-VALUE}).")
+    int maxTracks;
+
+    @Option(names = "--handshake-timeout", paramLabel = "SECONDS", defaultValue = "10",
+            description = "Time an ICE + DTLS handshake may take before the transport fails, 1..60 "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int handshakeTimeout;
+
+    @Option(names = "--allowed-origins", paramLabel = "ORIGIN", split = ",",
+            description = "Origins (https://host:port) whose pages may open the WebSocket; others get HTTP 403 "
+                    + "on upgrade; repeat or comma-separate (default: every origin).")
+    List<String> allowedOrigins = new ArrayList<>();
+
     @Option(names = "--tls-keystore", paramLabel = "FILE",
             description = "PKCS12 keystore: serve HTTPS and WSS instead of HTTP (default: none).")
     Path tlsKeystore;
@@ -92,11 +111,22 @@ public final class JunctionMain implements Callable<Integer> {
             description = "Password of --tls-keystore (prefer JUNCTION_TLS_KEYSTORE_PASSWORD).")
     String tlsPassword;
 
+    @Option(names = "--self-signed", paramLabel = "BOOL", defaultValue = "false", arity = "0..1",
+            fallbackValue = "true",
+            description = "Serve HTTPS and WSS with a certificate generated at start-up for localhost, loopback, "
+                    + "--bind and --announce (local development only; browsers warn) (default: ${DEFAULT-VALUE}).")
+    boolean selfSigned;
+
     @Option(names = "--auth-secret", paramLabel = "SECRET", defaultValue = "",
             description = "HS256 secret (32+ bytes) of the JWT every join must carry as 'token', with claims "
                     + "room (name or *), publish, subscribe (default: none, every join admitted; prefer "
                     + "JUNCTION_AUTH_SECRET).")
     String authSecret;
+
+    @Option(names = "--auth-public-key", paramLabel = "FILE",
+            description = "PEM file with the RSA public key (2048+ bits) verifying RS256 join tokens, same claims "
+                    + "as --auth-secret; exclusive with it (default: none).")
+    Path authPublicKey;
 
     @Option(names = "--admin-token", paramLabel = "TOKEN", defaultValue = "",
             description = "Bearer token required by /api/rooms and /metrics, 8+ characters (default: none, open; "
@@ -114,7 +144,9 @@ public final class JunctionMain implements Callable<Integer> {
     Options options() {
         try {
             return new Options(port, mediaPort, announce, RoomMode.fromWireName(mode), bind, mediaBind, roomCapacity,
-                    maxFrameBytes, rateLimit, rateBurst, tlsKeystore, tlsPassword, authSecret, adminToken, logLevel);
+                    maxFrameBytes, rateLimit, rateBurst, tlsKeystore, tlsPassword, authSecret, adminToken, logLevel,
+                    maxRooms, maxTracks, handshakeTimeout, allowedOrigins,
+                    authPublicKey, selfSigned);
         } catch (IllegalArgumentException e) {
             String message = e.getMessage().startsWith("mode ") ? "--" + e.getMessage() : e.getMessage();
             throw new CommandLine.ParameterException(spec.commandLine(), message, e);
@@ -126,7 +158,8 @@ public final class JunctionMain implements Callable<Integer> {
         Options o = options();
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
                 .setLevel(Level.toLevel(o.logLevel()));
-        LOG.info("join tokens {}", o.authSecret() != null ? "required (HS256 JWT)" : "not required");
+        LOG.info("join tokens {}", o.authSecret() != null ? "required (HS256 JWT)"
+                : o.authPublicKey() != null ? "required (RS256 JWT)" : "not required");
         JunctionServer server = JunctionServer.start(o);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -2,6 +2,7 @@ package io.junction.web;
 
 import io.junction.server.JunctionBuilder;
 import io.junction.server.JwtAuthenticator;
+import io.junction.server.PemPublicKeys;
 import io.junction.signaling.RoomMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,10 +31,18 @@ import java.util.Set;
  * @param authSecret    HS256 secret of join tokens ({@link JwtAuthenticator}), 32+ bytes; null = every join admitted
  * @param adminToken    bearer token for /api and /metrics, null = open; 8+ printable characters
  * @param logLevel      root log level: trace, debug, info, warn or error
+ * @param maxRooms      rooms at once, 1..1000000
+ * @param maxTracks     sending tracks per participant offer, 1..256
+ * @param handshakeTimeout seconds an ICE + DTLS handshake may take, 1..60
+ * @param allowedOrigins origins allowed to open the WebSocket, empty = all
+ * @param authPublicKey PEM file with the RSA public key of RS256 join tokens, null = none (exclusive with authSecret)
+ * @param selfSigned    serve HTTPS with a certificate generated at start-up (exclusive with tlsKeystore)
  */
 public record Options(int port, int mediaPort, List<String> announce, RoomMode defaultMode, String bind,
                       String mediaBind, int roomCapacity, int maxFrameBytes, double rateLimit, int rateBurst,
-                      Path tlsKeystore, String tlsPassword, String authSecret, String adminToken, String logLevel) {
+                      Path tlsKeystore, String tlsPassword, String authSecret, String adminToken, String logLevel,
+                      int maxRooms, int maxTracks, int handshakeTimeout,
+                      List<String> allowedOrigins, Path authPublicKey, boolean selfSigned) {
     public static final int DEFAULT_PORT = 8080;
     public static final int DEFAULT_MEDIA_PORT = 10000;
     static final Set<String> LOG_LEVELS = Set.of("trace", "debug", "info", "warn", "error");
@@ -73,6 +82,30 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
                 || !adminToken.chars().allMatch(c -> c > 32 && c < 127))) {
             throw new IllegalArgumentException("--admin-token must be 8+ printable characters without spaces");
         }
+        allowedOrigins = Objects.requireNonNull(allowedOrigins, "allowedOrigins").stream()
+                .filter(o -> !o.isBlank()).toList();
+        for (String o : allowedOrigins) {
+            if (!o.contains("://")) {
+                throw new IllegalArgumentException("--allowed-origins must list origins like https://host:port (got '"
+                        + o + "')");
+            }
+        }
+        if (selfSigned && tlsKeystore != null) {
+            throw new IllegalArgumentException("--self-signed and --tls-keystore are exclusive");
+        }
+        if (authPublicKey != null) {
+            if (authSecret != null) {
+                throw new IllegalArgumentException("--auth-secret and --auth-public-key are exclusive");
+            }
+            try {
+                JwtAuthenticator.rs256(PemPublicKeys.rsa(authPublicKey));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--auth-public-key: " + e.getMessage(), e);
+            }
+        }
+        range("--max-rooms", maxRooms, 1, 1_000_000);
+        range("--max-tracks", maxTracks, 1, 256);
+        range("--handshake-timeout", handshakeTimeout, 1, 60);
         logLevel = Objects.requireNonNull(logLevel, "logLevel").toLowerCase(Locale.ROOT);
         if (!LOG_LEVELS.contains(logLevel)) {
             throw new IllegalArgumentException("--log-level must be one of trace, debug, info, warn, error (got "
@@ -83,7 +116,7 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
     /** Port 8080, media port 10000, no announced address, sfu rooms, everything else at its default. */
     public static Options defaults() {
         return new Options(DEFAULT_PORT, DEFAULT_MEDIA_PORT, List.of(), RoomMode.SFU, null, null, 0, 64 * 1024, 50,
-                100, null, null, null, null, "info");
+                100, null, null, null, null, "info", 1000, 16, 10, List.of(), null, false);
     }
 
     /** A Junction builder carrying these options. */
@@ -91,12 +124,17 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
         JunctionBuilder b = io.junction.server.Junction.builder().httpPort(port).bindAddress(bind)
                 .mediaPort(mediaPort).mediaBindAddress(mediaBind).announce(announce).defaultMode(defaultMode)
                 .roomCapacity(roomCapacity).maxFrameBytes(maxFrameBytes).rateLimit(rateLimit, rateBurst)
-                .adminToken(adminToken);
+                .adminToken(adminToken).maxRooms(maxRooms).maxTracksPerParticipant(maxTracks)
+                .handshakeTimeout(java.time.Duration.ofSeconds(handshakeTimeout))
+                .allowedOrigins(allowedOrigins).selfSigned(selfSigned);
         if (tlsKeystore != null) {
             b.tlsKeystore(tlsKeystore, tlsPassword);
         }
         if (authSecret != null) {
             b.authenticator(JwtAuthenticator.hs256(authSecret));
+        }
+        if (authPublicKey != null) {
+            b.authenticator(JwtAuthenticator.rs256(PemPublicKeys.rsa(authPublicKey)));
         }
         return b;
     }
@@ -108,7 +146,9 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
                 + defaultMode + ", bind=" + bind + ", mediaBind=" + mediaBind + ", roomCapacity=" + roomCapacity
                 + ", maxFrameBytes=" + maxFrameBytes + ", rateLimit=" + rateLimit + ", rateBurst=" + rateBurst
                 + ", tlsKeystore=" + tlsKeystore + ", tlsPassword=" + mask(tlsPassword) + ", authSecret="
-                + mask(authSecret) + ", adminToken=" + mask(adminToken) + ", logLevel=" + logLevel + "]";
+                + mask(authSecret) + ", adminToken=" + mask(adminToken) + ", logLevel=" + logLevel + ", maxRooms=" + maxRooms
+                + ", maxTracks=" + maxTracks + ", handshakeTimeout=" + handshakeTimeout + ", allowedOrigins=" + allowedOrigins
+                + ", authPublicKey=" + authPublicKey + ", selfSigned=" + selfSigned + "]";
     }
 
     private static String mask(String secret) {

@@ -62,6 +62,33 @@ class OptionsSourcesTest {
                 () -> JunctionMain.parse("--room-capacity", "10001")).getMessage()
                 .contains("--room-capacity must be in 0..10000"));
         assertThrows(CommandLine.ParameterException.class, () -> JunctionMain.parse("--config", dir.resolve("x").toString()));
+        assertTrue(assertThrows(CommandLine.ParameterException.class,
+                () -> JunctionMain.parse("--max-rooms", "0")).getMessage().contains("--max-rooms must be in 1..1000000"));
+        assertTrue(assertThrows(CommandLine.ParameterException.class,
+                () -> JunctionMain.parse("--max-tracks", "300")).getMessage().contains("--max-tracks must be in 1..256"));
+        assertTrue(assertThrows(CommandLine.ParameterException.class,
+                () -> JunctionMain.parse("--handshake-timeout", "61")).getMessage()
+                .contains("--handshake-timeout must be in 1..60"));
+    }
+
+    @Test
+    void limitsComeFromEverySource(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("j.properties");
+        Files.writeString(file, "max-tracks=4\nhandshake-timeout=20\n");
+        Options o = JunctionMain.parse(Map.of("JUNCTION_MAX_ROOMS", "7"), "--config", file.toString());
+        assertEquals(7, o.maxRooms());
+        assertEquals(4, o.maxTracks());
+        assertEquals(20, o.handshakeTimeout());
+        assertEquals(List.of("https://a.example", "https://b.example:8443"),
+                JunctionMain.parse(Map.of("JUNCTION_ALLOWED_ORIGINS", "https://a.example,https://b.example:8443"))
+                        .allowedOrigins());
+        assertTrue(assertThrows(CommandLine.ParameterException.class,
+                () -> JunctionMain.parse("--allowed-origins", "--auth-public-key", "--self-signed", "a.example")).getMessage().contains("--allowed-origins"));
+        Options d = JunctionMain.parse();
+        assertEquals(1000, d.maxRooms());
+        assertEquals(16, d.maxTracks());
+        assertEquals(10, d.handshakeTimeout());
+        assertEquals(d, Options.defaults());
     }
 
     @Test
@@ -77,11 +104,41 @@ class OptionsSourcesTest {
     }
 
     @Test
+    void authPublicKeyIsCheckedAndExclusive(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("bad.pem");
+        Files.writeString(bad, "hello");
+        assertTrue(assertThrows(CommandLine.ParameterException.class,
+                () -> JunctionMain.parse("--auth-public-key", bad.toString())).getMessage()
+                .contains("--auth-public-key"));
+        java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("RSA");
+        g.initialize(2048);
+        Path good = dir.resolve("pub.pem");
+        Files.writeString(good, "-----BEGIN PUBLIC KEY-----\n" + java.util.Base64.getMimeEncoder()
+                .encodeToString(g.generateKeyPair().getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
+        assertEquals(good, JunctionMain.parse(Map.of("JUNCTION_AUTH_PUBLIC_KEY", good.toString())).authPublicKey());
+        assertTrue(assertThrows(CommandLine.ParameterException.class, () -> JunctionMain.parse("--auth-public-key",
+                good.toString(), "--auth-secret", "0123456789abcdef0123456789abcdef")).getMessage()
+                .contains("exclusive"));
+    }
+
+    @Test
+    void selfSignedFromEverySource(@TempDir Path dir) throws Exception {
+        assertTrue(JunctionMain.parse("--self-signed").selfSigned());
+        assertTrue(JunctionMain.parse(Map.of("JUNCTION_SELF_SIGNED", "true")).selfSigned());
+        assertTrue(!JunctionMain.parse().selfSigned());
+        Path ks = dir.resolve("k.p12");
+        Files.write(ks, new byte[] {1});
+        assertTrue(assertThrows(CommandLine.ParameterException.class, () -> JunctionMain.parse("--self-signed",
+                "--tls-keystore", ks.toString(), "--tls-keystore-password", "pw")).getMessage().contains("exclusive"));
+    }
+
+    @Test
     void helpNamesEveryOptionAndTheEnvironmentRule() {
         String usage = new CommandLine(new JunctionMain()).getUsageMessage();
         for (String option : List.of("--config", "--port", "--bind", "--media-port", "--media-bind", "--announce",
                 "--mode", "--room-capacity", "--max-frame-bytes", "--rate-limit", "--rate-burst", "--tls-keystore",
-                "--tls-keystore-password", "--auth-secret", "--admin-token", "--log-level", "--help",
+                "--tls-keystore-password", "--auth-secret", "--admin-token", "--log-level", "--help", "--max-rooms",
+                "--max-tracks", "--handshake-timeout", "--allowed-origins", "--auth-public-key", "--self-signed",
                 "JUNCTION_<NAME>", "JUNCTION_CONFIG", "Precedence")) {
             assertTrue(usage.contains(option), option + " in\n" + usage);
         }
