@@ -56,7 +56,7 @@ class SfuRoomSoakTest {
         room.release(w, wp);
         await("warm-up room closed", Duration.ofSeconds(10), () -> room.engine.roomCount() == 0);
         Baseline base = Baseline.measure(room);
-        System.out.println("soak baseline: " + base + "; threads by name: " + threadNames());
+        System.out.println("soak baseline: " + base + "; descriptors " + fdKinds() + "; threads by name: " + threadNames());
 
         SfuParticipantClient[] slot = new SfuParticipantClient[SLOTS];
         MediaPump[] pump = new MediaPump[SLOTS];
@@ -102,10 +102,31 @@ class SfuRoomSoakTest {
         Duration settle = Duration.ofSeconds(seconds >= 120 ? 90 : 30);
         await("threads, descriptors and heap back to baseline " + base, settle, () -> {
             Baseline now = Baseline.measure(room);
+            // Sockets (every participant's UDP and WebSocket) return exactly; the descriptor slack
+            // is the clients' selector epoll instances that close when their HttpClient is collected.
             return now.threads <= base.threads + THREAD_SLACK && now.fds <= base.fds + FD_SLACK
+                    && now.sockets <= base.sockets
                     && now.heap <= base.heap + HEAP_SLACK;
         }, () -> "now " + Baseline.measure(room) + "; threads by name: " + threadNames());
-        System.out.println("soak after: " + Baseline.measure(room) + "; threads by name: " + threadNames());
+        System.out.println("soak after: " + Baseline.measure(room) + "; descriptors " + fdKinds()
+                + "; threads by name: " + threadNames());
+    }
+
+    /** Open descriptors by kind (socket, pipe, anon_inode, file). */
+    private static java.util.Map<String, Long> fdKinds() {
+        java.util.Map<String, Long> kinds = new java.util.TreeMap<>();
+        File[] fds = new File("/proc/self/fd").listFiles();
+        for (File f : fds == null ? new File[0] : fds) {
+            String kind;
+            try {
+                String target = java.nio.file.Files.readSymbolicLink(f.toPath()).toString();
+                kind = target.startsWith("/") ? "file" : target.replaceAll("[:\\[].*", "");
+            } catch (java.io.IOException | RuntimeException e) {
+                kind = "gone";
+            }
+            kinds.merge(kind, 1L, Long::sum);
+        }
+        return kinds;
     }
 
     private static java.util.Map<String, Long> threadNames() {
@@ -124,7 +145,7 @@ class SfuRoomSoakTest {
         room.release(c, pump);
     }
 
-    private record Baseline(int threads, int fds, long heap, int buffers) {
+    private record Baseline(int threads, int fds, long sockets, long heap, int buffers) {
         static Baseline measure(LoopbackRoom room) {
             System.gc();
             Runtime rt = Runtime.getRuntime();
@@ -133,13 +154,13 @@ class SfuRoomSoakTest {
             // they are not the server's, so they are not counted.
             int threads = (int) Thread.getAllStackTraces().keySet().stream()
                     .filter(t -> !t.getName().startsWith("HttpClient-")).count();
-            return new Baseline(threads, fd == null ? -1 : fd.length,
+            return new Baseline(threads, fd == null ? -1 : fd.length, fdKinds().getOrDefault("socket", 0L),
                     rt.totalMemory() - rt.freeMemory(), room.engine.outstandingBuffers());
         }
 
         @Override
         public String toString() {
-            return "threads " + threads + ", fds " + fds + ", heap " + (heap >> 20) + " MiB, buffers " + buffers;
+            return "threads " + threads + ", fds " + fds + " (sockets " + sockets + "), heap " + (heap >> 20) + " MiB, buffers " + buffers;
         }
     }
 }
