@@ -31,8 +31,15 @@ final class LoopbackRoom implements AutoCloseable {
     private final List<MediaPump> pumps = new ArrayList<>();
 
     LoopbackRoom() throws Exception {
-        IceConfig ice = IceConfig.builder().bindAddress("127.0.0.1").port(0)
-                .announcedAddresses(List.of("127.0.0.1")).build();
+        this(b -> { });
+    }
+
+    /** As {@link #LoopbackRoom()}, with ICE options (timeouts) adjusted by {@code ice}. */
+    LoopbackRoom(java.util.function.Consumer<IceConfig.Builder> iceOptions) throws Exception {
+        IceConfig.Builder b = IceConfig.builder().bindAddress("127.0.0.1").port(0)
+                .announcedAddresses(List.of("127.0.0.1"));
+        iceOptions.accept(b);
+        IceConfig ice = b.build();
         engine = new SfuEngine(SfuOptions.defaults(ice));
         server = new SignalingServer(engine, SignalingOptions.defaults());
         server.start("127.0.0.1", 0);
@@ -74,6 +81,16 @@ final class LoopbackRoom implements AutoCloseable {
         MediaPump p = MediaPump.start(c, t, true, 30, 500_000, keyframeIntervalFrames);
         pumps.add(p);
         return p;
+    }
+
+    /** Closes {@code c} and its pump (may be null) and forgets them, so long runs do not accumulate them. */
+    synchronized void release(SfuParticipantClient c, MediaPump pump) {
+        if (pump != null) {
+            pump.close();
+            pumps.remove(pump);
+        }
+        c.close();
+        clients.remove(c);
     }
 
     /** Polls {@code cond} every 20 ms until it holds; fails after {@code limit}. */

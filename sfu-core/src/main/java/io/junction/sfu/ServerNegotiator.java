@@ -33,6 +33,11 @@ import java.util.Map;
  * answers client offers, offers whenever the tracks the participant should receive change, keeps
  * at most one server offer outstanding and coalesces changes into the next one, ignores a client
  * offer that collides with its own (the client is the polite peer). Room worker thread only.
+ *
+ * <p>A participant that never answers keeps its offer outstanding: later changes for it only
+ * coalesce until it answers or leaves, and nobody else waits on it. There is no pending
+ * negotiation timeout yet; leaving (or losing the signaling socket) frees everything. After its
+ * media transport failed nothing more is offered ({@link SfuParticipant#mediaLost()}).
  */
 final class ServerNegotiator {
     private static final Logger LOG = LoggerFactory.getLogger(ServerNegotiator.class);
@@ -133,6 +138,9 @@ final class ServerNegotiator {
 
     /** Periodic: sends a server offer held back by the initial grace period. */
     void tick(long now) {
+        if (participant.mediaLost()) {
+            return;
+        }
         if (wanted && pending == null && (exchanged || now >= firstOfferNotBefore)) {
             renegotiate();
         }
@@ -140,6 +148,9 @@ final class ServerNegotiator {
 
     /** The set of tracks this participant should receive may have changed. */
     void renegotiate() {
+        if (participant.mediaLost()) {
+            return; // the media session is over: nothing more is offered (SfuRoom.onTransportLost)
+        }
         if (pending != null || (!exchanged && room.loop().nowMs() < firstOfferNotBefore)) {
             wanted = true;
             return;

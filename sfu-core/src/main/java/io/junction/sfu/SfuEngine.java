@@ -154,6 +154,11 @@ public final class SfuEngine implements MediaEngine {
         }
     }
 
+    /** ICE transports of participants not yet closed (each participant owns one until it leaves or its media fails). */
+    public int liveTransports() {
+        return icePort.liveTransports();
+    }
+
     /** Pooled packet buffers currently out of the pool. */
     public int outstandingBuffers() {
         return pool.outstanding();

@@ -51,6 +51,8 @@ final class SfuParticipant implements MediaSession, MediaSender {
     private String remoteUfrag;
     private volatile MediaTransport transport;
     private volatile boolean closed;
+    /** The media transport failed or the peer closed it: negotiation is over (set on the loop). */
+    private volatile boolean mediaLost;
     private boolean mediaConnected; // room worker thread only
 
     SfuParticipant(String id, String name, MediaRights rights, SfuRoom room, EngineContext ctx, NegotiationSink sink) {
@@ -100,6 +102,11 @@ final class SfuParticipant implements MediaSession, MediaSender {
     public void onClientNegotiation(Negotiation n) throws NegotiationException {
         if (closed) {
             throw new NegotiationException("not-in-room", "participant " + id + " has left");
+        }
+        if (mediaLost) {
+            // No ICE restart: the media session of this membership is over (SfuRoom.onTransportLost).
+            throw new NegotiationException("unsupported",
+                    "the media transport of participant " + id + " failed; leave and join again to get media");
         }
         if (n instanceof Negotiation.Offer o) {
             SessionDescription sd = parse(o.sdp());
@@ -268,6 +275,24 @@ final class SfuParticipant implements MediaSession, MediaSender {
     /** On the loop, after the room dropped this participant's tracks and subscriptions. */
     void closeTransport() {
         closed = true;
+        closeMedia();
+    }
+
+    /** True once the media transport failed or the peer closed it. */
+    boolean mediaLost() {
+        return mediaLost;
+    }
+
+    /**
+     * On the loop, after the room dropped this participant's tracks and subscriptions because its
+     * media transport failed: frees the transport and ICE but keeps the signaling membership.
+     */
+    void closeLostMedia() {
+        mediaLost = true;
+        closeMedia();
+    }
+
+    private void closeMedia() {
         rtpIn.close();
         rtcpIn.close();
         MediaTransport t = transport;
@@ -302,12 +327,14 @@ final class SfuParticipant implements MediaSession, MediaSender {
         public void onFailed(String reason) {
             LOG.info("room {} participant {}: media transport failed: {}", room.id(), id, reason);
             ctx.emit(new RoomEvent.TransportFailed(room.id(), id, reason));
+            room.loop().execute(() -> room.onTransportLost(SfuParticipant.this, reason));
         }
 
         @Override
         public void onClosed() {
             LOG.info("room {} participant {}: media transport closed by the peer", room.id(), id);
             ctx.emit(new RoomEvent.TransportFailed(room.id(), id, "closed by the peer"));
+            room.loop().execute(() -> room.onTransportLost(SfuParticipant.this, "closed by the peer"));
         }
 
         @Override

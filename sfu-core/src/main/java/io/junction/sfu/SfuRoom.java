@@ -22,6 +22,11 @@ import java.util.Map;
  * <p>Close cascade: {@link #remove} of the last participant closes the room; removing a
  * participant unpublishes its tracks (their subscriptions end and the other participants
  * renegotiate), ends its own subscriptions, then closes its transport.
+ *
+ * <p>A participant whose media transport fails (ICE connect timeout, consent lost, DTLS failure)
+ * or is closed by the peer loses its media the same way ({@link #onTransportLost}) but keeps its
+ * signaling membership: there is no ICE restart, so a client must leave and join again to get
+ * media back.
  */
 final class SfuRoom {
     private static final Logger LOG = LoggerFactory.getLogger(SfuRoom.class);
@@ -93,6 +98,30 @@ final class SfuRoom {
         if (participants.isEmpty()) {
             close();
         }
+    }
+
+    /**
+     * The participant's media transport failed or the peer closed it: its tracks are unpublished
+     * (the others renegotiate, their sections go inactive), its subscriptions end, its transport
+     * and ICE close, and nothing is negotiated with it any more. It stays a member until it
+     * leaves or its signaling connection closes.
+     */
+    void onTransportLost(SfuParticipant p, String reason) {
+        if (participants.get(p.id()) != p || p.mediaLost()) {
+            return; // already gone, or already cleaned up
+        }
+        ServerNegotiator n = p.negotiator();
+        for (PublishedTrack t : new ArrayList<>(n.published().values())) {
+            unpublish(p, t);
+        }
+        n.published().clear();
+        for (Subscription s : new ArrayList<>(n.subscriptions().values())) {
+            unsubscribe(p, s);
+        }
+        n.subscriptions().clear();
+        p.closeLostMedia();
+        LOG.info("room {}: participant {} lost its media ({}); it must rejoin to get media again", id, p.id(), reason);
+        tracksChanged(p);
     }
 
     PublishedTrack publish(SfuParticipant p, TrackSource src, Codec codec, Map<String, Integer> extIds) {
