@@ -42,9 +42,23 @@ public final class SignalingClient implements AutoCloseable {
         }
     }
 
-    /** Connects to a Junction WebSocket endpoint such as {@code ws://127.0.0.1:8080/ws}. */
+    /**
+     * Connects to a Junction WebSocket endpoint such as {@code ws://127.0.0.1:8080/ws}. All
+     * clients made this way share one JDK {@link HttpClient} (thread-safe, immutable settings):
+     * a load generator with hundreds of participants then has one selector thread, not hundreds.
+     */
     public static SignalingClient connect(URI uri, Duration timeout) {
-        return new SignalingClient(HttpClient.newHttpClient(), uri, timeout);
+        return new SignalingClient(SharedHttp.CLIENT, uri, timeout);
+    }
+
+    /** Connects with the given JDK HTTP client (its own settings, its own threads). */
+    public static SignalingClient connect(HttpClient http, URI uri, Duration timeout) {
+        return new SignalingClient(http, uri, timeout);
+    }
+
+    /** Holder of the shared client, created on first use. */
+    private static final class SharedHttp {
+        static final HttpClient CLIENT = HttpClient.newHttpClient();
     }
 
     /** Delivers every received object to {@code l} (on the WebSocket's thread) instead of the inbox. */
