@@ -36,11 +36,19 @@ final class LoopbackRoom implements AutoCloseable {
 
     /** As {@link #LoopbackRoom()}, with ICE options (timeouts) adjusted by {@code ice}. */
     LoopbackRoom(java.util.function.Consumer<IceConfig.Builder> iceOptions) throws Exception {
+        this(iceOptions, io.junction.sfu.room.RoomOptions.defaults());
+    }
+
+    /** As {@link #LoopbackRoom(java.util.function.Consumer)}, with the rooms' options. */
+    LoopbackRoom(java.util.function.Consumer<IceConfig.Builder> iceOptions, io.junction.sfu.room.RoomOptions rooms)
+            throws Exception {
         IceConfig.Builder b = IceConfig.builder().bindAddress("127.0.0.1").port(0)
                 .announcedAddresses(List.of("127.0.0.1"));
         iceOptions.accept(b);
         IceConfig ice = b.build();
-        engine = new SfuEngine(SfuOptions.defaults(ice));
+        SfuOptions d = SfuOptions.defaults(ice);
+        engine = new SfuEngine(new SfuOptions(d.ice(), d.workerThreads(), d.poolBuffers(), d.handshakeThreads(),
+                d.handshakeTimeout(), rooms));
         server = new SignalingServer(engine, SignalingOptions.defaults());
         server.start("127.0.0.1", 0);
         // Unbounded like separate browsers: a participant that walked away without closing its

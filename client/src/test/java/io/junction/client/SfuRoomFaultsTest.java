@@ -83,6 +83,38 @@ class SfuRoomFaultsTest {
     }
 
     @Test
+    void anUnansweredServerOfferIsSentAgainOnceAfterTheNegotiationTimeout() throws Exception {
+        room = new LoopbackRoom(b -> { }, io.junction.sfu.room.RoomOptions.defaults().withNegotiationTimeoutMs(1000));
+        SignalingClient mute = SignalingClient.connect(URI.create("ws://127.0.0.1:" + room.server.port() + "/ws"),
+                Duration.ofSeconds(5));
+        try {
+            SfuParticipantClient ann = room.join("f4", "ann", true);
+            connect(ann);
+            mute.join("f4", "mute");
+            mute.next("joined", Duration.ofSeconds(5));
+            com.fasterxml.jackson.databind.JsonNode first = mute.next("message", Duration.ofSeconds(5));
+            com.fasterxml.jackson.databind.JsonNode again = mute.next("message", Duration.ofSeconds(5));
+            org.junit.jupiter.api.Assertions.assertEquals("offer", first.path("data").path("type").asText());
+            org.junit.jupiter.api.Assertions.assertEquals("offer", again.path("data").path("type").asText(),
+                    "the unanswered offer is sent again after the timeout");
+            org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.TimeoutException.class,
+                    () -> mute.next("message", Duration.ofMillis(2500)), "only once");
+            // A late answer to the repeated offer is still accepted.
+            String answer = ClientSdp.answer(new ClientSdp.Local(ann.peer().localCredentials(),
+                    ann.peer().localFingerprint(), ann.peer().localCandidates()),
+                    io.junction.sfu.sdp.SdpParser.parse(again.path("data").path("sdp").asText()), java.util.List.of());
+            mute.message("f4", new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()
+                    .put("type", "answer").put("sdp", answer), null);
+            mute.leave("f4");
+            com.fasterxml.jackson.databind.JsonNode reply = mute.next(Duration.ofSeconds(5));
+            org.junit.jupiter.api.Assertions.assertEquals("leaved", reply.path("type").asText(),
+                    "the late answer was accepted without an error: " + reply);
+        } finally {
+            mute.close();
+        }
+    }
+
+    @Test
     void aSubscriberThatNeverAnswersDoesNotWedgeTheRoom() throws Exception {
         room = new LoopbackRoom();
         int baselineBuffers = room.engine.outstandingBuffers();

@@ -47,6 +47,9 @@ final class ServerNegotiator {
     private final EngineContext ctx;
     private SessionPlan plan;
     private SessionPlan pending;
+    private long pendingSince;
+    private boolean resent;
+    private long negotiationTimeouts;
     private boolean wanted;
     /**
      * The server holds its first offer to a new participant for this long unless the participant
@@ -128,6 +131,7 @@ final class ServerNegotiator {
         participant.ensureTransport(answer, r.plan().dtlsRole(), true);
         plan = r.plan();
         pending = null;
+        resent = false;
         exchanged = true;
         applyPublished(r.media());
         activateSubscriptions(plan);
@@ -141,9 +145,33 @@ final class ServerNegotiator {
         if (participant.mediaLost()) {
             return;
         }
+        if (pending != null && now - pendingSince > ctx.roomOptions().negotiationTimeoutMs()) {
+            negotiationTimeouts++;
+            if (!resent) {
+                // The offer (or its answer) may have been lost: offer again, once. A new offer
+                // replaces an unanswered one (RFC 8829 §4.1.8: the peer may apply it from
+                // have-remote-offer).
+                LOG.info("{}: no answer to the server's offer within {} ms; offering again", participant.id(),
+                        ctx.roomOptions().negotiationTimeoutMs());
+                resent = true;
+                pending = null;
+                renegotiate();
+            } else {
+                // Still nothing: stop asking. The participant keeps what it had; changes are
+                // coalesced and offered after its next answer or offer.
+                LOG.info("{}: still no answer; waiting for the client", participant.id());
+                pendingSince = Long.MAX_VALUE / 2;
+            }
+            return;
+        }
         if (wanted && pending == null && (exchanged || now >= firstOfferNotBefore)) {
             renegotiate();
         }
+    }
+
+    /** Server offers that went unanswered past the negotiation timeout. */
+    long negotiationTimeouts() {
+        return negotiationTimeouts;
     }
 
     /** The set of tracks this participant should receive may have changed. */
@@ -184,6 +212,7 @@ final class ServerNegotiator {
             return;
         }
         pending = r.plan();
+        pendingSince = room.loop().nowMs();
         offersSent++;
         for (PublishedTrack t : desired) {
             if (!subscriptions.containsKey(t.source().key())) {
