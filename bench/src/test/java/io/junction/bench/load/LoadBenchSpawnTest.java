@@ -72,4 +72,25 @@ class LoadBenchSpawnTest {
         long pid = report.machine().serverPid();
         assertTrue(ProcessHandle.of(pid).map(ph -> !ph.isAlive()).orElse(true), "server process " + pid + " ended");
     }
+
+    /**
+     * The fault profile, bounded: 10 % seeded random loss on the publisher leg. NACK repair
+     * (server → publisher upstream, subscriber → server downstream) must recover the bulk of it.
+     */
+    @Test
+    void tenPercentPublisherLossIsMostlyRepaired(@TempDir Path dir) throws Exception {
+        Path jar = serverJar();
+        BenchConfig cfg = new BenchConfig(null, jar, -1, null, null, 1, 1, 3, 16, 800, 30, 4, false, 15, 2, 10,
+                10, 1, 0, 0, true, 7, 1000, 100, 1000, dir.resolve("r.json"), dir.resolve("c.png"));
+        RunReport report = assertTimeoutPreemptively(Duration.ofSeconds(90), () -> {
+            try (LoadRun run = new LoadRun(cfg, new PrintStream(new ByteArrayOutputStream(), true))) {
+                return run.run();
+            }
+        });
+        StepResult s = report.steps().get(0);
+        assertTrue(s.lossBeforeRepairPercent() > 5, "the impairment dropped packets: " + s);
+        assertTrue(s.lossAfterRepairPercent() < s.lossBeforeRepairPercent() / 2,
+                "NACK repair recovered most of the loss: " + s);
+        assertEquals(0, s.corrupt());
+    }
 }
