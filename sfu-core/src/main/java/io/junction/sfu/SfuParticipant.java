@@ -360,35 +360,6 @@ final class SfuParticipant implements MediaSession, MediaSender {
         }
     }
 
-    /** Passes ICE events to the media transport once it exists; drops data before that. */
-    private static final class LateIceListener implements IceTransport.Listener {
-        volatile IceTransport.Listener delegate;
-
-        @Override
-        public void onConnected() {
-            IceTransport.Listener d = delegate;
-            if (d != null) {
-                d.onConnected();
-            }
-        }
-
-        @Override
-        public void onFailed(String reason) {
-            IceTransport.Listener d = delegate;
-            if (d != null) {
-                d.onFailed(reason);
-            }
-        }
-
-        @Override
-        public void onData(byte[] buf, int off, int len) {
-            IceTransport.Listener d = delegate;
-            if (d != null) {
-                d.onData(buf, off, len);
-            }
-        }
-    }
-
     @FunctionalInterface
     private interface NegotiationStep {
         void run() throws NegotiationException;
