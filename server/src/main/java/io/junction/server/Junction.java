@@ -86,7 +86,7 @@ public final class Junction implements AutoCloseable {
         }
         LOG.info("Junction {} started: http {}, media UDP port {}, announce {}", instance,
                 connector == null ? "mounted by the application"
-                        : (settings.tlsKeystore() != null || settings.selfSigned() ? "https://" : "http://")
+                        : (settings.tls() ? "https://" : "http://")
                         + (settings.bindAddress() == null ? "0.0.0.0" : settings.bindAddress()) + ":" + httpPort(),
                 engine.mediaPort(), settings.announce());
         return this;
@@ -101,6 +101,14 @@ public final class Junction implements AutoCloseable {
             tls.setKeyStorePassword(settings.tlsKeystorePassword());
             tls.setKeyStoreType("PKCS12");
             c = new ServerConnector(server, tls);
+        } else if (settings.tlsPem() != null) {
+            PemKeyStores.Identity pem = settings.tlsPem();
+            SslContextFactory.Server tls = new SslContextFactory.Server();
+            tls.setKeyStore(pem.keyStore());
+            tls.setKeyStorePassword(pem.password());
+            c = new ServerConnector(server, tls);
+            LOG.info("HTTPS with the PEM certificate '{}' (valid until {}) and the private key file {}",
+                    pem.leaf().getSubjectX500Principal().getName(), pem.leaf().getNotAfter().toInstant(), pem.keyFile());
         } else if (settings.selfSigned()) {
             List<String> names = new java.util.ArrayList<>(settings.announce());
             if (settings.bindAddress() != null) {

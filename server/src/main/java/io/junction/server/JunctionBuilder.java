@@ -41,6 +41,9 @@ public final class JunctionBuilder {
     int workerThreads = Runtime.getRuntime().availableProcessors();
     Path tlsKeystore;
     String tlsKeystorePassword;
+    Path tlsCertificate;
+    Path tlsPrivateKey;
+    String tlsPrivateKeyPassword;
     boolean servePage = true;
     boolean httpServer = true;
     int maxRooms = 1000;
@@ -154,7 +157,10 @@ public final class JunctionBuilder {
         return this;
     }
 
-    /** Serve HTTPS/WSS with this PKCS12 keystore (null path = plain HTTP, the default). */
+    /**
+     * Serve HTTPS/WSS with this PKCS12 keystore (null path = plain HTTP, the default); exclusive
+     * with {@link #tlsCertificate} and {@link #selfSigned}.
+     */
     public JunctionBuilder tlsKeystore(Path pkcs12, String password) {
         this.tlsKeystore = pkcs12;
         this.tlsKeystorePassword = password;
@@ -162,9 +168,40 @@ public final class JunctionBuilder {
     }
 
     /**
+     * Serve HTTPS/WSS with the certificate chain in this PEM file: one or more {@code CERTIFICATE}
+     * blocks, the server's own first, then the intermediates (null = none, the default). Needs
+     * {@link #tlsPrivateKey}; exclusive with {@link #tlsKeystore} and {@link #selfSigned}. Read and
+     * checked by {@link #build()}.
+     */
+    public JunctionBuilder tlsCertificate(Path pemChain) {
+        this.tlsCertificate = pemChain;
+        return this;
+    }
+
+    /**
+     * The private key of {@link #tlsCertificate}'s first certificate, in a PEM file: RSA or EC, as
+     * {@code PRIVATE KEY} (PKCS#8), {@code RSA PRIVATE KEY} (PKCS#1) or {@code EC PRIVATE KEY}
+     * (SEC1). An encrypted key is refused; use {@link #tlsPrivateKey(Path, String)} for it.
+     */
+    public JunctionBuilder tlsPrivateKey(Path pemKey) {
+        return tlsPrivateKey(pemKey, null);
+    }
+
+    /**
+     * As {@link #tlsPrivateKey(Path)}, for a key that may be encrypted ({@code ENCRYPTED PRIVATE KEY}
+     * or OpenSSL's {@code Proc-Type: 4,ENCRYPTED}); {@code password} decrypts it (null = not encrypted).
+     */
+    public JunctionBuilder tlsPrivateKey(Path pemKey, String password) {
+        this.tlsPrivateKey = pemKey;
+        this.tlsPrivateKeyPassword = password;
+        return this;
+    }
+
+    /**
      * Serve HTTPS/WSS with a certificate generated at start-up for {@code localhost}, the loopback
      * addresses, the bind address and the announced addresses (default false). For local
-     * development only: browsers warn about it. Exclusive with {@link #tlsKeystore}.
+     * development only: browsers warn about it. Exclusive with {@link #tlsKeystore} and
+     * {@link #tlsCertificate}.
      */
     public JunctionBuilder selfSigned(boolean selfSigned) {
         this.selfSigned = selfSigned;

@@ -17,7 +17,8 @@ record JunctionSettings(int httpPort, String bindAddress, int mediaPort, String 
                         RoomEventListener listener, String adminToken, int maxFrameBytes, double ratePerSecond,
                         int rateBurst, int workerThreads, Path tlsKeystore, String tlsKeystorePassword,
                         boolean servePage, boolean httpServer, int maxRooms, int maxTracks,
-                        Duration handshakeTimeout, List<String> allowedOrigins, boolean selfSigned) {
+                        Duration handshakeTimeout, List<String> allowedOrigins, boolean selfSigned,
+                        PemKeyStores.Identity tlsPem) {
 
     JunctionSettings(JunctionBuilder b) {
         this(port("httpPort", b.httpPort), address("bindAddress", b.bindAddress), port("mediaPort", b.mediaPort),
@@ -30,7 +31,7 @@ record JunctionSettings(int httpPort, String bindAddress, int mediaPort, String 
                 b.tlsKeystore == null ? null : nonNull("tlsKeystorePassword", b.tlsKeystorePassword), b.servePage, b.httpServer,
                 range("maxRooms", b.maxRooms, 1, SignalingOptions.MAX_ROOMS),
                 range("maxTracksPerParticipant", b.maxTracks, 1, SignalingOptions.MAX_TRACKS), handshake(b.handshakeTimeout),
-                origins(b.allowedOrigins), selfSigned(b));
+                origins(b.allowedOrigins), selfSigned(b), pem(b));
     }
 
     private static int port(String name, int v) {
@@ -98,7 +99,31 @@ record JunctionSettings(int httpPort, String bindAddress, int mediaPort, String 
         if (b.selfSigned && b.tlsKeystore != null) {
             throw new IllegalArgumentException("selfSigned and tlsKeystore are exclusive");
         }
+        if (b.selfSigned && (b.tlsCertificate != null || b.tlsPrivateKey != null)) {
+            throw new IllegalArgumentException("selfSigned and tlsCertificate/tlsPrivateKey are exclusive");
+        }
         return b.selfSigned;
+    }
+
+    /** The identity of {@code tlsCertificate} + {@code tlsPrivateKey}, loaded and checked; null when neither is set. */
+    private static PemKeyStores.Identity pem(JunctionBuilder b) {
+        if (b.tlsCertificate == null && b.tlsPrivateKey == null) {
+            return null;
+        }
+        if (b.tlsCertificate == null || b.tlsPrivateKey == null) {
+            throw new IllegalArgumentException((b.tlsCertificate == null ? "tlsCertificate" : "tlsPrivateKey")
+                    + " is missing: tlsCertificate and tlsPrivateKey must be given together");
+        }
+        if (b.tlsKeystore != null) {
+            throw new IllegalArgumentException("tlsCertificate/tlsPrivateKey and tlsKeystore are exclusive");
+        }
+        return PemKeyStores.load(b.tlsCertificate, "tlsCertificate", b.tlsPrivateKey, "tlsPrivateKey",
+                b.tlsPrivateKeyPassword);
+    }
+
+    /** Whether the own HTTP server speaks HTTPS. */
+    boolean tls() {
+        return tlsKeystore != null || selfSigned || tlsPem != null;
     }
 
     private static List<String> origins(List<String> v) {

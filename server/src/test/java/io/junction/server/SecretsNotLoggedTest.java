@@ -33,8 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 /**
- * With Junction's loggers at DEBUG, the auth secret, join tokens, admin token, keystore password
- * and ICE passwords appear neither in the log nor in the admin API and metrics output.
+ * With Junction's loggers at DEBUG, the auth secret, join tokens, admin token, keystore password,
+ * PEM private key and its password and ICE passwords appear neither in the log nor in the admin
+ * API and metrics output.
  */
 class SecretsNotLoggedTest {
     private static final String AUTH_SECRET = "auth-secret-0123456789-abcdefghijklmnop";
@@ -141,5 +142,28 @@ class SecretsNotLoggedTest {
         assertTrue(logText().contains("https://"), "the start is logged");
         assertAbsent("log", logText(), List.of(KEYSTORE_PASSWORD, ADMIN_TOKEN));
         assertAbsent("admin output", admin, List.of(KEYSTORE_PASSWORD, ADMIN_TOKEN));
+    }
+
+    @Test
+    void thePemKeyAndItsPasswordStayOutButTheKeyPathIsLogged(@TempDir Path dir) throws Exception {
+        PemFiles id = PemFiles.ec();
+        Path cert = PemFiles.write(dir, "cert.pem", id.certificatePem());
+        Path key = PemFiles.write(dir, "key.pem", id.encryptedPkcs8Pem(KEYSTORE_PASSWORD));
+        List<String> secrets = new ArrayList<>(List.of(KEYSTORE_PASSWORD));
+        for (String pem : List.of(id.pkcs8Pem(), java.nio.file.Files.readString(key))) {
+            pem.lines().filter(l -> !l.startsWith("-----")).forEach(secrets::add);
+        }
+        IllegalArgumentException wrong = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Junction.builder().tlsCertificate(cert).tlsPrivateKey(key, KEYSTORE_PASSWORD + "x").build());
+        assertAbsent("error message", wrong.getMessage(), secrets);
+        try (Junction j = Fixture.start(Junction.builder().tlsCertificate(cert)
+                .tlsPrivateKey(key, KEYSTORE_PASSWORD))) {
+            HttpResponse<String> r = PemFiles.clientTrusting(id.cert).send(HttpRequest.newBuilder(
+                    URI.create("https://127.0.0.1:" + j.httpPort() + "/health")).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, r.statusCode());
+        }
+        assertTrue(logText().contains(key.toString()), "the key file path is logged");
+        assertAbsent("log", logText(), secrets);
     }
 }

@@ -12,8 +12,6 @@ import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,14 +36,7 @@ class TlsTest {
                 trust.load(in, "secret-pw".toCharArray());
             }
             X509Certificate cert = (X509Certificate) trust.getCertificate("junction");
-            KeyStore trustOnly = KeyStore.getInstance("PKCS12");
-            trustOnly.load(null, null);
-            trustOnly.setCertificateEntry("junction", cert);
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(trustOnly);
-            SSLContext ssl = SSLContext.getInstance("TLS");
-            ssl.init(null, tmf.getTrustManagers(), null);
-            HttpClient https = HttpClient.newBuilder().sslContext(ssl).connectTimeout(Duration.ofSeconds(5)).build();
+            HttpClient https = PemFiles.clientTrusting(cert);
             HttpResponse<String> health = https.send(HttpRequest.newBuilder(
                     URI.create("https://127.0.0.1:" + j.httpPort() + "/health")).build(),
                     HttpResponse.BodyHandlers.ofString());
