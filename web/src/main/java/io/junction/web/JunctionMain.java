@@ -111,6 +111,16 @@ public final class JunctionMain implements Callable<Integer> {
             description = "Password of --tls-keystore (prefer JUNCTION_TLS_KEYSTORE_PASSWORD).")
     String tlsPassword;
 
+    @Option(names = "--tls-cert", paramLabel = "FILE",
+            description = "PEM file with the certificate chain, the server's own certificate first: serve HTTPS and "
+                    + "WSS with it and --tls-key; exclusive with --tls-keystore and --self-signed (default: none).")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE",
+            description = "PEM file with the unencrypted RSA or EC private key of --tls-cert (PRIVATE KEY, "
+                    + "RSA PRIVATE KEY or EC PRIVATE KEY) (default: none).")
+    Path tlsKey;
+
     @Option(names = "--self-signed", paramLabel = "BOOL", defaultValue = "false", arity = "0..1",
             fallbackValue = "true",
             description = "Serve HTTPS and WSS with a certificate generated at start-up for localhost, loopback, "
@@ -146,7 +156,7 @@ public final class JunctionMain implements Callable<Integer> {
             return new Options(port, mediaPort, announce, RoomMode.fromWireName(mode), bind, mediaBind, roomCapacity,
                     maxFrameBytes, rateLimit, rateBurst, tlsKeystore, tlsPassword, authSecret, adminToken, logLevel,
                     maxRooms, maxTracks, handshakeTimeout, allowedOrigins,
-                    authPublicKey, selfSigned);
+                    authPublicKey, selfSigned, tlsCert, tlsKey);
         } catch (IllegalArgumentException e) {
             String message = e.getMessage().startsWith("mode ") ? "--" + e.getMessage() : e.getMessage();
             throw new CommandLine.ParameterException(spec.commandLine(), message, e);

@@ -2,6 +2,7 @@ package io.junction.web;
 
 import io.junction.server.JunctionBuilder;
 import io.junction.server.JwtAuthenticator;
+import io.junction.server.PemKeyStores;
 import io.junction.server.PemPublicKeys;
 import io.junction.signaling.RoomMode;
 import java.nio.file.Files;
@@ -37,12 +38,16 @@ import java.util.Set;
  * @param allowedOrigins origins allowed to open the WebSocket, empty = all
  * @param authPublicKey PEM file with the RSA public key of RS256 join tokens, null = none (exclusive with authSecret)
  * @param selfSigned    serve HTTPS with a certificate generated at start-up (exclusive with tlsKeystore)
+ * @param tlsCert       PEM certificate chain for HTTPS/WSS, null = none (with tlsKey; exclusive with
+ *                      tlsKeystore and selfSigned)
+ * @param tlsKey        PEM private key of tlsCert's first certificate, null = none
  */
 public record Options(int port, int mediaPort, List<String> announce, RoomMode defaultMode, String bind,
                       String mediaBind, int roomCapacity, int maxFrameBytes, double rateLimit, int rateBurst,
                       Path tlsKeystore, String tlsPassword, String authSecret, String adminToken, String logLevel,
                       int maxRooms, int maxTracks, int handshakeTimeout,
-                      List<String> allowedOrigins, Path authPublicKey, boolean selfSigned) {
+                      List<String> allowedOrigins, Path authPublicKey, boolean selfSigned, Path tlsCert,
+                      Path tlsKey) {
     public static final int DEFAULT_PORT = 8080;
     public static final int DEFAULT_MEDIA_PORT = 10000;
     static final Set<String> LOG_LEVELS = Set.of("trace", "debug", "info", "warn", "error");
@@ -93,6 +98,7 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
         if (selfSigned && tlsKeystore != null) {
             throw new IllegalArgumentException("--self-signed and --tls-keystore are exclusive");
         }
+        checkPem(tlsCert, tlsKey, tlsKeystore, selfSigned);
         if (authPublicKey != null) {
             if (authSecret != null) {
                 throw new IllegalArgumentException("--auth-secret and --auth-public-key are exclusive");
@@ -113,10 +119,27 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
         }
     }
 
+    private static void checkPem(Path tlsCert, Path tlsKey, Path tlsKeystore, boolean selfSigned) {
+        if (tlsCert == null && tlsKey == null) {
+            return;
+        }
+        if (tlsCert == null || tlsKey == null) {
+            throw new IllegalArgumentException((tlsCert == null ? "--tls-cert" : "--tls-key")
+                    + " is missing: --tls-cert and --tls-key must be given together");
+        }
+        if (tlsKeystore != null) {
+            throw new IllegalArgumentException("--tls-cert/--tls-key and --tls-keystore are exclusive");
+        }
+        if (selfSigned) {
+            throw new IllegalArgumentException("--self-signed and --tls-cert/--tls-key are exclusive");
+        }
+        PemKeyStores.check(tlsCert, "--tls-cert", tlsKey, "--tls-key", null);
+    }
+
     /** Port 8080, media port 10000, no announced address, sfu rooms, everything else at its default. */
     public static Options defaults() {
         return new Options(DEFAULT_PORT, DEFAULT_MEDIA_PORT, List.of(), RoomMode.SFU, null, null, 0, 64 * 1024, 50,
-                100, null, null, null, null, "info", 1000, 16, 10, List.of(), null, false);
+                100, null, null, null, null, "info", 1000, 16, 10, List.of(), null, false, null, null);
     }
 
     /** A Junction builder carrying these options. */
@@ -129,6 +152,9 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
                 .allowedOrigins(allowedOrigins).selfSigned(selfSigned);
         if (tlsKeystore != null) {
             b.tlsKeystore(tlsKeystore, tlsPassword);
+        }
+        if (tlsCert != null) {
+            b.tlsCertificate(tlsCert).tlsPrivateKey(tlsKey);
         }
         if (authSecret != null) {
             b.authenticator(JwtAuthenticator.hs256(authSecret));
@@ -148,7 +174,8 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
                 + ", tlsKeystore=" + tlsKeystore + ", tlsPassword=" + mask(tlsPassword) + ", authSecret="
                 + mask(authSecret) + ", adminToken=" + mask(adminToken) + ", logLevel=" + logLevel + ", maxRooms=" + maxRooms
                 + ", maxTracks=" + maxTracks + ", handshakeTimeout=" + handshakeTimeout + ", allowedOrigins=" + allowedOrigins
-                + ", authPublicKey=" + authPublicKey + ", selfSigned=" + selfSigned + "]";
+                + ", authPublicKey=" + authPublicKey + ", selfSigned=" + selfSigned + ", tlsCert=" + tlsCert
+                + ", tlsKey=" + tlsKey + "]";
     }
 
     private static String mask(String secret) {

@@ -139,6 +139,7 @@ class OptionsSourcesTest {
                 "--mode", "--room-capacity", "--max-frame-bytes", "--rate-limit", "--rate-burst", "--tls-keystore",
                 "--tls-keystore-password", "--auth-secret", "--admin-token", "--log-level", "--help", "--max-rooms",
                 "--max-tracks", "--handshake-timeout", "--allowed-origins", "--auth-public-key", "--self-signed",
+                "--tls-cert", "--tls-key",
                 "JUNCTION_<NAME>", "JUNCTION_CONFIG", "Precedence")) {
             assertTrue(usage.contains(option), option + " in\n" + usage);
         }
