@@ -70,6 +70,10 @@ class PemKeyStoresTest {
         Path publicKey = file("pub.pem", PemFiles.pem(ec.keys.getPublic()));
         Path twoKeys = file("two.pem", ec.pkcs8Pem() + ec.legacyPem());
         Path keystore = file("x.p12", "x");
+        Path ed25519 = file("ed25519.pem", "-----BEGIN PRIVATE KEY-----\n" + java.util.Base64.getEncoder().encodeToString(
+                java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPrivate().getEncoded())
+                + "\n-----END PRIVATE KEY-----\n");
+        Path sec1WithoutCurve = file("nocurve.pem", PemFiles.pem(ec.keys.getPrivate()));
         Path missing = dir.resolve("missing.pem");
         return List.of(
                 new Row("unreadable chain", "tlsCertificate must be a readable PEM file",
@@ -108,6 +112,10 @@ class PemKeyStoresTest {
                         b -> b.tlsCertificate(key).tlsPrivateKey(key)),
                 new Row("public key as key", "tlsPrivateKey must hold a PEM PRIVATE KEY",
                         b -> b.tlsCertificate(cert).tlsPrivateKey(publicKey)),
+                new Row("Ed25519 key", "tlsPrivateKey must be an RSA or EC private key",
+                        b -> b.tlsCertificate(cert).tlsPrivateKey(ed25519)),
+                new Row("SEC1 key without its curve", "tlsPrivateKey holds a malformed EC private key",
+                        b -> b.tlsCertificate(cert).tlsPrivateKey(sec1WithoutCurve)),
                 new Row("two keys", "tlsPrivateKey must hold exactly one private key",
                         b -> b.tlsCertificate(cert).tlsPrivateKey(twoKeys)),
                 new Row("RSA key, EC certificate", "tlsPrivateKey does not match the public key of the first certificate",
