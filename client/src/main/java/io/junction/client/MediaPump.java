@@ -35,6 +35,7 @@ public final class MediaPump implements AutoCloseable {
     private int frames;
     private volatile long keyframeRequests;
     private int withhold;
+    private volatile long lastWithheldNanos;
     private final java.util.List<byte[]> withheld = new java.util.ArrayList<>();
     private final java.util.List<Integer> withheldSeqs = new java.util.ArrayList<>();
 
@@ -92,6 +93,7 @@ public final class MediaPump implements AutoCloseable {
                 withhold--;
                 withheld.add(java.util.Arrays.copyOf(buf, len));
                 withheldSeqs.add((videoSeq - 1) & 0xFFFF);
+                lastWithheldNanos = System.nanoTime();
                 continue;
             }
             client.sendRtp(buf, 0, len);
@@ -138,6 +140,11 @@ public final class MediaPump implements AutoCloseable {
         withheld.clear();
         withheldSeqs.clear();
         return n;
+    }
+
+    /** {@code System.nanoTime()} when the last withheld packet was built (0 before any). */
+    public long lastWithheldNanos() {
+        return lastWithheldNanos;
     }
 
     /** PLI/FIR received from the server. */

@@ -20,6 +20,8 @@ public final class ReceivedStream {
     private volatile int lastSeq = -1;
     private volatile long outOfOrder;
     private volatile long rtxPackets;
+    private volatile long keyframes;
+    private volatile long lastKeyframeNanos;
     private long firstExt = -1;
     private long highestExt;
 
@@ -45,6 +47,10 @@ public final class ReceivedStream {
         if (firstWasKeyframe == null && video) {
             int b = p.array()[p.payloadOffset() + 1] & 0xFF;
             firstWasKeyframe = (b & 0x01) == 0;
+        }
+        if (video && (p.array()[p.payloadOffset()] & 0x10) != 0 && (p.array()[p.payloadOffset() + 1] & 0x01) == 0) {
+            keyframes++; // RFC 7741 §4.2 S bit: the first packet of a keyframe
+            lastKeyframeNanos = nowNanos;
         }
         int seq = p.sequenceNumber();
         if (lastSeq >= 0 && ((seq - lastSeq) & 0xFFFF) > 0x8000) {
@@ -100,6 +106,16 @@ public final class ReceivedStream {
     /** For video: whether the first packet received started a keyframe (null before any). */
     public Boolean firstWasKeyframe() {
         return firstWasKeyframe;
+    }
+
+    /** For video: keyframes whose first packet arrived (originals, not RTX). */
+    public long keyframes() {
+        return keyframes;
+    }
+
+    /** For video: {@code System.nanoTime()} when the last keyframe's first packet arrived (0 before any). */
+    public long lastKeyframeNanos() {
+        return lastKeyframeNanos;
     }
 
     public long outOfOrder() {

@@ -82,6 +82,47 @@ class SfuRoomFaultsTest {
                 () -> room.engine.outstandingBuffers() == baselineBuffers);
     }
 
+    /**
+     * Keyframe recovery after a burst: 1.5 s of the publisher's video never reaches the server and
+     * is never retransmitted. The server gives up on NACK for it, asks the publisher for a keyframe
+     * (PLI, RFC 4585 §6.3.1) and the subscriber decodes again from that keyframe. The publisher sends
+     * no periodic keyframes here, so the only way out is the server's request.
+     */
+    @Test
+    void aBurstNackCannotRepairIsRecoveredWithAKeyframe() throws Exception {
+        room = new LoopbackRoom();
+        SfuParticipantClient pub = room.join("f5", "ann", true);
+        SfuParticipantClient sub = room.join("f5", "bob", false);
+        connect(pub);
+        MediaPump pump = room.pump(pub, Integer.MAX_VALUE);
+        connect(sub);
+        await("bob decoding ann's video", Duration.ofSeconds(15), () -> LoopbackRoom.from(sub, pub.id(), "video")
+                .stream().anyMatch(v -> v.keyframes() > 0 && v.packets() > 60));
+        ReceivedStream video = LoopbackRoom.from(sub, pub.id(), "video").get(0);
+        long keyframesBefore = video.keyframes();
+        long requestsBefore = pump.keyframeRequests();
+        long lostBefore = video.lost();
+
+        int burst = 90; // 1.5 s at 30 fps × 2 packets per frame
+        pump.withholdVideo(burst);
+        await("burst of " + burst + " packets", Duration.ofSeconds(10), () -> pump.withheldSequences().size() == burst);
+        long burstEnd = pump.lastWithheldNanos();
+        await("a keyframe after the burst", Duration.ofSeconds(10), () -> video.keyframes() > keyframesBefore,
+                () -> "keyframe requests at the publisher " + pump.keyframeRequests() + ", lost " + video.lost());
+        long recoveredAt = video.lastKeyframeNanos();
+        double recoveryMs = (recoveredAt - burstEnd) / 1e6;
+        System.out.printf("keyframe recovery after a %d-packet burst: %.0f ms after the burst ended "
+                + "(%d keyframe requests at the publisher)%n", burst, recoveryMs, pump.keyframeRequests() - requestsBefore);
+        org.junit.jupiter.api.Assertions.assertTrue(pump.keyframeRequests() > requestsBefore,
+                "the server asked the publisher for a keyframe");
+        org.junit.jupiter.api.Assertions.assertTrue(recoveredAt > burstEnd, "the keyframe came after the burst");
+        org.junit.jupiter.api.Assertions.assertTrue(video.lost() >= lostBefore + burst,
+                "the burst was not repaired (lost " + (video.lost() - lostBefore) + ")");
+        long after = video.packets();
+        await("video flows after the keyframe", Duration.ofSeconds(5), () -> video.packets() > after + 30);
+        assertEquals(0, video.corrupt());
+    }
+
     @Test
     void anUnansweredServerOfferIsSentAgainOnceAfterTheNegotiationTimeout() throws Exception {
         room = new LoopbackRoom(b -> { }, io.junction.sfu.room.RoomOptions.defaults().withNegotiationTimeoutMs(1000));

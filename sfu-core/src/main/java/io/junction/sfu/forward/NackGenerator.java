@@ -8,9 +8,10 @@ package io.junction.sfu.forward;
  * records every skipped number as missing; a late arrival removes it ("recovered"). {@link #collect}
  * emits the numbers due now: the first NACK after {@link Options#reorderDelayMs()}, each retry
  * after {@code max(rtt, minRetryIntervalMs)}; an entry is given up after {@code maxRetries} NACKs
- * or when older than {@code maxAgeMs}. A gap larger than {@code maxGap}, or more missing packets
- * than {@code capacity}, clears the list and raises {@link #takeKeyframeNeeded()}: a keyframe is
- * cheaper than that many retransmissions.
+ * or when older than {@code maxAgeMs}, and giving up raises {@link #takeKeyframeNeeded()}: the
+ * receivers cannot decode past a hole that will never be filled, so only a keyframe helps (RFC 4585
+ * §6.3.1). A gap larger than {@code maxGap}, or more missing packets than {@code capacity}, clears
+ * the list and raises it too: a keyframe is cheaper than that many retransmissions.
  *
  * <p>Room worker thread only. Fixed-size arrays; nothing is allocated after construction.
  * Retransmitted packets (RFC 4588) must be passed with their original sequence number (OSN).
@@ -134,6 +135,7 @@ public final class NackGenerator {
             if (expired || (due && sent[i] >= options.maxRetries())) {
                 remove(i);
                 givenUp++;
+                keyframeNeeded = true;
                 continue;
             }
             if (due && (out == null || emitted < out.length)) {

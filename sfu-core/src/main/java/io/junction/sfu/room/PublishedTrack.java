@@ -149,7 +149,7 @@ public final class PublishedTrack implements AutoCloseable {
             upstream.sendRtcp(rtcpOut, 0, len);
             nacksSent++;
         }
-        if (nacks.takeKeyframeNeeded()) {
+        if (nacks.takeKeyframeNeeded() && detector != null) { // video only: audio has no keyframes
             keyframes.request(now);
         }
         KeyframeRequest r = keyframes.poll(now);

@@ -38,6 +38,7 @@ class NackGeneratorTest {
         assertEquals(1, g.recovered());
         assertArrayEquals(new int[] {65535, 3}, collect(g, t + 100));
         assertEquals(5, g.nacksSent());
+        assertFalse(g.takeKeyframeNeeded(), "holes still being repaired need no keyframe");
         g.onPacket(4, t + 101); // duplicate: no effect
         assertEquals(2, g.missingCount());
     }
@@ -77,6 +78,7 @@ class NackGeneratorTest {
         assertEquals(3, sends);
         assertEquals(0, g.missingCount());
         assertEquals(1, g.givenUp());
+        assertTrue(g.takeKeyframeNeeded(), "a packet given up leaves a hole only a keyframe repairs");
     }
 
     @Test
@@ -90,6 +92,7 @@ class NackGeneratorTest {
         }
         assertEquals(3, sends, "sent at 0, 100, 200; dropped at 300 (> 250 ms old)");
         assertEquals(1, g.givenUp());
+        assertTrue(g.takeKeyframeNeeded(), "a packet given up leaves a hole only a keyframe repairs");
     }
 
     @Test
