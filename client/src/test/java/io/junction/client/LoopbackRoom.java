@@ -42,13 +42,19 @@ final class LoopbackRoom implements AutoCloseable {
     /** As {@link #LoopbackRoom(java.util.function.Consumer)}, with the rooms' options. */
     LoopbackRoom(java.util.function.Consumer<IceConfig.Builder> iceOptions, io.junction.sfu.room.RoomOptions rooms)
             throws Exception {
+        this(iceOptions, rooms, SfuOptions.DEFAULT_MAX_HALF_OPEN_PER_SOURCE);
+    }
+
+    /** As {@link #LoopbackRoom(java.util.function.Consumer, io.junction.sfu.room.RoomOptions)}, with the half-open limit. */
+    LoopbackRoom(java.util.function.Consumer<IceConfig.Builder> iceOptions, io.junction.sfu.room.RoomOptions rooms,
+                 int maxHalfOpenPerSource) throws Exception {
         IceConfig.Builder b = IceConfig.builder().bindAddress("127.0.0.1").port(0)
                 .announcedAddresses(List.of("127.0.0.1"));
         iceOptions.accept(b);
         IceConfig ice = b.build();
         SfuOptions d = SfuOptions.defaults(ice);
         engine = new SfuEngine(new SfuOptions(d.ice(), d.workerThreads(), d.poolBuffers(), d.handshakeThreads(),
-                d.handshakeTimeout(), rooms));
+                d.handshakeTimeout(), rooms, maxHalfOpenPerSource));
         server = new SignalingServer(engine, SignalingOptions.defaults());
         server.start("127.0.0.1", 0);
         // Unbounded like separate browsers: a participant that walked away without closing its
@@ -64,6 +70,20 @@ final class LoopbackRoom implements AutoCloseable {
                 room, name, publish, clientCert, handshakes);
         clients.add(c);
         return c;
+    }
+
+    /** As {@link #join(String, String, boolean)}, running the client's DTLS handshake on {@code handshakeExecutor}. */
+    synchronized SfuParticipantClient join(String room, String name, boolean publish,
+                                           java.util.concurrent.Executor handshakeExecutor) {
+        SfuParticipantClient c = new SfuParticipantClient(URI.create("ws://127.0.0.1:" + server.port() + "/ws"),
+                room, name, publish, clientCert, handshakeExecutor);
+        clients.add(c);
+        return c;
+    }
+
+    /** A raw signaling connection to this server (the caller closes it). */
+    SignalingClient signaling() {
+        return SignalingClient.connect(URI.create("ws://127.0.0.1:" + server.port() + "/ws"), Duration.ofSeconds(5));
     }
 
     /** Waits until joined and DTLS-SRTP is up. */

@@ -73,7 +73,8 @@ public final class Junction implements AutoCloseable {
             }
             SfuOptions defaults = SfuOptions.defaults(ice.build());
             engine = new SfuEngine(new SfuOptions(defaults.ice(), settings.workerThreads(), defaults.poolBuffers(),
-                    defaults.handshakeThreads(), settings.handshakeTimeout(), defaults.room()), listener);
+                    defaults.handshakeThreads(), settings.handshakeTimeout(), defaults.room(),
+                    settings.maxHalfOpenPerSource()), listener);
             signaling = new SignalingServer(engine, settings.signalingOptions());
             metrics = new JunctionMetrics(engine, signaling);
             media = new MediaApi(engine);

@@ -16,7 +16,8 @@ import java.util.Objects;
  * 10000, announced addresses chosen by the engine, {@code sfu} rooms of the mode's default
  * capacity, everyone admitted with all rights, no listener, no admin token, 64 KiB frames,
  * 50 messages/s with bursts of 100, one room worker per core, the browser page served, at most
- * 1000 rooms, 16 sending tracks per participant, 10 s for ICE + DTLS handshakes.
+ * 1000 rooms, 16 sending tracks per participant, 10 s for ICE + DTLS handshakes, 8 half-open
+ * transports per source address.
  */
 public final class JunctionBuilder {
     /** Smallest admin token length accepted. */
@@ -49,6 +50,7 @@ public final class JunctionBuilder {
     int maxRooms = 1000;
     int maxTracks = 16;
     java.time.Duration handshakeTimeout = java.time.Duration.ofSeconds(10);
+    int maxHalfOpenPerSource = io.junction.sfu.SfuOptions.DEFAULT_MAX_HALF_OPEN_PER_SOURCE;
     List<String> allowedOrigins = List.of();
     boolean selfSigned;
 
@@ -245,6 +247,17 @@ public final class JunctionBuilder {
     /** Time a participant's ICE + DTLS handshake may take before its transport fails, 1..60 s (default 10 s). */
     public JunctionBuilder handshakeTimeout(java.time.Duration timeout) {
         this.handshakeTimeout = timeout;
+        return this;
+    }
+
+    /**
+     * Media transports one source IP address (the WebSocket peer's) may have set up at once but
+     * not yet connected (ICE + DTLS), 1..1000 (default 8). A join beyond it gets {@code error}
+     * {@code rate-limited} naming the limit, then {@code leaved}. Behind a reverse proxy every
+     * client has the proxy's address.
+     */
+    public JunctionBuilder maxHalfOpenPerSource(int transports) {
+        this.maxHalfOpenPerSource = transports;
         return this;
     }
 

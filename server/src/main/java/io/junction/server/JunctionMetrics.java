@@ -77,6 +77,11 @@ final class JunctionMetrics implements AutoCloseable {
         counter("junction.fir.sent", "FIRs sent to publishers", t -> t.firSent());
         counter("junction.srtp.auth.failures", "SRTP/SRTCP packets failing authentication",
                 t -> t.srtpAuthFailures());
+        FunctionCounter.builder("junction.halfopen.refusals", engine, SfuEngine::halfOpenRefusals)
+                .description("joins refused: their source address had too many transports being set up")
+                .register(registry);
+        Gauge.builder("junction.halfopen.transports", engine, SfuEngine::halfOpenTransports)
+                .description("transports of limited sources not yet through ICE + DTLS").register(registry);
         for (String reason : DROP_REASONS) {
             FunctionCounter.builder("junction.packets.dropped", this,
                             m -> m.last.totals().dropped().getOrDefault(reason, 0L))

@@ -18,7 +18,7 @@ record JunctionSettings(int httpPort, String bindAddress, int mediaPort, String 
                         int rateBurst, int workerThreads, Path tlsKeystore, String tlsKeystorePassword,
                         boolean servePage, boolean httpServer, int maxRooms, int maxTracks,
                         Duration handshakeTimeout, List<String> allowedOrigins, boolean selfSigned,
-                        PemKeyStores.Identity tlsPem) {
+                        int maxHalfOpenPerSource, PemKeyStores.Identity tlsPem) {
 
     JunctionSettings(JunctionBuilder b) {
         this(port("httpPort", b.httpPort), address("bindAddress", b.bindAddress), port("mediaPort", b.mediaPort),
@@ -31,7 +31,8 @@ record JunctionSettings(int httpPort, String bindAddress, int mediaPort, String 
                 b.tlsKeystore == null ? null : nonNull("tlsKeystorePassword", b.tlsKeystorePassword), b.servePage, b.httpServer,
                 range("maxRooms", b.maxRooms, 1, SignalingOptions.MAX_ROOMS),
                 range("maxTracksPerParticipant", b.maxTracks, 1, SignalingOptions.MAX_TRACKS), handshake(b.handshakeTimeout),
-                origins(b.allowedOrigins), selfSigned(b), pem(b));
+                origins(b.allowedOrigins), selfSigned(b),
+                range("maxHalfOpenPerSource", b.maxHalfOpenPerSource, 1, 1000), pem(b));
     }
 
     private static int port(String name, int v) {

@@ -31,6 +31,19 @@ public final class MediaApi {
      */
     public MediaParticipant join(String room, String participantId, String name, MediaRights rights,
                                  MediaCallbacks callbacks) {
+        return join(room, participantId, name, rights, null, callbacks);
+    }
+
+    /**
+     * As {@link #join(String, String, String, MediaRights, MediaCallbacks)}, counting the
+     * participant's transport against {@code source} (e.g. the client's IP address as the
+     * application's signaling sees it; null = not limited) until it connects, fails or closes.
+     *
+     * @throws io.junction.sfu.signal.HalfOpenLimitException when {@code source} already has
+     *         {@link JunctionBuilder#maxHalfOpenPerSource(int)} transports being set up
+     */
+    public MediaParticipant join(String room, String participantId, String name, MediaRights rights,
+                                 String source, MediaCallbacks callbacks) {
         Objects.requireNonNull(room, "room");
         Objects.requireNonNull(participantId, "participantId");
         Objects.requireNonNull(callbacks, "callbacks");
@@ -44,6 +57,6 @@ public final class MediaApi {
             }
         };
         return new MediaParticipant(room, participantId,
-                engine.join(room, participantId, name == null ? "" : name, rights, sink));
+                engine.join(room, participantId, name == null ? "" : name, rights, source, sink));
     }
 }

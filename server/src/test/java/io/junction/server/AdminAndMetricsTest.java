@@ -73,6 +73,8 @@ class AdminAndMetricsTest {
             assertEquals(1.0, value(metrics, "junction_rooms"), metrics);
             assertEquals(1.0, value(metrics, "junction_signaling_errors_total\\{code=\"bad-json\"\\}"), metrics);
             assertEquals(0.0, value(metrics, "junction_srtp_auth_failures_total"), metrics);
+            assertEquals(0.0, value(metrics, "junction_halfopen_refusals_total"), metrics);
+            assertEquals(0.0, value(metrics, "junction_halfopen_transports"), metrics);
             for (String name : new String[] {"junction_nacks_sent_total", "junction_nacks_received_total",
                     "junction_nacks_served_total", "junction_pli_sent_total",
                     "junction_packets_dropped_total{reason=\"unknown-ssrc\"}", "jvm_memory_used_bytes",

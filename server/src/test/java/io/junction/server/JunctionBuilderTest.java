@@ -41,6 +41,10 @@ class JunctionBuilderTest {
             new Row("handshakeTimeout", "handshakeTimeout must be in 1..60 s",
                     b -> b.handshakeTimeout(java.time.Duration.ofMillis(999))),
             new Row("handshakeTimeout", "handshakeTimeout must be in 1..60 s", b -> b.handshakeTimeout(null)),
+            new Row("maxHalfOpenPerSource", "maxHalfOpenPerSource must be in 1..1000",
+                    b -> b.maxHalfOpenPerSource(0)),
+            new Row("maxHalfOpenPerSource", "maxHalfOpenPerSource must be in 1..1000",
+                    b -> b.maxHalfOpenPerSource(1001)),
             new Row("tlsKeystore", "tlsKeystore must be a readable PKCS12 file",
                     b -> b.tlsKeystore(Path.of("/nonexistent/keystore.p12"), "x")));
 
@@ -59,7 +63,8 @@ class JunctionBuilderTest {
         assertDoesNotThrow(() -> Junction.builder().httpPort(0).mediaPort(65535).roomCapacity(1)
                 .defaultMode(RoomMode.P2P).adminToken("01234567").maxFrameBytes(1024).rateLimit(10_000, 1)
                 .workerThreads(256).announce(List.of()).maxRooms(1).maxTracksPerParticipant(256)
-                .handshakeTimeout(java.time.Duration.ofSeconds(60)).build());
+                .handshakeTimeout(java.time.Duration.ofSeconds(60)).maxHalfOpenPerSource(1).build());
+        assertDoesNotThrow(() -> Junction.builder().maxHalfOpenPerSource(1000).build());
     }
 
     @Test

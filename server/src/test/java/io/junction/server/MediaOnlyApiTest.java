@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.junction.client.ClientSdp;
 import io.junction.sfu.event.RoomEvent;
+import io.junction.sfu.signal.HalfOpenLimitException;
 import io.junction.sfu.signal.MediaRights;
 import io.junction.sfu.signal.NegotiationException;
 import io.junction.sfu.view.ParticipantView;
@@ -78,6 +79,36 @@ class MediaOnlyApiTest {
             assertEquals(2, kinds.stream().filter(RoomEvent.ParticipantLeft.class::equals).count(),
                     events.toString());
             assertEquals(RoomEvent.RoomClosed.class, kinds.get(kinds.size() - 1), events.toString());
+        }
+    }
+    /** Callbacks of participants that never answer nor connect. */
+    private static final MediaCallbacks SILENT = new MediaCallbacks() {
+        @Override
+        public void onOffer(String sdp) {
+        }
+
+        @Override
+        public void onAnswer(String sdp) {
+        }
+    };
+
+    @Test
+    void aSourceGetsAtMostItsLimitOfHalfOpenTransports() throws Exception {
+        try (Junction j = Fixture.start(Junction.builder().maxHalfOpenPerSource(1))) {
+            MediaParticipant first = j.media().join("h", "a", "A", MediaRights.ALL, "203.0.113.7", SILENT);
+            HalfOpenLimitException refused = assertThrows(HalfOpenLimitException.class,
+                    () -> j.media().join("h", "b", "B", MediaRights.ALL, "203.0.113.7", SILENT));
+            assertEquals(1, refused.limit());
+            assertEquals("too many connections being set up from your address (limit 1)", refused.getMessage());
+            j.media().join("h", "c", "C", MediaRights.ALL, "203.0.113.8", SILENT); // another source
+            j.media().join("h", "d", "D", SILENT); // no source: not limited
+            j.media().join("h", "e", "E", SILENT);
+            assertEquals(List.of("a", "c", "d", "e"), j.room("h").orElseThrow().participants().stream()
+                    .map(ParticipantView::id).toList(), "the refused participant was never created");
+
+            first.leave();
+            Fixture.await("a's transport closed", LIMIT, () -> j.room("h").orElseThrow().participants().size() == 3);
+            j.media().join("h", "b", "B", MediaRights.ALL, "203.0.113.7", SILENT); // its slot was freed
         }
     }
 }

@@ -4,6 +4,7 @@ import io.junction.dtls.DtlsCertificate;
 import io.junction.ice.IcePort;
 import io.junction.rtp.BufferPool;
 import io.junction.sfu.event.RoomEventListener;
+import io.junction.sfu.signal.HalfOpenLimitException;
 import io.junction.sfu.signal.MediaEngine;
 import io.junction.sfu.signal.MediaRights;
 import io.junction.sfu.signal.MediaSession;
@@ -34,6 +35,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Monitoring: {@link #rooms()}, {@link #room(String)} and {@link #totals()} return snapshots
  * taken on each room's worker; lifecycle events go to the {@link RoomEventListener} given at
  * construction (called on worker and transport threads: it must not block).
+ *
+ * <p>Half-open limit: a participant's transport counts against its source (given at
+ * {@link #join(String, String, String, MediaRights, String, NegotiationSink) join}) from join until
+ * it connects, fails or closes; a join beyond {@link SfuOptions#maxHalfOpenPerSource()} is refused
+ * with {@link HalfOpenLimitException}.
  */
 public final class SfuEngine implements MediaEngine {
     private static final Logger LOG = LoggerFactory.getLogger(SfuEngine.class);
@@ -45,6 +51,7 @@ public final class SfuEngine implements MediaEngine {
     private final BufferPool pool;
     private final EngineContext ctx;
     private final ConcurrentHashMap<String, SfuRoom> rooms = new ConcurrentHashMap<>();
+    private final HalfOpenLimit halfOpen;
     private volatile boolean closed;
 
     public SfuEngine(SfuOptions options) {
@@ -55,6 +62,7 @@ public final class SfuEngine implements MediaEngine {
     public SfuEngine(SfuOptions options, RoomEventListener events) {
         Objects.requireNonNull(events, "events");
         this.options = options;
+        this.halfOpen = new HalfOpenLimit(options.maxHalfOpenPerSource());
         SrtpSession.warmUp();
         this.icePort = new IcePort(options.ice());
         this.workers = new WorkerPool("junction-room", options.workerThreads(),
@@ -85,10 +93,43 @@ public final class SfuEngine implements MediaEngine {
     @Override
     public MediaSession join(String roomId, String participantId, String displayName, MediaRights rights,
                              NegotiationSink sink) {
+        return join(roomId, participantId, displayName, rights, null, sink);
+    }
+
+    /**
+     * Joins a participant whose transport counts against {@code source} (null = not limited)
+     * until it connects, fails or closes.
+     *
+     * @throws HalfOpenLimitException when {@code source} already has
+     *                                {@link SfuOptions#maxHalfOpenPerSource()} transports half-open
+     */
+    @Override
+    public MediaSession join(String roomId, String participantId, String displayName, MediaRights rights,
+                             String source, NegotiationSink sink) {
         Objects.requireNonNull(rights, "rights");
         if (closed) {
             throw new IllegalStateException("engine closed");
         }
+        HalfOpenLimit.Lease lease = halfOpen.tryAcquire(source).orElse(null);
+        if (lease == null) {
+            LOG.debug("room {}: join of {} refused: {} has {} transports half-open", roomId, participantId, source,
+                    halfOpen.limit());
+            throw new HalfOpenLimitException(source, halfOpen.limit());
+        }
+        boolean admitted = false;
+        try {
+            SfuParticipant p = admit(roomId, participantId, displayName, rights, sink, lease);
+            admitted = true;
+            return p;
+        } finally {
+            if (!admitted) {
+                lease.release();
+            }
+        }
+    }
+
+    private SfuParticipant admit(String roomId, String participantId, String displayName, MediaRights rights,
+                                 NegotiationSink sink, HalfOpenLimit.Lease lease) {
         while (true) {
             SfuRoom room = rooms.computeIfAbsent(roomId, id -> new SfuRoom(id, workers.assign(), ctx));
             SfuParticipant p;
@@ -97,7 +138,8 @@ public final class SfuEngine implements MediaEngine {
                     if (room.isClosed()) {
                         return null;
                     }
-                    SfuParticipant created = new SfuParticipant(participantId, displayName, rights, room, ctx, sink);
+                    SfuParticipant created = new SfuParticipant(participantId, displayName, rights, room, ctx, sink,
+                            lease);
                     room.add(created);
                     return created;
                 }).get(5, TimeUnit.SECONDS);
@@ -157,6 +199,16 @@ public final class SfuEngine implements MediaEngine {
     /** ICE transports of participants not yet closed (each participant owns one until it leaves or its media fails). */
     public int liveTransports() {
         return icePort.liveTransports();
+    }
+
+    /** Transports of limited sources that exist but have not completed ICE + DTLS. */
+    public int halfOpenTransports() {
+        return halfOpen.total();
+    }
+
+    /** Joins refused since start because their source had too many transports half-open. */
+    public long halfOpenRefusals() {
+        return halfOpen.refusals();
     }
 
     /** Pooled packet buffers currently out of the pool. */

@@ -14,9 +14,14 @@ import java.time.Duration;
  * @param handshakeThreads threads for DTLS handshakes in progress, in [1, 64]
  * @param handshakeTimeout DTLS handshake limit, in [1 s, 60 s]
  * @param room             per-room forwarding options
+ * @param maxHalfOpenPerSource media transports one source (a participant's signaling IP address)
+ *                         may have set up but not yet through ICE + DTLS, in [1, 1000]; a join
+ *                         beyond it is refused (default {@value #DEFAULT_MAX_HALF_OPEN_PER_SOURCE})
  */
 public record SfuOptions(IceConfig ice, int workerThreads, int poolBuffers, int handshakeThreads,
-                         Duration handshakeTimeout, RoomOptions room) {
+                         Duration handshakeTimeout, RoomOptions room, int maxHalfOpenPerSource) {
+    /** Default of {@link #maxHalfOpenPerSource()}. */
+    public static final int DEFAULT_MAX_HALF_OPEN_PER_SOURCE = 8;
 
     public SfuOptions {
         if (ice == null) {
@@ -32,6 +37,19 @@ public record SfuOptions(IceConfig ice, int workerThreads, int poolBuffers, int 
                 || handshakeTimeout.compareTo(Duration.ofSeconds(60)) > 0) {
             throw new IllegalArgumentException("handshakeTimeout must be in [1 s, 60 s], got " + handshakeTimeout);
         }
+        range("maxHalfOpenPerSource", maxHalfOpenPerSource, 1, 1000);
+    }
+
+    /** Options with the default {@link #maxHalfOpenPerSource()}. */
+    public SfuOptions(IceConfig ice, int workerThreads, int poolBuffers, int handshakeThreads,
+                      Duration handshakeTimeout, RoomOptions room) {
+        this(ice, workerThreads, poolBuffers, handshakeThreads, handshakeTimeout, room,
+                DEFAULT_MAX_HALF_OPEN_PER_SOURCE);
+    }
+
+    /** A copy with {@link #maxHalfOpenPerSource()} set to {@code n}. */
+    public SfuOptions withMaxHalfOpenPerSource(int n) {
+        return new SfuOptions(ice, workerThreads, poolBuffers, handshakeThreads, handshakeTimeout, room, n);
     }
 
     /** Defaults around the given ICE configuration. */

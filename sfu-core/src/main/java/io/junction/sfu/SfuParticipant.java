@@ -40,6 +40,8 @@ final class SfuParticipant implements MediaSession, MediaSender {
     private final SfuRoom room;
     private final EngineContext ctx;
     private final NegotiationSink sink;
+    /** Held from join until the transport connects, fails or closes (the half-open limit). */
+    private final HalfOpenLimit.Lease halfOpen;
     private final LateIceListener iceListener = new LateIceListener();
     private final IceTransport ice;
     private final ParticipantMedia media;
@@ -55,7 +57,9 @@ final class SfuParticipant implements MediaSession, MediaSender {
     private volatile boolean mediaLost;
     private boolean mediaConnected; // room worker thread only
 
-    SfuParticipant(String id, String name, MediaRights rights, SfuRoom room, EngineContext ctx, NegotiationSink sink) {
+    SfuParticipant(String id, String name, MediaRights rights, SfuRoom room, EngineContext ctx, NegotiationSink sink,
+                   HalfOpenLimit.Lease halfOpen) {
+        this.halfOpen = halfOpen;
         this.id = id;
         this.name = name;
         this.rights = rights;
@@ -293,6 +297,7 @@ final class SfuParticipant implements MediaSession, MediaSender {
     }
 
     private void closeMedia() {
+        halfOpen.release();
         rtpIn.close();
         rtcpIn.close();
         MediaTransport t = transport;
@@ -320,12 +325,14 @@ final class SfuParticipant implements MediaSession, MediaSender {
         @Override
         public void onConnected() {
             LOG.info("room {} participant {}: media transport connected", room.id(), id);
+            halfOpen.release();
             room.loop().execute(() -> room.onTransportConnected(SfuParticipant.this));
         }
 
         @Override
         public void onFailed(String reason) {
             LOG.info("room {} participant {}: media transport failed: {}", room.id(), id, reason);
+            halfOpen.release();
             ctx.emit(new RoomEvent.TransportFailed(room.id(), id, reason));
             room.loop().execute(() -> room.onTransportLost(SfuParticipant.this, reason));
         }
@@ -333,6 +340,7 @@ final class SfuParticipant implements MediaSession, MediaSender {
         @Override
         public void onClosed() {
             LOG.info("room {} participant {}: media transport closed by the peer", room.id(), id);
+            halfOpen.release();
             ctx.emit(new RoomEvent.TransportFailed(room.id(), id, "closed by the peer"));
             room.loop().execute(() -> room.onTransportLost(SfuParticipant.this, "closed by the peer"));
         }

@@ -1,5 +1,6 @@
 package io.junction.signaling;
 
+import io.junction.sfu.signal.HalfOpenLimitException;
 import io.junction.sfu.signal.MediaEngine;
 import io.junction.sfu.signal.MediaRights;
 import io.junction.sfu.signal.MediaSession;
@@ -29,6 +30,8 @@ final class ClientHandler {
     private final Authenticator authenticator;
     private final Consumer<String> errorCounter;
     private final int maxTracks;
+    /** The peer's IP address (the media engine bounds half-open transports per source), or null. */
+    private final String source;
     private Participant self;
     private RoomMode mode;
     private MediaSession media;
@@ -36,8 +39,9 @@ final class ClientHandler {
     private AtomicBoolean mediaLive;
 
     ClientHandler(RoomRegistry registry, MediaEngine engine, SignalCodec codec, Outbox outbox, TokenBucket bucket,
-                  Authenticator authenticator, Consumer<String> errorCounter, int maxTracks) {
+                  Authenticator authenticator, Consumer<String> errorCounter, int maxTracks, String source) {
         this.maxTracks = maxTracks;
+        this.source = source;
         this.authenticator = authenticator;
         this.errorCounter = errorCounter;
         this.registry = registry;
@@ -129,7 +133,12 @@ final class ClientHandler {
             }
         };
         try {
-            media = engine.join(room, self.id(), join.name(), rights, sink);
+            media = engine.join(room, self.id(), join.name(), rights, source, sink);
+        } catch (HalfOpenLimitException e) {
+            LOG.debug("join of {} to room {} refused: {} from {}", self.id(), room, e.getMessage(), source);
+            error(ErrorCodes.RATE_LIMITED, e.getMessage(), join.type());
+            exitRoom();
+            outbox.send(codec.encode(new SignalMessage.Leaved(room)));
         } catch (RuntimeException e) {
             LOG.error("media engine failed to join {} to room {}", self.id(), room, e);
             error(ErrorCodes.INTERNAL, "the media engine failed; you are not in the room", join.type());

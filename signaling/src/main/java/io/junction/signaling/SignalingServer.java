@@ -207,9 +207,10 @@ public final class SignalingServer implements AutoCloseable {
         return new Outbox(wire, options.outboxLimit(), closer);
     }
 
-    ClientHandler newClientHandler(Outbox outbox) {
+    /** @param source the peer's IP address, or null when unknown (then not limited by source) */
+    ClientHandler newClientHandler(Outbox outbox, String source) {
         return new ClientHandler(rooms, engine, codec, outbox,
                 new TokenBucket(options.ratePerSecond(), options.burst(), options.nanoClock()),
-                options.authenticator(), this::countError, options.maxTracks());
+                options.authenticator(), this::countError, options.maxTracks(), source);
     }
 }

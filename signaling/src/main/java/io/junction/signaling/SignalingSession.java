@@ -23,7 +23,15 @@ public final class SignalingSession implements Session.Listener.AutoDemanding, O
     public void onWebSocketOpen(Session session) {
         this.session = session;
         this.outbox = server.newOutbox(this);
-        this.handler = server.newClientHandler(outbox);
+        this.handler = server.newClientHandler(outbox, sourceOf(session.getRemoteSocketAddress()));
+    }
+
+    /** The peer's IP address (IPv6 in full), or null when the transport does not say. */
+    static String sourceOf(java.net.SocketAddress remote) {
+        if (remote instanceof java.net.InetSocketAddress inet && inet.getAddress() != null) {
+            return inet.getAddress().getHostAddress();
+        }
+        return null;
     }
 
     @Override

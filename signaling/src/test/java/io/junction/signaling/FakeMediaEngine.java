@@ -14,10 +14,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** A media engine that records calls; an offer whose sdp is "refuse" gets bad-sdp, "explode" a RuntimeException. */
+/**
+ * A media engine that records calls; an offer whose sdp is "refuse" gets bad-sdp, "explode" a
+ * RuntimeException; while {@link #halfOpenRefusals} is positive, joins are refused as over the
+ * half-open limit (2).
+ */
 final class FakeMediaEngine implements MediaEngine {
     private final Map<String, CompletableFuture<Session>> sessions = new ConcurrentHashMap<>();
     final List<String> joins = new CopyOnWriteArrayList<>();
+    /** The source of every join that carried one (refused ones included). */
+    final List<String> sources = new CopyOnWriteArrayList<>();
+    final java.util.concurrent.atomic.AtomicInteger halfOpenRefusals = new java.util.concurrent.atomic.AtomicInteger();
 
     final class Session implements MediaSession {
         final String room;
@@ -63,6 +70,16 @@ final class FakeMediaEngine implements MediaEngine {
         joins.add(roomId + "/" + participantId + "/" + displayName); // before a waiting test resumes
         future(participantId).complete(s);
         return s;
+    }
+
+    @Override
+    public MediaSession join(String roomId, String participantId, String displayName,
+                             io.junction.sfu.signal.MediaRights rights, String source, NegotiationSink sink) {
+        sources.add(String.valueOf(source));
+        if (halfOpenRefusals.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            throw new io.junction.sfu.signal.HalfOpenLimitException(source, 2);
+        }
+        return MediaEngine.super.join(roomId, participantId, displayName, rights, source, sink);
     }
 
     private CompletableFuture<Session> future(String participantId) {

@@ -1,6 +1,7 @@
 package io.junction.signaling;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -75,6 +76,39 @@ class LimitsTest {
                 + "m=video 9 UDP/TLS/RTP/SAVPF 96\\r\\na=recvonly\\r\\n";
         a.send("{\"type\":\"message\",\"room\":\"room\",\"data\":{\"type\":\"offer\",\"sdp\":\"" + two + "\"}}");
         assertInstanceOf(Negotiation.Offer.class, engine.session(id).next());
+    }
+
+    @Test
+    void aJoinOverTheHalfOpenLimitIsRateLimitedThenLeavedAndTheRoomIsUndisturbed() throws Exception {
+        WsClient a = client();
+        WsClient b = client();
+        String annId = a.join("h", "ann").get("id").asText();
+        engine.session(annId); // the engine join runs after joined is queued
+        engine.halfOpenRefusals.set(1);
+        b.send("{\"type\":\"join\",\"room\":\"h\",\"name\":\"bob\"}");
+        String bobId = b.next("joined").get("id").asText();
+        JsonNode error = b.next("error");
+        assertEquals(ErrorCodes.RATE_LIMITED, error.get("code").asText());
+        assertEquals("join", error.get("ref").asText());
+        assertEquals("too many connections being set up from your address (limit 2)",
+                error.get("message").asText());
+        assertEquals("h", b.next("leaved").get("room").asText());
+        assertEquals(bobId, a.next("otherjoin").get("id").asText());
+        assertEquals(bobId, a.next("bye").get("id").asText());
+        assertEquals(1, server.rooms().roomSize("h").getAsInt(), "ann stays alone in the room");
+        assertEquals(List.of("127.0.0.1", "127.0.0.1"), engine.sources, "the WebSocket peer's address is the source");
+        assertEquals(1L, server.errorCounts().get(ErrorCodes.RATE_LIMITED));
+        // the same socket may join again once the engine admits it; ann's session is untouched
+        assertEquals(2, b.join("h", "bob").get("userNum").asInt());
+        assertFalse(engine.session(annId).left.isDone(), "ann's media session stays");
+    }
+
+    @Test
+    void theSourceIsThePeersIpAddress() {
+        assertEquals("127.0.0.1", SignalingSession.sourceOf(new java.net.InetSocketAddress("127.0.0.1", 4000)));
+        assertEquals("0:0:0:0:0:0:0:1", SignalingSession.sourceOf(new java.net.InetSocketAddress("::1", 4000)));
+        assertEquals(null, SignalingSession.sourceOf(java.net.InetSocketAddress.createUnresolved("example.org", 1)));
+        assertEquals(null, SignalingSession.sourceOf(null));
     }
 
     @Test

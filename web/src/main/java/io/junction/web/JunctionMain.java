@@ -98,6 +98,11 @@ public final class JunctionMain implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     int handshakeTimeout;
 
+    @Option(names = "--max-half-open", paramLabel = "N", defaultValue = "8",
+            description = "Media transports one client IP address may have set up but not yet connected (ICE + "
+                    + "DTLS), 1..1000; a join beyond it gets error 'rate-limited' (default: ${DEFAULT-VALUE}).")
+    int maxHalfOpen;
+
     @Option(names = "--allowed-origins", paramLabel = "ORIGIN", split = ",",
             description = "Origins (https://host:port) whose pages may open the WebSocket; others get HTTP 403 "
                     + "on upgrade; repeat or comma-separate (default: every origin).")
@@ -155,7 +160,7 @@ public final class JunctionMain implements Callable<Integer> {
         try {
             return new Options(port, mediaPort, announce, RoomMode.fromWireName(mode), bind, mediaBind, roomCapacity,
                     maxFrameBytes, rateLimit, rateBurst, tlsKeystore, tlsPassword, authSecret, adminToken, logLevel,
-                    maxRooms, maxTracks, handshakeTimeout, allowedOrigins,
+                    maxRooms, maxTracks, handshakeTimeout, maxHalfOpen, allowedOrigins,
                     authPublicKey, selfSigned, tlsCert, tlsKey);
         } catch (IllegalArgumentException e) {
             String message = e.getMessage().startsWith("mode ") ? "--" + e.getMessage() : e.getMessage();

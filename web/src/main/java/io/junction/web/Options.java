@@ -35,6 +35,7 @@ import java.util.Set;
  * @param maxRooms      rooms at once, 1..1000000
  * @param maxTracks     sending tracks per participant offer, 1..256
  * @param handshakeTimeout seconds an ICE + DTLS handshake may take, 1..60
+ * @param maxHalfOpen   media transports one source IP address may have set up but not yet connected, 1..1000
  * @param allowedOrigins origins allowed to open the WebSocket, empty = all
  * @param authPublicKey PEM file with the RSA public key of RS256 join tokens, null = none (exclusive with authSecret)
  * @param selfSigned    serve HTTPS with a certificate generated at start-up (exclusive with tlsKeystore)
@@ -45,7 +46,7 @@ import java.util.Set;
 public record Options(int port, int mediaPort, List<String> announce, RoomMode defaultMode, String bind,
                       String mediaBind, int roomCapacity, int maxFrameBytes, double rateLimit, int rateBurst,
                       Path tlsKeystore, String tlsPassword, String authSecret, String adminToken, String logLevel,
-                      int maxRooms, int maxTracks, int handshakeTimeout,
+                      int maxRooms, int maxTracks, int handshakeTimeout, int maxHalfOpen,
                       List<String> allowedOrigins, Path authPublicKey, boolean selfSigned, Path tlsCert,
                       Path tlsKey) {
     public static final int DEFAULT_PORT = 8080;
@@ -112,6 +113,7 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
         range("--max-rooms", maxRooms, 1, 1_000_000);
         range("--max-tracks", maxTracks, 1, 256);
         range("--handshake-timeout", handshakeTimeout, 1, 60);
+        range("--max-half-open", maxHalfOpen, 1, 1000);
         logLevel = Objects.requireNonNull(logLevel, "logLevel").toLowerCase(Locale.ROOT);
         if (!LOG_LEVELS.contains(logLevel)) {
             throw new IllegalArgumentException("--log-level must be one of trace, debug, info, warn, error (got "
@@ -139,7 +141,8 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
     /** Port 8080, media port 10000, no announced address, sfu rooms, everything else at its default. */
     public static Options defaults() {
         return new Options(DEFAULT_PORT, DEFAULT_MEDIA_PORT, List.of(), RoomMode.SFU, null, null, 0, 64 * 1024, 50,
-                100, null, null, null, null, "info", 1000, 16, 10, List.of(), null, false, null, null);
+                100, null, null, null, null, "info", 1000, 16, 10,
+                io.junction.sfu.SfuOptions.DEFAULT_MAX_HALF_OPEN_PER_SOURCE, List.of(), null, false, null, null);
     }
 
     /** A Junction builder carrying these options. */
@@ -148,7 +151,7 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
                 .mediaPort(mediaPort).mediaBindAddress(mediaBind).announce(announce).defaultMode(defaultMode)
                 .roomCapacity(roomCapacity).maxFrameBytes(maxFrameBytes).rateLimit(rateLimit, rateBurst)
                 .adminToken(adminToken).maxRooms(maxRooms).maxTracksPerParticipant(maxTracks)
-                .handshakeTimeout(java.time.Duration.ofSeconds(handshakeTimeout))
+                .handshakeTimeout(java.time.Duration.ofSeconds(handshakeTimeout)).maxHalfOpenPerSource(maxHalfOpen)
                 .allowedOrigins(allowedOrigins).selfSigned(selfSigned);
         if (tlsKeystore != null) {
             b.tlsKeystore(tlsKeystore, tlsPassword);
@@ -173,7 +176,8 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
                 + ", maxFrameBytes=" + maxFrameBytes + ", rateLimit=" + rateLimit + ", rateBurst=" + rateBurst
                 + ", tlsKeystore=" + tlsKeystore + ", tlsPassword=" + mask(tlsPassword) + ", authSecret="
                 + mask(authSecret) + ", adminToken=" + mask(adminToken) + ", logLevel=" + logLevel + ", maxRooms=" + maxRooms
-                + ", maxTracks=" + maxTracks + ", handshakeTimeout=" + handshakeTimeout + ", allowedOrigins=" + allowedOrigins
+                + ", maxTracks=" + maxTracks + ", handshakeTimeout=" + handshakeTimeout
+                + ", maxHalfOpen=" + maxHalfOpen + ", allowedOrigins=" + allowedOrigins
                 + ", authPublicKey=" + authPublicKey + ", selfSigned=" + selfSigned + ", tlsCert=" + tlsCert
                 + ", tlsKey=" + tlsKey + "]";
     }

@@ -69,16 +69,26 @@ class OptionsSourcesTest {
         assertTrue(assertThrows(CommandLine.ParameterException.class,
                 () -> JunctionMain.parse("--handshake-timeout", "61")).getMessage()
                 .contains("--handshake-timeout must be in 1..60"));
+        for (String bad : new String[] {"0", "1001"}) {
+            assertTrue(assertThrows(CommandLine.ParameterException.class,
+                    () -> JunctionMain.parse("--max-half-open", bad)).getMessage()
+                    .contains("--max-half-open must be in 1..1000 (got " + bad + ")"));
+        }
     }
 
     @Test
     void limitsComeFromEverySource(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("j.properties");
-        Files.writeString(file, "max-tracks=4\nhandshake-timeout=20\n");
+        Files.writeString(file, "max-tracks=4\nhandshake-timeout=20\nmax-half-open=3\n");
         Options o = JunctionMain.parse(Map.of("JUNCTION_MAX_ROOMS", "7"), "--config", file.toString());
         assertEquals(7, o.maxRooms());
         assertEquals(4, o.maxTracks());
         assertEquals(20, o.handshakeTimeout());
+        assertEquals(3, o.maxHalfOpen());
+        assertEquals(5, JunctionMain.parse(Map.of("JUNCTION_MAX_HALF_OPEN", "5"), "--config", file.toString())
+                .maxHalfOpen(), "the environment wins over the file");
+        assertEquals(1000, JunctionMain.parse(Map.of("JUNCTION_MAX_HALF_OPEN", "5"), "--max-half-open", "1000")
+                .maxHalfOpen(), "the command line wins over the environment");
         assertEquals(List.of("https://a.example", "https://b.example:8443"),
                 JunctionMain.parse(Map.of("JUNCTION_ALLOWED_ORIGINS", "https://a.example,https://b.example:8443"))
                         .allowedOrigins());
@@ -88,6 +98,7 @@ class OptionsSourcesTest {
         assertEquals(1000, d.maxRooms());
         assertEquals(16, d.maxTracks());
         assertEquals(10, d.handshakeTimeout());
+        assertEquals(8, d.maxHalfOpen());
         assertEquals(d, Options.defaults());
     }
 
@@ -138,8 +149,8 @@ class OptionsSourcesTest {
         for (String option : List.of("--config", "--port", "--bind", "--media-port", "--media-bind", "--announce",
                 "--mode", "--room-capacity", "--max-frame-bytes", "--rate-limit", "--rate-burst", "--tls-keystore",
                 "--tls-keystore-password", "--auth-secret", "--admin-token", "--log-level", "--help", "--max-rooms",
-                "--max-tracks", "--handshake-timeout", "--allowed-origins", "--auth-public-key", "--self-signed",
-                "--tls-cert", "--tls-key",
+                "--max-tracks", "--handshake-timeout", "--max-half-open", "--allowed-origins", "--auth-public-key",
+                "--self-signed", "--tls-cert", "--tls-key",
                 "JUNCTION_<NAME>", "JUNCTION_CONFIG", "Precedence")) {
             assertTrue(usage.contains(option), option + " in\n" + usage);
         }

@@ -35,6 +35,20 @@ public interface MediaEngine extends AutoCloseable {
         return join(roomId, participantId, displayName, sink);
     }
 
+    /**
+     * As {@link #join(String, String, String, MediaRights, NegotiationSink)}, naming where the
+     * participant connects from, so that an engine can bound the media transports each source is
+     * setting up at once. The default ignores the source (an engine without such a limit).
+     *
+     * @param source the participant's source, e.g. the signaling peer's IP address; null = not limited
+     * @throws HalfOpenLimitException when {@code source} already holds the engine's limit of
+     *                                half-open transports; nothing was created
+     */
+    default MediaSession join(String roomId, String participantId, String displayName, MediaRights rights,
+                              String source, NegotiationSink sink) {
+        return join(roomId, participantId, displayName, rights, sink);
+    }
+
     /** Closes every session and frees every port and thread. */
     @Override
     void close();
