@@ -48,6 +48,7 @@ public final class JunctionBuilder {
     java.time.Duration handshakeTimeout = java.time.Duration.ofSeconds(10);
     List<String> allowedOrigins = List.of();
     boolean selfSigned;
+    List<String> iceAllowedNetworks = List.of();
 
     JunctionBuilder() {
     }
@@ -218,6 +219,17 @@ public final class JunctionBuilder {
      */
     public JunctionBuilder allowedOrigins(List<String> origins) {
         this.allowedOrigins = origins;
+        return this;
+    }
+
+    /**
+     * Remote networks ICE may use, in CIDR notation (IPv4 or IPv6, e.g. {@code 10.0.0.0/8},
+     * {@code 192.168.1.0/24}, {@code ::1/128}; host bits after the prefix must be zero). Checks
+     * from other addresses are dropped at the media port and remote candidates outside them are
+     * ignored. Empty (default) = every address.
+     */
+    public JunctionBuilder iceAllowedNetworks(List<String> cidrs) {
+        this.iceAllowedNetworks = cidrs;
         return this;
     }
 

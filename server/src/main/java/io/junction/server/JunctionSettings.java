@@ -1,5 +1,6 @@
 package io.junction.server;
 
+import io.junction.ice.RemoteNetworks;
 import io.junction.sfu.event.RoomEventListener;
 import io.junction.signaling.Authenticator;
 import io.junction.signaling.RoomMode;
@@ -17,7 +18,8 @@ record JunctionSettings(int httpPort, String bindAddress, int mediaPort, String 
                         RoomEventListener listener, String adminToken, int maxFrameBytes, double ratePerSecond,
                         int rateBurst, int workerThreads, Path tlsKeystore, String tlsKeystorePassword,
                         boolean servePage, boolean httpServer, int maxRooms, int maxTracks,
-                        Duration handshakeTimeout, List<String> allowedOrigins, boolean selfSigned) {
+                        Duration handshakeTimeout, List<String> allowedOrigins, boolean selfSigned,
+                        List<String> iceAllowedNetworks) {
 
     JunctionSettings(JunctionBuilder b) {
         this(port("httpPort", b.httpPort), address("bindAddress", b.bindAddress), port("mediaPort", b.mediaPort),
@@ -30,7 +32,7 @@ record JunctionSettings(int httpPort, String bindAddress, int mediaPort, String 
                 b.tlsKeystore == null ? null : nonNull("tlsKeystorePassword", b.tlsKeystorePassword), b.servePage, b.httpServer,
                 range("maxRooms", b.maxRooms, 1, SignalingOptions.MAX_ROOMS),
                 range("maxTracksPerParticipant", b.maxTracks, 1, SignalingOptions.MAX_TRACKS), handshake(b.handshakeTimeout),
-                origins(b.allowedOrigins), selfSigned(b));
+                origins(b.allowedOrigins), selfSigned(b), networks(b.iceAllowedNetworks));
     }
 
     private static int port(String name, int v) {
@@ -109,6 +111,11 @@ record JunctionSettings(int httpPort, String bindAddress, int mediaPort, String 
             }
         }
         return List.copyOf(v);
+    }
+
+    private static List<String> networks(List<String> v) {
+        // throws IllegalArgumentException naming iceAllowedNetworks and the bad entry
+        return RemoteNetworks.parse("iceAllowedNetworks", nonNull("iceAllowedNetworks", v)).cidrs();
     }
 
     private static Duration handshake(Duration d) {

@@ -1,5 +1,6 @@
 package io.junction.web;
 
+import io.junction.ice.RemoteNetworks;
 import io.junction.server.JunctionBuilder;
 import io.junction.server.JwtAuthenticator;
 import io.junction.server.PemPublicKeys;
@@ -37,12 +38,14 @@ import java.util.Set;
  * @param allowedOrigins origins allowed to open the WebSocket, empty = all
  * @param authPublicKey PEM file with the RSA public key of RS256 join tokens, null = none (exclusive with authSecret)
  * @param selfSigned    serve HTTPS with a certificate generated at start-up (exclusive with tlsKeystore)
+ * @param iceAllowedNetworks remote networks (CIDR) ICE may use, empty = all
  */
 public record Options(int port, int mediaPort, List<String> announce, RoomMode defaultMode, String bind,
                       String mediaBind, int roomCapacity, int maxFrameBytes, double rateLimit, int rateBurst,
                       Path tlsKeystore, String tlsPassword, String authSecret, String adminToken, String logLevel,
                       int maxRooms, int maxTracks, int handshakeTimeout,
-                      List<String> allowedOrigins, Path authPublicKey, boolean selfSigned) {
+                      List<String> allowedOrigins, Path authPublicKey, boolean selfSigned,
+                      List<String> iceAllowedNetworks) {
     public static final int DEFAULT_PORT = 8080;
     public static final int DEFAULT_MEDIA_PORT = 10000;
     static final Set<String> LOG_LEVELS = Set.of("trace", "debug", "info", "warn", "error");
@@ -103,6 +106,9 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
                 throw new IllegalArgumentException("--auth-public-key: " + e.getMessage(), e);
             }
         }
+        iceAllowedNetworks = Objects.requireNonNull(iceAllowedNetworks, "iceAllowedNetworks").stream()
+                .filter(n -> !n.isBlank()).toList();
+        RemoteNetworks.parse("--ice-allowed-networks", iceAllowedNetworks); // throws naming the option and entry
         range("--max-rooms", maxRooms, 1, 1_000_000);
         range("--max-tracks", maxTracks, 1, 256);
         range("--handshake-timeout", handshakeTimeout, 1, 60);
@@ -116,7 +122,8 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
     /** Port 8080, media port 10000, no announced address, sfu rooms, everything else at its default. */
     public static Options defaults() {
         return new Options(DEFAULT_PORT, DEFAULT_MEDIA_PORT, List.of(), RoomMode.SFU, null, null, 0, 64 * 1024, 50,
-                100, null, null, null, null, "info", 1000, 16, 10, List.of(), null, false);
+                100, null, null, null, null, "info", 1000, 16, 10, List.of(), null, false,
+                List.of());
     }
 
     /** A Junction builder carrying these options. */
@@ -126,7 +133,7 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
                 .roomCapacity(roomCapacity).maxFrameBytes(maxFrameBytes).rateLimit(rateLimit, rateBurst)
                 .adminToken(adminToken).maxRooms(maxRooms).maxTracksPerParticipant(maxTracks)
                 .handshakeTimeout(java.time.Duration.ofSeconds(handshakeTimeout))
-                .allowedOrigins(allowedOrigins).selfSigned(selfSigned);
+                .allowedOrigins(allowedOrigins).selfSigned(selfSigned).iceAllowedNetworks(iceAllowedNetworks);
         if (tlsKeystore != null) {
             b.tlsKeystore(tlsKeystore, tlsPassword);
         }
@@ -148,7 +155,8 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
                 + ", tlsKeystore=" + tlsKeystore + ", tlsPassword=" + mask(tlsPassword) + ", authSecret="
                 + mask(authSecret) + ", adminToken=" + mask(adminToken) + ", logLevel=" + logLevel + ", maxRooms=" + maxRooms
                 + ", maxTracks=" + maxTracks + ", handshakeTimeout=" + handshakeTimeout + ", allowedOrigins=" + allowedOrigins
-                + ", authPublicKey=" + authPublicKey + ", selfSigned=" + selfSigned + "]";
+                + ", authPublicKey=" + authPublicKey + ", selfSigned=" + selfSigned
+                + ", iceAllowedNetworks=" + iceAllowedNetworks + "]";
     }
 
     private static String mask(String secret) {
