@@ -83,8 +83,9 @@ class StunFuzzTest {
      * error class byte above 0x7f (IllegalArgumentException). Only a RuntimeException thrown inside
      * that package is tolerated; anything else (framing in Message.decode, an Error such as
      * StackOverflowError, our own reads of a decoded message) still fails. On the server such a
-     * datagram is dropped: the shared port's ufrag look-up catches every exception and the stack's
-     * MessageProcessingTask catches Throwable and logs it. See
+     * datagram never reaches the stack's decoder ({@link StunFraming} runs first, see
+     * IceGuardLoopbackTest); only the shared port's ufrag look-up decodes it, and catches every
+     * exception. See
      * StunVectorsTest#malformedErrorCodesThrowInIce4jButTheSharedPortDropsThem.
      */
     static boolean isKnownIce4jDefect(RuntimeException e) {
