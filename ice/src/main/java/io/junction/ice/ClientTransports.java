@@ -36,7 +36,7 @@ final class ClientTransports {
                     });
             ClientSocket s = sock;
             IceTransport t = new IceTransport(parts, l, io.timer(), checked.connectTimeout(),
-                    checked.consentTimeout(), s::close);
+                    checked.consentTimeout(), CandidateFilter.all(), s::close);
             sock.attach(t);
             return t;
         } catch (IOException | RuntimeException e) {

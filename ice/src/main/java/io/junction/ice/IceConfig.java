@@ -15,6 +15,7 @@ public final class IceConfig {
     private final List<String> announcedAddresses;
     private final Duration consentTimeout;
     private final Duration connectTimeout;
+    private final RemoteNetworks allowedNetworks;
 
     private IceConfig(Builder b) {
         this.bindAddress = IpLiterals.requireLiteral("bindAddress", b.bindAddress);
@@ -31,6 +32,7 @@ public final class IceConfig {
                 Duration.ofMinutes(5));
         this.connectTimeout = requireRange("connectTimeout", b.connectTimeout, Duration.ofMillis(100),
                 Duration.ofMinutes(2));
+        this.allowedNetworks = RemoteNetworks.parse("allowedNetworks", b.allowedNetworks);
     }
 
     private static Duration requireRange(String name, Duration d, Duration min, Duration max) {
@@ -41,7 +43,7 @@ public final class IceConfig {
         return d;
     }
 
-    /** A builder with the defaults: 0.0.0.0:10000, interface addresses, consent 30 s, connect 10 s. */
+    /** A builder with the defaults: 0.0.0.0:10000, interface addresses, consent 30 s, connect 10 s, all networks. */
     public static Builder builder() {
         return new Builder();
     }
@@ -76,6 +78,15 @@ public final class IceConfig {
         return connectTimeout;
     }
 
+    /**
+     * Remote networks ICE may use (CIDR, see {@link RemoteNetworks}); empty (the default) allows every
+     * address. Checks from other addresses are dropped at the shared port and remote candidates outside
+     * them are ignored, so the server never sends checks there.
+     */
+    public RemoteNetworks allowedNetworks() {
+        return allowedNetworks;
+    }
+
     /** Mutable builder; {@link #build()} validates. */
     public static final class Builder {
         private String bindAddress = "0.0.0.0";
@@ -83,6 +94,7 @@ public final class IceConfig {
         private List<String> announcedAddresses = List.of();
         private Duration consentTimeout = Duration.ofSeconds(30);
         private Duration connectTimeout = Duration.ofSeconds(10);
+        private List<String> allowedNetworks = List.of();
 
         private Builder() {
         }
@@ -114,6 +126,16 @@ public final class IceConfig {
         /** 100 ms..2 min (default 10 s). */
         public Builder connectTimeout(Duration v) {
             this.connectTimeout = v;
+            return this;
+        }
+
+        /**
+         * CIDR networks (IPv4 or IPv6, e.g. "10.0.0.0/8", "::1/128") remote ICE addresses must lie in;
+         * empty allows all (default). Host bits after the prefix must be zero.
+         */
+        public Builder allowedNetworks(List<String> v) {
+            this.allowedNetworks = java.util.Collections.unmodifiableList(
+                    new ArrayList<>(Objects.requireNonNull(v, "allowedNetworks"))); // nulls reported by build()
             return this;
         }
 

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.LongAdder;
 import org.ice4j.Transport;
 import org.ice4j.TransportAddress;
 import org.ice4j.util.Buffer;
@@ -33,6 +34,8 @@ public final class IcePort implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final List<String> announced;
     private final Set<IceTransport> live = ConcurrentHashMap.newKeySet();
+    private final LongAdder malformedStun = new LongAdder();
+    private final LongAdder candidatesOutsideNetworks = new LongAdder();
     private volatile boolean closed;
 
     /** Binds the shared port; throws UncheckedIOException if it cannot. */
@@ -41,7 +44,8 @@ public final class IcePort implements AutoCloseable {
         Ice4jSetup.apply();
         try {
             harvester = new CountingUdpHarvester(new TransportAddress(
-                    IpLiterals.toAddress(config.bindAddress()), config.port(), Transport.UDP));
+                    IpLiterals.toAddress(config.bindAddress()), config.port(), Transport.UDP),
+                    config.allowedNetworks(), malformedStun);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot bind ICE port " + config.bindAddress() + ":" + config.port(), e);
         }
@@ -69,6 +73,24 @@ public final class IcePort implements AutoCloseable {
         return harvester.rejected();
     }
 
+    /** Datagrams from unknown addresses outside {@link IceConfig#allowedNetworks()} (dropped before any session sees them). */
+    public long rejectedByNetwork() {
+        return harvester.rejectedByNetwork();
+    }
+
+    /** Remote candidates ignored by this port's sessions because they lie outside {@link IceConfig#allowedNetworks()}. */
+    public long candidatesOutsideAllowedNetworks() {
+        return candidatesOutsideNetworks.sum();
+    }
+
+    /**
+     * STUN datagrams dropped because they failed {@link StunFraming}: on the first datagram from an unknown
+     * address, and before ice4j's decoder for every STUN datagram of a session.
+     */
+    public long malformedStun() {
+        return malformedStun.sum();
+    }
+
     /** Sessions created and not yet freed. */
     public int liveTransports() {
         return live.size();
@@ -81,14 +103,16 @@ public final class IcePort implements AutoCloseable {
         }
         IceTransport.AgentParts parts;
         try {
-            parts = IceTransport.AgentParts.create(false, a -> a.addCandidateHarvester(harvester),
-                    c -> candidates());
+            parts = IceTransport.AgentParts.create(false, a -> {
+                a.stunGuard().alsoCountInto(malformedStun);
+                a.addCandidateHarvester(harvester);
+            }, c -> candidates());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         IceTransport[] self = new IceTransport[1];
         IceTransport t = new IceTransport(parts, l, timer, config.connectTimeout(), config.consentTimeout(),
-                () -> live.remove(self[0]));
+                new CandidateFilter(config.allowedNetworks(), candidatesOutsideNetworks), () -> live.remove(self[0]));
         self[0] = t;
         live.add(t);
         parts.component().setBufferCallback(new PushHandler(t));

@@ -15,7 +15,6 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.ice4j.Transport;
 import org.ice4j.TransportAddress;
-import org.ice4j.ice.Agent;
 import org.ice4j.ice.CandidatePair;
 import org.ice4j.ice.CandidateType;
 import org.ice4j.ice.Component;
@@ -49,7 +48,7 @@ public final class IceTransport implements AutoCloseable {
         void onData(byte[] buf, int off, int len);
     }
 
-    private final Agent agent;
+    private final CheckedAgent agent;
     private final IceMediaStream stream;
     private final Component component;
     private final Listener listener;
@@ -63,6 +62,7 @@ public final class IceTransport implements AutoCloseable {
     private final LongAdder sent = new LongAdder();
     private final LongAdder sendDroppedNotConnected = new LongAdder();
     private final LongAdder sendErrors = new LongAdder();
+    private final CandidateFilter candidateFilter;
     private volatile IceCredentials remoteCredentials;
     private volatile ScheduledFuture<?> connectTimer;
     private volatile ScheduledFuture<?> consentTimer;
@@ -70,7 +70,7 @@ public final class IceTransport implements AutoCloseable {
     private boolean freed;
 
     IceTransport(AgentParts parts, Listener listener, ScheduledExecutorService timer, Duration connectTimeout,
-                 Duration consentTimeout, Runnable onFree) {
+                 Duration consentTimeout, CandidateFilter candidateFilter, Runnable onFree) {
         this.agent = parts.agent();
         this.stream = parts.stream();
         this.component = parts.component();
@@ -80,6 +80,7 @@ public final class IceTransport implements AutoCloseable {
         this.connectTimeout = connectTimeout;
         this.consentTimeout = consentTimeout;
         this.onFree = onFree;
+        this.candidateFilter = candidateFilter;
         this.gate = new DataGate(listener);
         agent.addStateChangeListener(this::onAgentStateChange);
     }
@@ -115,10 +116,17 @@ public final class IceTransport implements AutoCloseable {
         stream.setRemotePassword(c.password());
     }
 
-    /** Adds a peer candidate (trickle, RFC 8838), before or after {@link #start()}; non-UDP ones are ignored. */
+    /**
+     * Adds a peer candidate (trickle, RFC 8838), before or after {@link #start()}; non-UDP ones are ignored,
+     * and so are those outside the allowed remote networks ({@link IceConfig#allowedNetworks()}, counted).
+     */
     public void addRemoteCandidate(Candidate c) {
         if (!"udp".equals(c.transport()) || c.component() != 1 || !IpLiterals.isLiteral(c.address())) {
             LOG.debug("ignoring remote candidate {}", c.toSdpValue());
+            return;
+        }
+        if (!candidateFilter.admit(c.address())) {
+            LOG.debug("ignoring remote candidate outside the allowed networks {}", c.toSdpValue());
             return;
         }
         State s = state.get();
@@ -215,7 +223,8 @@ public final class IceTransport implements AutoCloseable {
     /** Counters. */
     public IceTransportStats stats() {
         return new IceTransportStats(gate.received(), gate.delivered(), gate.droppedNotSelected(),
-                gate.droppedEarly(), sent.sum(), sendDroppedNotConnected.sum(), sendErrors.sum());
+                gate.droppedEarly(), sent.sum(), sendDroppedNotConnected.sum(), sendErrors.sum(),
+                agent.stunGuard().count(), candidateFilter.rejected());
     }
 
     /** Stops ICE and frees the agent, its sockets and timers. No callback follows. Idempotent. */
@@ -323,14 +332,14 @@ public final class IceTransport implements AutoCloseable {
     }
 
     /** The ice4j objects of one transport. */
-    record AgentParts(Agent agent, IceMediaStream stream, Component component, List<Candidate> localCandidates) {
+    record AgentParts(CheckedAgent agent, IceMediaStream stream, Component component, List<Candidate> localCandidates) {
         /**
          * A fresh Agent with one stream and one component; {@code harvesters} registers host harvesters
          * before the component gathers, {@code candidates} adds/describes the local candidates after.
          */
-        static AgentParts create(boolean controlling, Consumer<Agent> harvesters,
+        static AgentParts create(boolean controlling, Consumer<CheckedAgent> harvesters,
                                  Function<Component, List<Candidate>> candidates) throws IOException {
-            Agent agent = new Agent();
+            CheckedAgent agent = new CheckedAgent();
             agent.setControlling(controlling);
             agent.setUseDynamicPorts(false);
             agent.setPerformConsentFreshness(true);

@@ -10,7 +10,10 @@ package io.junction.ice;
  * @param sent                datagrams sent on the selected pair
  * @param sendDroppedNotConnected send() calls dropped because the transport was not connected
  * @param sendErrors          sends that failed in the socket
+ * @param droppedMalformedStun STUN datagrams dropped before ice4j's decoder ({@link StunFraming})
+ * @param candidatesOutsideAllowedNetworks remote candidates ignored: outside {@link IceConfig#allowedNetworks()}
  */
 public record IceTransportStats(long received, long delivered, long droppedNotSelected, long droppedEarly,
-                                long sent, long sendDroppedNotConnected, long sendErrors) {
+                                long sent, long sendDroppedNotConnected, long sendErrors,
+                                long droppedMalformedStun, long candidatesOutsideAllowedNetworks) {
 }

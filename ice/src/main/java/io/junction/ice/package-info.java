@@ -41,6 +41,23 @@
  * client closes) plus one ice4j connector each. ice4j's own static pools ("ice4j.Agent-...",
  * "ice4j.NetAccessManager-...", "ice4j.StunClientTransaction-...") are JVM-wide and idle out by themselves.
  *
+ * <h2>Admission and STUN checks</h2>
+ * <ul>
+ * <li>Remote networks ({@link io.junction.ice.IceConfig#allowedNetworks()}, {@link io.junction.ice.RemoteNetworks}):
+ *     the first datagram from an unknown remote address is dropped at the shared port when the address is
+ *     outside the list ({@link io.junction.ice.IcePort#rejectedByNetwork()}); remote candidates outside it are
+ *     never added to a session, so the server sends no checks there
+ *     ({@link io.junction.ice.IcePort#candidatesOutsideAllowedNetworks()}).</li>
+ * <li>STUN framing ({@link io.junction.ice.StunFraming}): every agent's STUN stack reads through a wrapper that
+ *     drops STUN failing the check before ice4j's {@code Message.decode}, on the server (each session's
+ *     per-remote-address socket) and on clients; the shared port also checks the first datagram from an
+ *     unknown address before it opens a session ({@link io.junction.ice.IcePort#malformedStun()}). One path is
+ *     not covered: ice4j's shared-port listener decodes that first datagram itself to read its USERNAME before
+ *     any overridable method runs ({@code AbstractUdpListener.getUfrag}, static and package-private); it catches
+ *     every Exception there and drops the datagram, logging at FINE, so malformed input costs a decode attempt
+ *     but logs nothing above FINE and opens no session.</li>
+ * </ul>
+ *
  * <h2>Delivery rule</h2>
  * Only datagrams from the selected pair's remote address reach {@code onData}; the others are counted
  * ({@link io.junction.ice.IceTransportStats#droppedNotSelected()}). Datagrams from addresses that never

@@ -67,7 +67,8 @@ public final class Junction implements AutoCloseable {
             listener = events;
         }
         try {
-            IceConfig.Builder ice = IceConfig.builder().port(settings.mediaPort()).announcedAddresses(settings.announce());
+            IceConfig.Builder ice = IceConfig.builder().port(settings.mediaPort()).announcedAddresses(settings.announce())
+                    .allowedNetworks(settings.iceAllowedNetworks());
             if (settings.mediaBindAddress() != null) {
                 ice.bindAddress(settings.mediaBindAddress());
             }

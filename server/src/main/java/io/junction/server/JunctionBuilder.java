@@ -53,6 +53,7 @@ public final class JunctionBuilder {
     int maxHalfOpenPerSource = io.junction.sfu.SfuOptions.DEFAULT_MAX_HALF_OPEN_PER_SOURCE;
     List<String> allowedOrigins = List.of();
     boolean selfSigned;
+    List<String> iceAllowedNetworks = List.of();
 
     JunctionBuilder() {
     }
@@ -268,6 +269,17 @@ public final class JunctionBuilder {
      */
     public JunctionBuilder allowedOrigins(List<String> origins) {
         this.allowedOrigins = origins;
+        return this;
+    }
+
+    /**
+     * Remote networks ICE may use, in CIDR notation (IPv4 or IPv6, e.g. {@code 10.0.0.0/8},
+     * {@code 192.168.1.0/24}, {@code ::1/128}; host bits after the prefix must be zero). Checks
+     * from other addresses are dropped at the media port and remote candidates outside them are
+     * ignored. Empty (default) = every address.
+     */
+    public JunctionBuilder iceAllowedNetworks(List<String> cidrs) {
+        this.iceAllowedNetworks = cidrs;
         return this;
     }
 

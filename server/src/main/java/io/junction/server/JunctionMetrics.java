@@ -32,7 +32,7 @@ final class JunctionMetrics implements AutoCloseable {
     static final List<String> TRANSPORT_STATES = List.of("new", "connecting", "connected", "failed", "closed");
     static final List<String> DROP_REASONS = List.of("unknown-ssrc", "unknown-payload-type", "no-buffer",
             "pool-exhausted", "invalid-rtcp", "not_connected", "unknown_kind", "srtp_auth", "srtp_replay",
-            "srtp_invalid", "dtls_after_failure", "send_protect_failed");
+            "srtp_invalid", "dtls_after_failure", "send_protect_failed", "ice_network_rejected", "stun_malformed");
 
     /** What one scrape saw. */
     private record Snapshot(List<RoomView> rooms, EngineTotals totals, Map<String, Long> errors) {

@@ -1,5 +1,6 @@
 package io.junction.server;
 
+import io.junction.ice.RemoteNetworks;
 import io.junction.sfu.event.RoomEventListener;
 import io.junction.signaling.Authenticator;
 import io.junction.signaling.RoomMode;
@@ -18,7 +19,7 @@ record JunctionSettings(int httpPort, String bindAddress, int mediaPort, String 
                         int rateBurst, int workerThreads, Path tlsKeystore, String tlsKeystorePassword,
                         boolean servePage, boolean httpServer, int maxRooms, int maxTracks,
                         Duration handshakeTimeout, List<String> allowedOrigins, boolean selfSigned,
-                        int maxHalfOpenPerSource, PemKeyStores.Identity tlsPem) {
+                        int maxHalfOpenPerSource, PemKeyStores.Identity tlsPem, List<String> iceAllowedNetworks) {
 
     JunctionSettings(JunctionBuilder b) {
         this(port("httpPort", b.httpPort), address("bindAddress", b.bindAddress), port("mediaPort", b.mediaPort),
@@ -32,7 +33,7 @@ record JunctionSettings(int httpPort, String bindAddress, int mediaPort, String 
                 range("maxRooms", b.maxRooms, 1, SignalingOptions.MAX_ROOMS),
                 range("maxTracksPerParticipant", b.maxTracks, 1, SignalingOptions.MAX_TRACKS), handshake(b.handshakeTimeout),
                 origins(b.allowedOrigins), selfSigned(b),
-                range("maxHalfOpenPerSource", b.maxHalfOpenPerSource, 1, 1000), pem(b));
+                range("maxHalfOpenPerSource", b.maxHalfOpenPerSource, 1, 1000), pem(b), networks(b.iceAllowedNetworks));
     }
 
     private static int port(String name, int v) {
@@ -135,6 +136,11 @@ record JunctionSettings(int httpPort, String bindAddress, int mediaPort, String 
             }
         }
         return List.copyOf(v);
+    }
+
+    private static List<String> networks(List<String> v) {
+        // throws IllegalArgumentException naming iceAllowedNetworks and the bad entry
+        return RemoteNetworks.parse("iceAllowedNetworks", nonNull("iceAllowedNetworks", v)).cidrs();
     }
 
     private static Duration handshake(Duration d) {

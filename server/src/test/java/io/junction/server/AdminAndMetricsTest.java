@@ -77,7 +77,9 @@ class AdminAndMetricsTest {
             assertEquals(0.0, value(metrics, "junction_halfopen_transports"), metrics);
             for (String name : new String[] {"junction_nacks_sent_total", "junction_nacks_received_total",
                     "junction_nacks_served_total", "junction_pli_sent_total",
-                    "junction_packets_dropped_total{reason=\"unknown-ssrc\"}", "jvm_memory_used_bytes",
+                    "junction_packets_dropped_total{reason=\"unknown-ssrc\"}",
+                    "junction_packets_dropped_total{reason=\"ice_network_rejected\"}",
+                    "junction_packets_dropped_total{reason=\"stun_malformed\"}", "jvm_memory_used_bytes",
                     "jvm_threads_live_threads"}) {
                 assertTrue(metrics.contains(name), name + " in\n" + metrics);
             }

@@ -46,7 +46,12 @@ class JunctionBuilderTest {
             new Row("maxHalfOpenPerSource", "maxHalfOpenPerSource must be in 1..1000",
                     b -> b.maxHalfOpenPerSource(1001)),
             new Row("tlsKeystore", "tlsKeystore must be a readable PKCS12 file",
-                    b -> b.tlsKeystore(Path.of("/nonexistent/keystore.p12"), "x")));
+                    b -> b.tlsKeystore(Path.of("/nonexistent/keystore.p12"), "x")),
+            new Row("iceAllowedNetworks", "iceAllowedNetworks: '10.0.0.0/33'",
+                    b -> b.iceAllowedNetworks(List.of("10.0.0.0/33"))),
+            new Row("iceAllowedNetworks", "iceAllowedNetworks: '192.168.1.1/24'",
+                    b -> b.iceAllowedNetworks(List.of("127.0.0.0/8", "192.168.1.1/24"))),
+            new Row("iceAllowedNetworks", "iceAllowedNetworks must not be null", b -> b.iceAllowedNetworks(null)));
 
     @Test
     void everyBadOptionIsNamedWithItsRange() {
@@ -63,7 +68,8 @@ class JunctionBuilderTest {
         assertDoesNotThrow(() -> Junction.builder().httpPort(0).mediaPort(65535).roomCapacity(1)
                 .defaultMode(RoomMode.P2P).adminToken("01234567").maxFrameBytes(1024).rateLimit(10_000, 1)
                 .workerThreads(256).announce(List.of()).maxRooms(1).maxTracksPerParticipant(256)
-                .handshakeTimeout(java.time.Duration.ofSeconds(60)).maxHalfOpenPerSource(1).build());
+                .handshakeTimeout(java.time.Duration.ofSeconds(60)).maxHalfOpenPerSource(1)
+                .iceAllowedNetworks(List.of("10.0.0.0/8", "192.168.1.0/24", "::1/128", "0.0.0.0/0")).build());
         assertDoesNotThrow(() -> Junction.builder().maxHalfOpenPerSource(1000).build());
     }
 

@@ -180,6 +180,7 @@ public final class SfuEngine implements MediaEngine {
     /** Engine-wide counters since start (departed participants included). */
     public EngineTotals totals() {
         ctx.totals().countPoolExhausted(ctx.poolExhausted());
+        ctx.totals().countIcePort(icePort.rejectedByNetwork(), icePort.malformedStun());
         return ctx.totals().with(rooms());
     }
 

@@ -18,6 +18,8 @@ final class Totals {
     private final long[] sums = new long[9];
     private final Map<String, Long> dropped = new HashMap<>();
     private long poolExhausted;
+    private long iceNetworkRejected;
+    private long stunMalformed;
 
     synchronized void retire(ParticipantView p) {
         add(sums, dropped, p);
@@ -25,6 +27,12 @@ final class Totals {
 
     synchronized void countPoolExhausted(long n) {
         poolExhausted = n;
+    }
+
+    /** The shared ICE port's own drops (they belong to no participant). */
+    synchronized void countIcePort(long networkRejected, long malformedStun) {
+        iceNetworkRejected = networkRejected;
+        stunMalformed = malformedStun;
     }
 
     /** Retired counters plus those of the given live rooms. */
@@ -37,6 +45,8 @@ final class Totals {
             }
         }
         d.put("pool-exhausted", poolExhausted);
+        d.put("ice_network_rejected", iceNetworkRejected);
+        d.put("stun_malformed", stunMalformed);
         return new EngineTotals(s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7], s[8], d);
     }
 

@@ -108,6 +108,12 @@ public final class JunctionMain implements Callable<Integer> {
                     + "on upgrade; repeat or comma-separate (default: every origin).")
     List<String> allowedOrigins = new ArrayList<>();
 
+    @Option(names = "--ice-allowed-networks", paramLabel = "CIDR", split = ",",
+            description = "Remote networks ICE may use, e.g. 10.0.0.0/8,192.168.1.0/24,::1/128 (IPv4 or IPv6, host "
+                    + "bits zero); checks from other addresses are dropped and remote candidates outside them "
+                    + "ignored; repeat or comma-separate (default: every address).")
+    List<String> iceAllowedNetworks = new ArrayList<>();
+
     @Option(names = "--tls-keystore", paramLabel = "FILE",
             description = "PKCS12 keystore: serve HTTPS and WSS instead of HTTP (default: none).")
     Path tlsKeystore;
@@ -161,7 +167,7 @@ public final class JunctionMain implements Callable<Integer> {
             return new Options(port, mediaPort, announce, RoomMode.fromWireName(mode), bind, mediaBind, roomCapacity,
                     maxFrameBytes, rateLimit, rateBurst, tlsKeystore, tlsPassword, authSecret, adminToken, logLevel,
                     maxRooms, maxTracks, handshakeTimeout, maxHalfOpen, allowedOrigins,
-                    authPublicKey, selfSigned, tlsCert, tlsKey);
+                    authPublicKey, selfSigned, tlsCert, tlsKey, iceAllowedNetworks);
         } catch (IllegalArgumentException e) {
             String message = e.getMessage().startsWith("mode ") ? "--" + e.getMessage() : e.getMessage();
             throw new CommandLine.ParameterException(spec.commandLine(), message, e);

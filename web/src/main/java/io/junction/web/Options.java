@@ -1,5 +1,6 @@
 package io.junction.web;
 
+import io.junction.ice.RemoteNetworks;
 import io.junction.server.JunctionBuilder;
 import io.junction.server.JwtAuthenticator;
 import io.junction.server.PemKeyStores;
@@ -42,13 +43,14 @@ import java.util.Set;
  * @param tlsCert       PEM certificate chain for HTTPS/WSS, null = none (with tlsKey; exclusive with
  *                      tlsKeystore and selfSigned)
  * @param tlsKey        PEM private key of tlsCert's first certificate, null = none
+ * @param iceAllowedNetworks remote networks (CIDR) ICE may use, empty = all
  */
 public record Options(int port, int mediaPort, List<String> announce, RoomMode defaultMode, String bind,
                       String mediaBind, int roomCapacity, int maxFrameBytes, double rateLimit, int rateBurst,
                       Path tlsKeystore, String tlsPassword, String authSecret, String adminToken, String logLevel,
                       int maxRooms, int maxTracks, int handshakeTimeout, int maxHalfOpen,
                       List<String> allowedOrigins, Path authPublicKey, boolean selfSigned, Path tlsCert,
-                      Path tlsKey) {
+                      Path tlsKey, List<String> iceAllowedNetworks) {
     public static final int DEFAULT_PORT = 8080;
     public static final int DEFAULT_MEDIA_PORT = 10000;
     static final Set<String> LOG_LEVELS = Set.of("trace", "debug", "info", "warn", "error");
@@ -110,6 +112,9 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
                 throw new IllegalArgumentException("--auth-public-key: " + e.getMessage(), e);
             }
         }
+        iceAllowedNetworks = Objects.requireNonNull(iceAllowedNetworks, "iceAllowedNetworks").stream()
+                .filter(n -> !n.isBlank()).toList();
+        RemoteNetworks.parse("--ice-allowed-networks", iceAllowedNetworks); // throws naming the option and entry
         range("--max-rooms", maxRooms, 1, 1_000_000);
         range("--max-tracks", maxTracks, 1, 256);
         range("--handshake-timeout", handshakeTimeout, 1, 60);
@@ -142,7 +147,7 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
     public static Options defaults() {
         return new Options(DEFAULT_PORT, DEFAULT_MEDIA_PORT, List.of(), RoomMode.SFU, null, null, 0, 64 * 1024, 50,
                 100, null, null, null, null, "info", 1000, 16, 10,
-                io.junction.sfu.SfuOptions.DEFAULT_MAX_HALF_OPEN_PER_SOURCE, List.of(), null, false, null, null);
+                io.junction.sfu.SfuOptions.DEFAULT_MAX_HALF_OPEN_PER_SOURCE, List.of(), null, false, null, null, List.of());
     }
 
     /** A Junction builder carrying these options. */
@@ -152,7 +157,7 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
                 .roomCapacity(roomCapacity).maxFrameBytes(maxFrameBytes).rateLimit(rateLimit, rateBurst)
                 .adminToken(adminToken).maxRooms(maxRooms).maxTracksPerParticipant(maxTracks)
                 .handshakeTimeout(java.time.Duration.ofSeconds(handshakeTimeout)).maxHalfOpenPerSource(maxHalfOpen)
-                .allowedOrigins(allowedOrigins).selfSigned(selfSigned);
+                .allowedOrigins(allowedOrigins).selfSigned(selfSigned).iceAllowedNetworks(iceAllowedNetworks);
         if (tlsKeystore != null) {
             b.tlsKeystore(tlsKeystore, tlsPassword);
         }
@@ -179,7 +184,7 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
                 + ", maxTracks=" + maxTracks + ", handshakeTimeout=" + handshakeTimeout
                 + ", maxHalfOpen=" + maxHalfOpen + ", allowedOrigins=" + allowedOrigins
                 + ", authPublicKey=" + authPublicKey + ", selfSigned=" + selfSigned + ", tlsCert=" + tlsCert
-                + ", tlsKey=" + tlsKey + "]";
+                + ", tlsKey=" + tlsKey + ", iceAllowedNetworks=" + iceAllowedNetworks + "]";
     }
 
     private static String mask(String secret) {

@@ -144,13 +144,31 @@ class OptionsSourcesTest {
     }
 
     @Test
+    void iceAllowedNetworksFromEverySourceAndValidated(@TempDir Path dir) throws Exception {
+        assertEquals(List.of("10.0.0.0/8", "::1/128"),
+                JunctionMain.parse("--ice-allowed-networks", "10.0.0.0/8,::1/128").iceAllowedNetworks());
+        assertEquals(List.of("192.168.1.0/24", "127.0.0.0/8"), JunctionMain.parse(
+                Map.of("JUNCTION_ICE_ALLOWED_NETWORKS", "192.168.1.0/24,127.0.0.0/8")).iceAllowedNetworks());
+        Path file = dir.resolve("n.properties");
+        Files.writeString(file, "ice-allowed-networks=fd00::/8\n");
+        assertEquals(List.of("fd00::/8"), JunctionMain.parse(Map.of(), "--config", file.toString()).iceAllowedNetworks());
+        assertEquals(List.of(), JunctionMain.parse().iceAllowedNetworks());
+        String m = assertThrows(CommandLine.ParameterException.class,
+                () -> JunctionMain.parse("--ice-allowed-networks", "10.0.0.1/8")).getMessage();
+        assertTrue(m.startsWith("--ice-allowed-networks: '10.0.0.1/8'") && m.contains("host bits"), m);
+        assertTrue(assertThrows(CommandLine.ParameterException.class,
+                () -> JunctionMain.parse(Map.of("JUNCTION_ICE_ALLOWED_NETWORKS", "10.0.0.0/33"))).getMessage()
+                .contains("--ice-allowed-networks"));
+    }
+
+    @Test
     void helpNamesEveryOptionAndTheEnvironmentRule() {
         String usage = new CommandLine(new JunctionMain()).getUsageMessage();
         for (String option : List.of("--config", "--port", "--bind", "--media-port", "--media-bind", "--announce",
                 "--mode", "--room-capacity", "--max-frame-bytes", "--rate-limit", "--rate-burst", "--tls-keystore",
                 "--tls-keystore-password", "--auth-secret", "--admin-token", "--log-level", "--help", "--max-rooms",
                 "--max-tracks", "--handshake-timeout", "--max-half-open", "--allowed-origins", "--auth-public-key",
-                "--self-signed", "--tls-cert", "--tls-key",
+                "--self-signed", "--tls-cert", "--tls-key", "--ice-allowed-networks",
                 "JUNCTION_<NAME>", "JUNCTION_CONFIG", "Precedence")) {
             assertTrue(usage.contains(option), option + " in\n" + usage);
         }

@@ -16,8 +16,10 @@ import java.util.Map;
  * @param pliSent         PLIs sent upstream
  * @param firSent         FIRs sent upstream
  * @param dropped         dropped packets by reason ({@code unknown-ssrc}, {@code unknown-payload-type},
- *                        {@code no-buffer}, {@code pool-exhausted}, {@code invalid-rtcp}, and the
- *                        transport's reasons in lower case, e.g. {@code srtp_auth})
+ *                        {@code no-buffer}, {@code pool-exhausted}, {@code invalid-rtcp}, the
+ *                        transport's reasons in lower case, e.g. {@code srtp_auth}, and the shared ICE
+ *                        port's {@code ice_network_rejected} (datagrams from remote addresses outside
+ *                        the allowed networks) and {@code stun_malformed} (STUN failing the framing check))
  */
 public record EngineTotals(long packetsIn, long bytesIn, long packetsOut, long bytesOut, long nacksSent,
                            long nacksReceived, long nacksServed, long pliSent, long firSent,
