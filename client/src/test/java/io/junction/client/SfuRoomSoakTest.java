@@ -107,9 +107,14 @@ class SfuRoomSoakTest {
             return now.threads <= base.threads + THREAD_SLACK && now.fds <= base.fds + FD_SLACK
                     && now.sockets <= base.sockets
                     && now.heap <= base.heap + HEAP_SLACK;
-        }, () -> "now " + Baseline.measure(room) + "; threads by name: " + threadNames());
+        }, () -> "now " + Baseline.measure(room) + "; threads by name: " + threadNames()
+                + "; busy pool threads by stack: " + busyStacks());
         System.out.println("soak after: " + Baseline.measure(room) + "; descriptors " + fdKinds()
-                + "; threads by name: " + threadNames());
+                + "; threads by name: " + threadNames() + "; busy pool threads by stack: " + busyStacks());
+        // A periodic ice4j task that outlives its agent (a pace maker firing every 20 ms) would sit in
+        // ice4j's JVM-wide agent scheduler for good and keep agent-executor threads alive.
+        await("ice4j's agent scheduler empty", Duration.ofSeconds(10), () -> agentSchedulerQueue() == 0,
+                () -> "queued " + agentSchedulerQueue());
     }
 
     /** Open descriptors by kind (socket, pipe, anon_inode, file). */
@@ -133,6 +138,35 @@ class SfuRoomSoakTest {
         return Thread.getAllStackTraces().keySet().stream().collect(java.util.stream.Collectors.groupingBy(
                 t -> t.getName().replaceAll("[0-9]+", "#"), java.util.TreeMap::new,
                 java.util.stream.Collectors.counting()));
+    }
+
+    /**
+     * Pool threads that are not parked waiting for work, grouped by their top frames: what keeps
+     * a cached pool from shrinking.
+     */
+    private static java.util.Map<String, Long> busyStacks() {
+        java.util.Map<String, Long> stacks = new java.util.TreeMap<>();
+        Thread.getAllStackTraces().forEach((t, frames) -> {
+            String top = java.util.Arrays.stream(frames).limit(8).map(StackTraceElement::toString)
+                    .collect(java.util.stream.Collectors.joining(" < "));
+            if (top.contains("SynchronousQueue") || top.contains("LinkedBlockingQueue.take")
+                    || top.contains("ScheduledThreadPoolExecutor$DelayedWorkQueue")) {
+                return;
+            }
+            stacks.merge(t.getName().replaceAll("[0-9]+", "#") + " @ " + top, 1L, Long::sum);
+        });
+        return stacks;
+    }
+
+    /** Tasks waiting in ice4j's static agent scheduler (ice4j keeps it in a private static field). */
+    private static int agentSchedulerQueue() {
+        try {
+            java.lang.reflect.Field f = org.ice4j.ice.Agent.class.getDeclaredField("agentTasksScheduler");
+            f.setAccessible(true);
+            return ((java.util.concurrent.ThreadPoolExecutor) f.get(null)).getQueue().size();
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError("ice4j's Agent no longer has agentTasksScheduler", e);
+        }
     }
 
     /** 0: leave the room, 1: close the socket and the peer, 2: lose the socket; the client is then closed. */

@@ -68,10 +68,12 @@ public final class IceTransport implements AutoCloseable {
     private volatile ScheduledFuture<?> consentTimer;
     private volatile long connectedAtMillis;
     private boolean freed;
+    private final PeriodicTaskReaper reaper;
 
     IceTransport(AgentParts parts, Listener listener, ScheduledExecutorService timer, Duration connectTimeout,
                  Duration consentTimeout, CandidateFilter candidateFilter, Runnable onFree) {
         this.agent = parts.agent();
+        this.reaper = new PeriodicTaskReaper(agent);
         this.stream = parts.stream();
         this.component = parts.component();
         this.localCandidates = parts.localCandidates();
@@ -177,6 +179,7 @@ public final class IceTransport implements AutoCloseable {
                 throw new IllegalStateException("start() in state " + state.get());
             }
             agent.startConnectivityEstablishment();
+            reaper.afterStart();
         }
         connectTimer = timer.schedule(() -> {
             if (state.get() == State.CHECKING) {
@@ -280,6 +283,7 @@ public final class IceTransport implements AutoCloseable {
         if (state.get() != State.CONNECTED) {
             return;
         }
+        reaper.whileConnected();
         CandidatePair pair = component.getSelectedPair();
         long last = Math.max(connectedAtMillis, pair == null ? 0 : pair.getConsentFreshness());
         long silent = System.currentTimeMillis() - last;
@@ -317,12 +321,19 @@ public final class IceTransport implements AutoCloseable {
         cancel(consentTimer);
         try {
             component.setBufferCallback(Ice4jBuffers::release); // late datagrams: recycle silently
+            reaper.beforeFree();
             agent.free();
         } catch (RuntimeException e) {
             LOG.debug("error freeing agent", e);
         } finally {
+            reaper.afterFree(timer);
             onFree.run();
         }
+    }
+
+    /** Stops ice4j periodic tasks of this agent that escape their cancel ({@link PeriodicTaskReaper}). */
+    PeriodicTaskReaper reaper() {
+        return reaper;
     }
 
     private static void cancel(ScheduledFuture<?> f) {
