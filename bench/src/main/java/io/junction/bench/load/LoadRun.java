@@ -45,6 +45,7 @@ public final class LoadRun implements AutoCloseable {
 
     private static final class Room {
         final String name;
+        final List<Publisher> publishers = new ArrayList<>();
         int seats;
 
         Room(String name, int seats) {
@@ -131,10 +132,18 @@ public final class LoadRun implements AutoCloseable {
         long sent = publishers.stream().mapToLong(Publisher::packets).sum();
         double lossBefore = total.expected == 0 ? 0 : 100.0 * total.gaps / total.expected;
         double lossAfter = total.settled == 0 ? 0 : 100.0 * total.lostAfterRepair / total.settled;
+        // Each packet the impairment took from a publisher is missed by every subscriber of its room.
+        long impairedLosses = total.impairedDrops;
+        for (Room r : rooms) {
+            int subscribersInRoom = cfg.roomSize() - cfg.publishers() - r.seats;
+            impairedLosses += r.publishers.stream().mapToLong(Publisher::impairedDrops).sum() * subscribersInRoom;
+        }
+        double recovered = impairedLosses == 0 ? Double.NaN
+                : 100.0 * Math.max(0, impairedLosses - total.lostAfterRepair) / impairedLosses;
         RunReport.Overall overall = new RunReport.Overall(sent, total.received, total.expected, lossBefore, lossAfter,
                 total.corrupt, total.duplicates, total.outOfOrder, total.repaired, total.impairedDrops,
                 publishers.stream().mapToLong(Publisher::impairedDrops).sum(),
-                publishers.stream().mapToLong(Publisher::resent).sum());
+                publishers.stream().mapToLong(Publisher::resent).sum(), impairedLosses, recovered);
         return new RunReport(startedAt, cfg, machine(loadPinned), steps, best, stopReason, overall);
     }
 
@@ -156,6 +165,7 @@ public final class LoadRun implements AutoCloseable {
                     cfg.fps() * 2));
         }
         publishers.addAll(made);
+        room.publishers.addAll(made);
         for (Publisher p : made) {
             p.client().connected().get(30, TimeUnit.SECONDS);
             p.start();

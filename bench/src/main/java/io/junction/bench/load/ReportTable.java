@@ -51,6 +51,12 @@ public final class ReportTable {
                         + "duplicates %d  reordered %d  repaired %d%n",
                 o.packetsSent(), o.packetsReceived(), o.lossBeforeRepairPercent(), o.lossAfterRepairPercent(),
                 o.corrupt(), o.duplicates(), o.outOfOrder(), o.repaired()));
+        if (o.impairedLosses() > 0) {
+            s.append(String.format(Locale.ROOT,
+                    "impairment: %,d dropped on the publisher leg, %,d on the subscriber leg -> %,d losses at "
+                            + "subscribers, %.1f %% recovered by repair%n",
+                    o.publisherLegDrops(), o.subscriberLegDrops(), o.impairedLosses(), o.impairedRecoveredPercent()));
+        }
         s.append("machine: ").append(report.machine().availableProcessors()).append(" cpus, load ")
                 .append(report.machine().loadAverage()).append('\n');
         return s.toString();

@@ -13,9 +13,16 @@ public record RunReport(long startedAtMillis, BenchConfig config, Machine machin
                           long serverPid, String serverCpus, String loadCpus, boolean tasksetAvailable) {
     }
 
-    /** Whole-run totals; loss percentages are over packets expected (before) and settled (after). */
+    /**
+     * Whole-run totals; loss percentages are over packets expected (before) and settled (after).
+     * {@code impairedLosses} is what the seeded impairment took from subscribers: its subscriber-leg
+     * drops plus each publisher-leg drop once per subscriber of that publisher's room;
+     * {@code impairedRecoveredPercent} is the share of those that NACK/RTX repair delivered in the end
+     * (100 × (impairedLosses − lost after repair) / impairedLosses; NaN without impairment).
+     */
     public record Overall(long packetsSent, long packetsReceived, long packetsExpected, double lossBeforeRepairPercent,
                           double lossAfterRepairPercent, long corrupt, long duplicates, long outOfOrder,
-                          long repaired, long subscriberLegDrops, long publisherLegDrops, long publisherResends) {
+                          long repaired, long subscriberLegDrops, long publisherLegDrops, long publisherResends,
+                          long impairedLosses, double impairedRecoveredPercent) {
     }
 }
