@@ -67,6 +67,23 @@ final class Fixture implements AutoCloseable {
     }
 
     /** Polls {@code cond} every 20 ms until it holds; fails after {@code limit}. */
+    /** A WebSocket listener that parses each text frame as JSON into {@code frames}. */
+    static java.net.http.WebSocket.Listener jsonFrames(java.util.concurrent.BlockingQueue<com.fasterxml.jackson.databind.JsonNode> frames) {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        return new java.net.http.WebSocket.Listener() {
+            @Override
+            public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket s, CharSequence data, boolean last) {
+                try {
+                    frames.add(json.readTree(data.toString()));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                s.request(1);
+                return null;
+            }
+        };
+    }
+
     static void await(String what, Duration limit, BooleanSupplier cond) throws InterruptedException {
         await(what, limit, cond, () -> "");
     }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.junction.sfu.signal.MediaRights;
 import io.junction.signaling.AuthDecision;
 import io.junction.signaling.Authenticator.JoinRequest;
@@ -26,7 +25,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
@@ -95,21 +93,9 @@ class JwtRs256Test {
         Path file = dir.resolve("pub.pem");
         Files.writeString(file, pem((RSAPublicKey) keys.getPublic()));
         BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
-        ObjectMapper json = new ObjectMapper();
         try (Junction j = Fixture.start(Junction.builder().authenticator(JwtAuthenticator.rs256(PemPublicKeys.rsa(file))))) {
             WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(
-                    URI.create("ws://127.0.0.1:" + j.httpPort() + "/ws"), new WebSocket.Listener() {
-                        @Override
-                        public CompletionStage<?> onText(WebSocket s, CharSequence data, boolean last) {
-                            try {
-                                frames.add(json.readTree(data.toString()));
-                            } catch (Exception e) {
-                                throw new IllegalStateException(e);
-                            }
-                            s.request(1);
-                            return null;
-                        }
-                    }).get(5, TimeUnit.SECONDS);
+                    URI.create("ws://127.0.0.1:" + j.httpPort() + "/ws"), Fixture.jsonFrames(frames)).get(5, TimeUnit.SECONDS);
             String wrong = token(otherKeys, "r1", Instant.now().plusSeconds(60));
             ws.sendText("{\"type\":\"join\",\"room\":\"r1\",\"name\":\"eve\",\"token\":\"" + wrong + "\"}", true)
                     .get(5, TimeUnit.SECONDS);

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,7 +12,6 @@ import java.net.http.WebSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -56,22 +54,10 @@ class PemTlsTest {
         Path key = PemFiles.write(dir, "key.pem", server.legacyPem());
         HttpClient trustsOnlyTheCa = PemFiles.clientTrusting(ca.cert);
         BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
-        ObjectMapper json = new ObjectMapper();
         try (Junction j = Fixture.start(Junction.builder().tlsCertificate(chain).tlsPrivateKey(key))) {
             assertHealthy(trustsOnlyTheCa, j);
             WebSocket ws = trustsOnlyTheCa.newWebSocketBuilder().buildAsync(
-                    URI.create("wss://127.0.0.1:" + j.httpPort() + "/ws"), new WebSocket.Listener() {
-                        @Override
-                        public CompletionStage<?> onText(WebSocket s, CharSequence data, boolean last) {
-                            try {
-                                frames.add(json.readTree(data.toString()));
-                            } catch (Exception e) {
-                                throw new IllegalStateException(e);
-                            }
-                            s.request(1);
-                            return null;
-                        }
-                    }).get(10, TimeUnit.SECONDS);
+                    URI.create("wss://127.0.0.1:" + j.httpPort() + "/ws"), Fixture.jsonFrames(frames)).get(10, TimeUnit.SECONDS);
             ws.sendText("{\"type\":\"join\",\"room\":\"r1\",\"name\":\"ann\"}", true).get(5, TimeUnit.SECONDS);
             JsonNode joined = frames.poll(10, TimeUnit.SECONDS);
             assertEquals("joined", joined == null ? null : joined.get("type").asText(), String.valueOf(joined));
