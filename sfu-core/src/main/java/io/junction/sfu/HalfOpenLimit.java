@@ -52,6 +52,18 @@ final class HalfOpenLimit {
         return Optional.of(new Lease(source));
     }
 
+    /**
+     * Whether {@link #tryAcquire} would succeed now, without taking a slot; a no counts as a
+     * refusal (the caller turns the join away).
+     */
+    synchronized boolean admits(String source) {
+        if (source == null || counts.getOrDefault(source, 0) < limit) {
+            return true;
+        }
+        refusals++;
+        return false;
+    }
+
     private synchronized void release(String source) {
         Integer n = counts.get(source);
         if (n == null) {

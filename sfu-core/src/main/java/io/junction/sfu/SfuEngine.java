@@ -96,6 +96,11 @@ public final class SfuEngine implements MediaEngine {
         return join(roomId, participantId, displayName, rights, null, sink);
     }
 
+    @Override
+    public HalfOpenLimitException refusal(String source) {
+        return halfOpen.admits(source) ? null : new HalfOpenLimitException(source, halfOpen.limit());
+    }
+
     /**
      * Joins a participant whose transport counts against {@code source} (null = not limited)
      * until it connects, fails or closes.

@@ -33,6 +33,22 @@ class HalfOpenLimitTest {
     }
 
     @Test
+    void admitsAnswersWithoutTakingASlotAndCountsItsRefusals() {
+        HalfOpenLimit limit = new HalfOpenLimit(1);
+        assertTrue(limit.admits(A));
+        assertTrue(limit.admits(A), "asking takes nothing");
+        assertEquals(0, limit.count(A));
+        HalfOpenLimit.Lease a = limit.tryAcquire(A).orElseThrow();
+        assertFalse(limit.admits(A));
+        assertTrue(limit.admits(B), "other sources are admitted");
+        assertTrue(limit.admits(null), "a null source is never limited");
+        assertEquals(1, limit.refusals());
+        a.release();
+        assertTrue(limit.admits(A));
+        assertEquals(0, limit.sources(), "asking leaves no entry behind");
+    }
+
+    @Test
     void releaseFreesASlotAndDoubleReleaseIsHarmless() {
         HalfOpenLimit limit = new HalfOpenLimit(2);
         HalfOpenLimit.Lease first = limit.tryAcquire(A).orElseThrow();

@@ -112,7 +112,15 @@ final class ClientHandler {
             error(ErrorCodes.INTERNAL, "the server is shutting down", join.type());
             return;
         }
-        RoomRegistry.JoinResult result = registry.join(join.room(), join.name(), outbox);
+        // A join the media engine would refuse (its source holds too many half-open transports) is
+        // turned away before the room sees it; engine.join below settles joins racing past this.
+        RoomRegistry.JoinResult result = registry.join(join.room(), join.name(), outbox,
+                m -> m == RoomMode.SFU ? engine.refusal(source) : null);
+        if (result.refusal() != null) {
+            LOG.debug("join to room {} refused: {} from {}", join.room(), result.refusal().getMessage(), source);
+            error(ErrorCodes.RATE_LIMITED, result.refusal().getMessage(), join.type());
+            return;
+        }
         if (result.participant() == null) {
             return;
         }

@@ -32,17 +32,34 @@ public final class RoomRegistry {
         this.iceServers = List.copyOf(iceServers);
     }
 
-    /** The outcome of a join: the new participant and its room's mode, or null participant when full. */
-    record JoinResult(Participant participant, RoomMode mode) {
+    /**
+     * The outcome of a join: the new participant and its room's mode; or a null participant when the
+     * room was full (then {@code full} was queued) or {@code refusal} is set (then nothing was queued).
+     */
+    record JoinResult(Participant participant, RoomMode mode, RuntimeException refusal) {
+        JoinResult(Participant participant, RoomMode mode) {
+            this(participant, mode, null);
+        }
+    }
+
+    /** Admission of one more participant to a room of a mode: null = admitted, else why not. */
+    @FunctionalInterface
+    interface Admission {
+        RuntimeException refusal(RoomMode mode);
+    }
+
+    JoinResult join(String roomName, String displayName, Outbox outbox) {
+        return join(roomName, displayName, outbox, mode -> null);
     }
 
     /**
      * Adds a participant to {@code room} (creating it), queues {@code joined} to it and
      * {@code otherjoin} to the others; or queues {@code full} and returns a null participant (when
      * the room is at capacity, or when it does not exist and the server already has
-     * {@code maxRooms} rooms).
+     * {@code maxRooms} rooms). {@code admission} is asked last, with the room's mode, before anything
+     * changes; its refusal is returned and nothing is queued.
      */
-    JoinResult join(String roomName, String displayName, Outbox outbox) {
+    JoinResult join(String roomName, String displayName, Outbox outbox, Admission admission) {
         synchronized (lock) {
             Room room = rooms.get(roomName);
             if (room == null && rooms.size() >= maxRooms) {
@@ -50,8 +67,15 @@ public final class RoomRegistry {
                         "the server's room limit (" + maxRooms + " rooms) is reached")));
                 return new JoinResult(null, null);
             }
+            RoomSettings settings = room != null ? room.settings() : policy.settingsFor(roomName);
+            if (room == null || !room.isFull()) {
+                RuntimeException refused = admission.refusal(settings.mode());
+                if (refused != null) {
+                    return new JoinResult(null, settings.mode(), refused);
+                }
+            }
             if (room == null) {
-                room = new Room(roomName, policy.settingsFor(roomName));
+                room = new Room(roomName, settings);
                 rooms.put(roomName, room);
             }
             if (room.isFull()) {

@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A media engine that records calls; an offer whose sdp is "refuse" gets bad-sdp, "explode" a
  * RuntimeException; while {@link #halfOpenRefusals} is positive, joins are refused as over the
- * half-open limit (2).
+ * half-open limit (2) by {@code join}, while {@link #admissionRefusals} is positive already by the
+ * admission check before the room.
  */
 final class FakeMediaEngine implements MediaEngine {
     private final Map<String, CompletableFuture<Session>> sessions = new ConcurrentHashMap<>();
@@ -25,6 +26,13 @@ final class FakeMediaEngine implements MediaEngine {
     /** The source of every join that carried one (refused ones included). */
     final List<String> sources = new CopyOnWriteArrayList<>();
     final java.util.concurrent.atomic.AtomicInteger halfOpenRefusals = new java.util.concurrent.atomic.AtomicInteger();
+    final java.util.concurrent.atomic.AtomicInteger admissionRefusals = new java.util.concurrent.atomic.AtomicInteger();
+
+    @Override
+    public io.junction.sfu.signal.HalfOpenLimitException refusal(String source) {
+        return admissionRefusals.getAndUpdate(n -> Math.max(0, n - 1)) > 0
+                ? new io.junction.sfu.signal.HalfOpenLimitException(source, 2) : null;
+    }
 
     final class Session implements MediaSession {
         final String room;

@@ -79,7 +79,36 @@ class LimitsTest {
     }
 
     @Test
-    void aJoinOverTheHalfOpenLimitIsRateLimitedThenLeavedAndTheRoomIsUndisturbed() throws Exception {
+    void aJoinOverTheHalfOpenLimitIsRefusedBeforeTheRoomSeesIt() throws Exception {
+        WsClient a = client();
+        WsClient b = client();
+        String annId = a.join("h", "ann").get("id").asText();
+        engine.session(annId);
+        engine.admissionRefusals.set(1);
+        b.send("{\"type\":\"join\",\"room\":\"h\",\"name\":\"bob\"}");
+        JsonNode error = b.next("error");
+        assertEquals(ErrorCodes.RATE_LIMITED, error.get("code").asText());
+        assertEquals("join", error.get("ref").asText());
+        assertEquals("too many connections being set up from your address (limit 2)", error.get("message").asText());
+        assertEquals(1, server.rooms().roomSize("h").getAsInt(), "ann stays alone in the room");
+        assertEquals(List.of("127.0.0.1"), engine.sources, "no media session was asked for");
+        // a new room is not created for a refused join either
+        engine.admissionRefusals.set(1);
+        b.send("{\"type\":\"join\",\"room\":\"other\",\"name\":\"bob\"}");
+        assertEquals(ErrorCodes.RATE_LIMITED, b.next("error").get("code").asText());
+        assertTrue(server.rooms().roomSize("other").isEmpty(), "no room for a refused join");
+        // once admitted, bob joins; the first thing ann hears of bob is this join
+        String bobId = b.join("h", "bob").get("id").asText();
+        JsonNode other = a.next("otherjoin");
+        assertEquals(bobId, other.get("id").asText());
+        assertEquals(2, other.get("userNum").asInt());
+        assertEquals(0, a.backlog());
+        assertFalse(engine.session(annId).left.isDone(), "ann's media session stays");
+    }
+
+    /** Two joins racing past the admission check: the engine's own refusal is settled after joined. */
+    @Test
+    void aJoinTheEngineRefusesAfterAdmissionIsRateLimitedThenLeavedAndTheRoomIsUndisturbed() throws Exception {
         WsClient a = client();
         WsClient b = client();
         String annId = a.join("h", "ann").get("id").asText();

@@ -49,6 +49,18 @@ public interface MediaEngine extends AutoCloseable {
         return join(roomId, participantId, displayName, rights, sink);
     }
 
+    /**
+     * Checked by signaling before a participant enters an {@code sfu} room, so that a join this
+     * engine will refuse is refused before the room sees it (no {@code joined}, no
+     * {@code otherjoin} to the others). Returns null when {@code source} may join now, otherwise why
+     * not (the refusal {@link #join(String, String, String, MediaRights, String, NegotiationSink)}
+     * would throw). {@code join} still decides: two joins racing past this check are settled there.
+     * The default admits everyone.
+     */
+    default HalfOpenLimitException refusal(String source) {
+        return null;
+    }
+
     /** Closes every session and frees every port and thread. */
     @Override
     void close();
