@@ -28,7 +28,9 @@ import java.util.concurrent.Callable;
                 "Rooms hold room-size participants (the server's sfu default is 16): P publishers and up to",
                 "room-size − P subscribers each; a ramp opens new rooms when the current ones are full."})
 public final class BenchMain implements Callable<Integer> {
-    @Option(names = "--server", paramLabel = "URI", description = "Signaling URI of a running server, e.g. ws://127.0.0.1:8080/ws.")
+    @Option(names = "--server", paramLabel = "URI", description = "Signaling URI of a running server, e.g. "
+            + "ws://127.0.0.1:8080/ws. All load comes from one address: start that server with a high --max-half-open "
+            + "(e.g. 1000; the default 8 refuses joins when more than 8 participants are connecting at once).")
     URI server;
     @Option(names = "--spawn", paramLabel = "JAR", arity = "0..1", fallbackValue = "web/target/junction.jar",
             description = "Start junction.jar (default ${FALLBACK-VALUE}) as a separate process on free ports; "

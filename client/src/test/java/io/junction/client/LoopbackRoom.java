@@ -4,6 +4,8 @@ import io.junction.dtls.DtlsCertificate;
 import io.junction.ice.IceConfig;
 import io.junction.sfu.SfuEngine;
 import io.junction.sfu.SfuOptions;
+import io.junction.sfu.event.RoomEventListener;
+import io.junction.sfu.signal.MediaEngine;
 import io.junction.signaling.SignalingOptions;
 import io.junction.signaling.SignalingServer;
 
@@ -15,6 +17,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -48,14 +52,24 @@ final class LoopbackRoom implements AutoCloseable {
     /** As {@link #LoopbackRoom(java.util.function.Consumer, io.junction.sfu.room.RoomOptions)}, with the half-open limit. */
     LoopbackRoom(java.util.function.Consumer<IceConfig.Builder> iceOptions, io.junction.sfu.room.RoomOptions rooms,
                  int maxHalfOpenPerSource) throws Exception {
+        this(iceOptions, d -> new SfuOptions(d.ice(), d.workerThreads(), d.poolBuffers(), d.handshakeThreads(),
+                d.handshakeTimeout(), rooms, maxHalfOpenPerSource), RoomEventListener.NONE, e -> e);
+    }
+
+    /**
+     * The general form: ICE options adjusted by {@code iceOptions}, the engine's options made
+     * from the defaults by {@code engineOptions}, its events sent to {@code events}, and the
+     * signaling server talking to the engine through {@code signalingView} (e.g. a wrapper that
+     * gives some participants another source address).
+     */
+    LoopbackRoom(java.util.function.Consumer<IceConfig.Builder> iceOptions, UnaryOperator<SfuOptions> engineOptions,
+                 RoomEventListener events, Function<SfuEngine, MediaEngine> signalingView) throws Exception {
         IceConfig.Builder b = IceConfig.builder().bindAddress("127.0.0.1").port(0)
                 .announcedAddresses(List.of("127.0.0.1"));
         iceOptions.accept(b);
         IceConfig ice = b.build();
-        SfuOptions d = SfuOptions.defaults(ice);
-        engine = new SfuEngine(new SfuOptions(d.ice(), d.workerThreads(), d.poolBuffers(), d.handshakeThreads(),
-                d.handshakeTimeout(), rooms, maxHalfOpenPerSource));
-        server = new SignalingServer(engine, SignalingOptions.defaults());
+        engine = new SfuEngine(engineOptions.apply(SfuOptions.defaults(ice)), events);
+        server = new SignalingServer(signalingView.apply(engine), SignalingOptions.defaults());
         server.start("127.0.0.1", 0);
         // Unbounded like separate browsers: a participant that walked away without closing its
         // peer keeps its client-side handshake thread until the DTLS timeout, and must not

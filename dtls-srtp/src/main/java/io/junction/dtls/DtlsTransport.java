@@ -80,14 +80,34 @@ public final class DtlsTransport implements AutoCloseable {
         this.support = new PeerSupport(new BcTlsCrypto(new SecureRandom()), local, expectedRemote, srtpProfiles);
     }
 
-    /** Starts the handshake on the executor: a client sends its ClientHello, a server waits for one. */
+    /**
+     * Starts the handshake on the executor: a client sends its ClientHello, a server waits for one.
+     * It fails unless it completes within the handshake timeout from now.
+     */
     public void start() {
+        start(System.nanoTime() + handshakeTimeout.toNanos());
+    }
+
+    /**
+     * As {@link #start()}, for a caller whose time budget began earlier (e.g. before ICE
+     * connected): the handshake fails unless it completes by {@code deadlineNanoTime} (a
+     * {@link System#nanoTime()} value), and never later than the handshake timeout from now. A
+     * deadline already past fails the transport at once, without using the executor.
+     */
+    public void start(long deadlineNanoTime) {
+        long now = System.nanoTime();
+        long latest = now + handshakeTimeout.toNanos();
+        long deadline = deadlineNanoTime - latest < 0 ? deadlineNanoTime : latest;
         synchronized (lock) {
             if (state != State.NEW) {
                 throw new IllegalStateException("start() called in state " + state);
             }
             state = State.HANDSHAKING;
-            channel.setDeadline(System.nanoTime() + handshakeTimeout.toNanos());
+            channel.setDeadline(deadline);
+            if (deadline - now <= 0) {
+                failLocked("handshake timeout (no time left when the handshake could start)");
+                return;
+            }
         }
         try {
             executor.execute(this::runHandshake);

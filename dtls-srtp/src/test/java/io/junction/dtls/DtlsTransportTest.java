@@ -165,6 +165,45 @@ class DtlsTransportTest {
     }
 
     @Test
+    void aDeadlineGivenAtStartEndsTheHandshakeBeforeTheTimeout() throws Exception {
+        try (DtlsPair pair = new DtlsPair(clientCert, serverCert.fingerprint(), serverCert, clientCert.fingerprint(),
+            Duration.ofSeconds(10), DtlsTransport.DEFAULT_PROFILES, DtlsTransport.DEFAULT_PROFILES)) {
+            long t0 = System.nanoTime();
+            pair.server.start(t0 + TimeUnit.MILLISECONDS.toNanos(1000)); // no client: the server waits
+            assertEquals("handshake timeout", pair.serverEvents.failure.get(5, TimeUnit.SECONDS));
+            long elapsedMs = (System.nanoTime() - t0) / 1_000_000;
+            assertTrue(elapsedMs >= 950 && elapsedMs < 5000, "elapsed " + elapsedMs);
+            assertEquals(DtlsTransport.State.FAILED, pair.server.state());
+        }
+    }
+
+    @Test
+    void aDeadlineLaterThanTheTimeoutIsCappedByIt() throws Exception {
+        try (DtlsPair pair = new DtlsPair(clientCert, serverCert.fingerprint(), serverCert, clientCert.fingerprint(),
+            Duration.ofSeconds(1), DtlsTransport.DEFAULT_PROFILES, DtlsTransport.DEFAULT_PROFILES)) {
+            long t0 = System.nanoTime();
+            pair.server.start(t0 + TimeUnit.MINUTES.toNanos(5));
+            assertEquals("handshake timeout", pair.serverEvents.failure.get(5, TimeUnit.SECONDS));
+            long elapsedMs = (System.nanoTime() - t0) / 1_000_000;
+            assertTrue(elapsedMs >= 950 && elapsedMs < 5000, "elapsed " + elapsedMs);
+        }
+    }
+
+    @Test
+    void aDeadlineAlreadyPastFailsAtOnceWithoutUsingTheExecutor() {
+        DtlsPair.RecordingListener l = new DtlsPair.RecordingListener();
+        java.util.concurrent.atomic.AtomicInteger tasks = new java.util.concurrent.atomic.AtomicInteger();
+        DtlsTransport t = new DtlsTransport(DtlsRole.SERVER, serverCert, clientCert.fingerprint(), (b, o, n) -> { },
+            l, r -> tasks.incrementAndGet(), Duration.ofSeconds(10));
+        t.start(System.nanoTime() - 1);
+        assertEquals(DtlsTransport.State.FAILED, t.state());
+        assertTrue(l.failure.getNow("none").startsWith("handshake timeout"), l.failure.getNow("none"));
+        assertEquals(0, tasks.get());
+        assertEquals(1, l.calls.get());
+        assertThrows(IllegalStateException.class, () -> t.start(System.nanoTime() + 1_000_000_000L));
+    }
+
+    @Test
     void closeNotifyReachesPeer() throws Exception {
         try (DtlsPair pair = DtlsPair.matching(clientCert, serverCert, DtlsTransport.DEFAULT_PROFILES,
             DtlsTransport.DEFAULT_PROFILES)) {

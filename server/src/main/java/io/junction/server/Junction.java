@@ -67,15 +67,7 @@ public final class Junction implements AutoCloseable {
             listener = events;
         }
         try {
-            IceConfig.Builder ice = IceConfig.builder().port(settings.mediaPort()).announcedAddresses(settings.announce())
-                    .allowedNetworks(settings.iceAllowedNetworks());
-            if (settings.mediaBindAddress() != null) {
-                ice.bindAddress(settings.mediaBindAddress());
-            }
-            SfuOptions defaults = SfuOptions.defaults(ice.build());
-            engine = new SfuEngine(new SfuOptions(defaults.ice(), settings.workerThreads(), defaults.poolBuffers(),
-                    defaults.handshakeThreads(), settings.handshakeTimeout(), defaults.room(),
-                    settings.maxHalfOpenPerSource()), listener);
+            engine = new SfuEngine(sfuOptions(settings), listener);
             signaling = new SignalingServer(engine, settings.signalingOptions());
             metrics = new JunctionMetrics(engine, signaling);
             media = new MediaApi(engine);
@@ -92,6 +84,20 @@ public final class Junction implements AutoCloseable {
                         + (settings.bindAddress() == null ? "0.0.0.0" : settings.bindAddress()) + ":" + httpPort(),
                 engine.mediaPort(), settings.announce());
         return this;
+    }
+
+    /** The media engine's options from the validated settings. */
+    static SfuOptions sfuOptions(JunctionSettings settings) {
+        // The handshake timeout bounds ICE + DTLS together: ICE must connect within it too.
+        IceConfig.Builder ice = IceConfig.builder().port(settings.mediaPort()).announcedAddresses(settings.announce())
+                .allowedNetworks(settings.iceAllowedNetworks()).connectTimeout(settings.handshakeTimeout());
+        if (settings.mediaBindAddress() != null) {
+            ice.bindAddress(settings.mediaBindAddress());
+        }
+        SfuOptions defaults = SfuOptions.defaults(ice.build());
+        return new SfuOptions(defaults.ice(), settings.workerThreads(), defaults.poolBuffers(),
+                settings.handshakeThreads(), settings.handshakeTimeout(), defaults.room(),
+                settings.maxHalfOpenPerSource());
     }
 
     private void startHttp() throws Exception {

@@ -17,7 +17,7 @@ import java.util.Objects;
  * capacity, everyone admitted with all rights, no listener, no admin token, 64 KiB frames,
  * 50 messages/s with bursts of 100, one room worker per core, the browser page served, at most
  * 1000 rooms, 16 sending tracks per participant, 10 s for ICE + DTLS handshakes, 8 half-open
- * transports per source address.
+ * transports per source address, up to 32 DTLS handshake threads.
  */
 public final class JunctionBuilder {
     /** Smallest admin token length accepted. */
@@ -51,6 +51,7 @@ public final class JunctionBuilder {
     int maxTracks = 16;
     java.time.Duration handshakeTimeout = java.time.Duration.ofSeconds(10);
     int maxHalfOpenPerSource = io.junction.sfu.SfuOptions.DEFAULT_MAX_HALF_OPEN_PER_SOURCE;
+    int handshakeThreads = io.junction.sfu.SfuOptions.DEFAULT_HANDSHAKE_THREADS;
     List<String> allowedOrigins = List.of();
     boolean selfSigned;
     List<String> iceAllowedNetworks = List.of();
@@ -245,7 +246,11 @@ public final class JunctionBuilder {
         return this;
     }
 
-    /** Time a participant's ICE + DTLS handshake may take before its transport fails, 1..60 s (default 10 s). */
+    /**
+     * Time a participant's ICE + DTLS handshake may take before its transport fails, 1..60 s
+     * (default 10 s): ICE must connect within it, and DTLS must complete within it counted from
+     * the transport's start.
+     */
     public JunctionBuilder handshakeTimeout(java.time.Duration timeout) {
         this.handshakeTimeout = timeout;
         return this;
@@ -259,6 +264,18 @@ public final class JunctionBuilder {
      */
     public JunctionBuilder maxHalfOpenPerSource(int transports) {
         this.maxHalfOpenPerSource = transports;
+        return this;
+    }
+
+    /**
+     * Most DTLS handshakes running at once, 1..256 (default 32); more wait for a free thread. A
+     * handshake holds its thread until it completes or {@link #handshakeTimeout times out}, so
+     * keep this above {@link #maxHalfOpenPerSource}: otherwise one address whose clients pass
+     * ICE and then stay silent can delay every other participant's handshake (the server logs a
+     * warning). Threads start on demand and end when idle.
+     */
+    public JunctionBuilder handshakeThreads(int threads) {
+        this.handshakeThreads = threads;
         return this;
     }
 

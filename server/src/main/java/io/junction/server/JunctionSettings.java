@@ -1,6 +1,7 @@
 package io.junction.server;
 
 import io.junction.ice.RemoteNetworks;
+import io.junction.sfu.SfuOptions;
 import io.junction.sfu.event.RoomEventListener;
 import io.junction.signaling.Authenticator;
 import io.junction.signaling.RoomMode;
@@ -19,7 +20,8 @@ record JunctionSettings(int httpPort, String bindAddress, int mediaPort, String 
                         int rateBurst, int workerThreads, Path tlsKeystore, String tlsKeystorePassword,
                         boolean servePage, boolean httpServer, int maxRooms, int maxTracks,
                         Duration handshakeTimeout, List<String> allowedOrigins, boolean selfSigned,
-                        int maxHalfOpenPerSource, PemKeyStores.Identity tlsPem, List<String> iceAllowedNetworks) {
+                        int maxHalfOpenPerSource, PemKeyStores.Identity tlsPem, List<String> iceAllowedNetworks,
+                        int handshakeThreads) {
 
     JunctionSettings(JunctionBuilder b) {
         this(port("httpPort", b.httpPort), address("bindAddress", b.bindAddress), port("mediaPort", b.mediaPort),
@@ -33,7 +35,8 @@ record JunctionSettings(int httpPort, String bindAddress, int mediaPort, String 
                 range("maxRooms", b.maxRooms, 1, SignalingOptions.MAX_ROOMS),
                 range("maxTracksPerParticipant", b.maxTracks, 1, SignalingOptions.MAX_TRACKS), handshake(b.handshakeTimeout),
                 origins(b.allowedOrigins), selfSigned(b),
-                range("maxHalfOpenPerSource", b.maxHalfOpenPerSource, 1, 1000), pem(b), networks(b.iceAllowedNetworks));
+                range("maxHalfOpenPerSource", b.maxHalfOpenPerSource, 1, 1000), pem(b), networks(b.iceAllowedNetworks),
+                range("handshakeThreads", b.handshakeThreads, 1, SfuOptions.MAX_HANDSHAKE_THREADS));
     }
 
     private static int port(String name, int v) {

@@ -1,6 +1,7 @@
 package io.junction.server;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,6 +46,8 @@ class JunctionBuilderTest {
                     b -> b.maxHalfOpenPerSource(0)),
             new Row("maxHalfOpenPerSource", "maxHalfOpenPerSource must be in 1..1000",
                     b -> b.maxHalfOpenPerSource(1001)),
+            new Row("handshakeThreads", "handshakeThreads must be in 1..256", b -> b.handshakeThreads(0)),
+            new Row("handshakeThreads", "handshakeThreads must be in 1..256", b -> b.handshakeThreads(257)),
             new Row("tlsKeystore", "tlsKeystore must be a readable PKCS12 file",
                     b -> b.tlsKeystore(Path.of("/nonexistent/keystore.p12"), "x")),
             new Row("iceAllowedNetworks", "iceAllowedNetworks: '10.0.0.0/33'",
@@ -71,6 +74,25 @@ class JunctionBuilderTest {
                 .handshakeTimeout(java.time.Duration.ofSeconds(60)).maxHalfOpenPerSource(1)
                 .iceAllowedNetworks(List.of("10.0.0.0/8", "192.168.1.0/24", "::1/128", "0.0.0.0/0")).build());
         assertDoesNotThrow(() -> Junction.builder().maxHalfOpenPerSource(1000).build());
+        assertDoesNotThrow(() -> Junction.builder().handshakeThreads(1).build());
+        assertDoesNotThrow(() -> Junction.builder().handshakeThreads(256).build());
+    }
+
+    @Test
+    void handshakeOptionsReachTheMediaEngine() {
+        io.junction.sfu.SfuOptions d = Junction.sfuOptions(new JunctionSettings(Junction.builder()));
+        assertEquals(java.time.Duration.ofSeconds(10), d.handshakeTimeout());
+        assertEquals(java.time.Duration.ofSeconds(10), d.ice().connectTimeout());
+        assertEquals(32, d.handshakeThreads());
+        assertEquals(8, d.maxHalfOpenPerSource());
+        io.junction.sfu.SfuOptions o = Junction.sfuOptions(new JunctionSettings(Junction.builder()
+                .handshakeTimeout(java.time.Duration.ofSeconds(3)).handshakeThreads(48).maxHalfOpenPerSource(5)));
+        assertEquals(java.time.Duration.ofSeconds(3), o.handshakeTimeout());
+        assertEquals(java.time.Duration.ofSeconds(3), o.ice().connectTimeout(), "ICE connects within the same limit");
+        assertEquals(48, o.handshakeThreads());
+        assertEquals(5, o.maxHalfOpenPerSource());
+        assertEquals(java.time.Duration.ofSeconds(60), Junction.sfuOptions(new JunctionSettings(Junction.builder()
+                .handshakeTimeout(java.time.Duration.ofSeconds(60)))).ice().connectTimeout());
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
@@ -22,6 +23,7 @@ final class EngineContext {
     private final IcePort icePort;
     private final DtlsCertificate certificate;
     private final Executor handshakeExecutor;
+    private final Duration handshakeTimeout;
     private final BufferPool pool;
     private final RoomOptions roomOptions;
     private final LongSupplier wallClock;
@@ -30,12 +32,13 @@ final class EngineContext {
     private final SfuEngine engine;
 
     EngineContext(SfuEngine engine, IcePort icePort, DtlsCertificate certificate, Executor handshakeExecutor,
-                  BufferPool pool, RoomOptions roomOptions, LongSupplier wallClock, RoomEventListener events) {
+                  Duration handshakeTimeout, BufferPool pool, RoomOptions roomOptions, LongSupplier wallClock, RoomEventListener events) {
         this.events = events;
         this.engine = engine;
         this.icePort = icePort;
         this.certificate = certificate;
         this.handshakeExecutor = handshakeExecutor;
+        this.handshakeTimeout = handshakeTimeout;
         this.pool = pool;
         this.roomOptions = roomOptions;
         this.wallClock = wallClock;
@@ -51,6 +54,11 @@ final class EngineContext {
 
     Executor handshakeExecutor() {
         return handshakeExecutor;
+    }
+
+    /** Time a participant's transport may take from start through ICE and DTLS ({@link SfuOptions#handshakeTimeout()}). */
+    Duration handshakeTimeout() {
+        return handshakeTimeout;
     }
 
     BufferPool pool() {

@@ -21,11 +21,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Junction's media engine for {@code sfu} rooms: one shared UDP port (ICE), one DTLS certificate,
@@ -40,6 +37,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link #join(String, String, String, MediaRights, String, NegotiationSink) join}) from join until
  * it connects, fails or closes; a join beyond {@link SfuOptions#maxHalfOpenPerSource()} is refused
  * with {@link HalfOpenLimitException}.
+ *
+ * <p>Handshakes: a participant's transport must get through ICE and DTLS within
+ * {@link SfuOptions#handshakeTimeout()} of its start; DTLS handshakes run on at most
+ * {@link SfuOptions#handshakeThreads()} threads, started on demand and ended when idle.
  */
 public final class SfuEngine implements MediaEngine {
     private static final Logger LOG = LoggerFactory.getLogger(SfuEngine.class);
@@ -47,7 +48,7 @@ public final class SfuEngine implements MediaEngine {
     private final SfuOptions options;
     private final IcePort icePort;
     private final WorkerPool workers;
-    private final ExecutorService handshakes;
+    private final ThreadPoolExecutor handshakes;
     private final BufferPool pool;
     private final EngineContext ctx;
     private final ConcurrentHashMap<String, SfuRoom> rooms = new ConcurrentHashMap<>();
@@ -67,15 +68,15 @@ public final class SfuEngine implements MediaEngine {
         this.icePort = new IcePort(options.ice());
         this.workers = new WorkerPool("junction-room", options.workerThreads(),
                 () -> System.nanoTime() / 1_000_000, 10);
-        AtomicInteger n = new AtomicInteger();
-        ThreadFactory tf = r -> {
-            Thread t = new Thread(r, "junction-dtls-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-        this.handshakes = Executors.newFixedThreadPool(options.handshakeThreads(), tf);
+        this.handshakes = HandshakePool.create(options.handshakeThreads());
+        if (options.oneSourceCanHoldAllHandshakeThreads()) {
+            LOG.warn("maxHalfOpenPerSource {} >= handshakeThreads {}: one address with silent transports can delay "
+                    + "every other participant's DTLS handshake by up to {}", options.maxHalfOpenPerSource(),
+                    options.handshakeThreads(), options.handshakeTimeout());
+        }
         this.pool = new BufferPool(options.poolBuffers());
-        this.ctx = new EngineContext(this, icePort, DtlsCertificate.generate(), handshakes, pool,
+        this.ctx = new EngineContext(this, icePort, DtlsCertificate.generate(), handshakes,
+                options.handshakeTimeout(), pool,
                 options.room(), System::currentTimeMillis, events);
         LOG.info("media engine listening on UDP {} (announcing {})", icePort.localPort(), icePort.announcedAddresses());
     }
@@ -215,6 +216,16 @@ public final class SfuEngine implements MediaEngine {
     /** Joins refused since start because their source had too many transports half-open. */
     public long halfOpenRefusals() {
         return halfOpen.refusals();
+    }
+
+    /** DTLS handshakes running now (each holds a handshake thread). */
+    public int handshakesRunning() {
+        return handshakes.getActiveCount();
+    }
+
+    /** DTLS handshakes waiting for a free handshake thread. */
+    public int handshakesWaiting() {
+        return handshakes.getQueue().size();
     }
 
     /** Pooled packet buffers currently out of the pool. */

@@ -237,7 +237,8 @@ final class SfuParticipant implements MediaSession, MediaSender {
         MediaTransport t = new MediaTransport(l -> {
             iceListener.delegate = l;
             return ice;
-        }, ctx.certificate(), remoteFp, role, ctx.handshakeExecutor(), new TransportEvents());
+        }, ctx.certificate(), remoteFp, role, ctx.handshakeExecutor(), ctx.handshakeTimeout(),
+                io.junction.dtls.DtlsTransport.DEFAULT_PROFILES, new TransportEvents());
         transport = t;
         for (MediaDescription m : remote.media()) {
             for (String c : m.candidates()) {

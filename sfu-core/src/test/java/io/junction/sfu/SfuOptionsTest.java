@@ -3,7 +3,10 @@ package io.junction.sfu;
 import io.junction.ice.IceConfig;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,5 +29,42 @@ class SfuOptionsTest {
                     () -> defaults.withMaxHalfOpenPerSource(bad));
             assertTrue(e.getMessage().contains("maxHalfOpenPerSource must be in [1, 1000]"), e.getMessage());
         }
+    }
+
+    @Test
+    void handshakeThreadsDefaultWellAboveTheHalfOpenLimitAndAcceptOneTo256() {
+        assertEquals(32, defaults.handshakeThreads());
+        assertTrue(defaults.handshakeThreads() > defaults.maxHalfOpenPerSource());
+        assertFalse(defaults.oneSourceCanHoldAllHandshakeThreads());
+        assertEquals(1, defaults.withHandshakeThreads(1).handshakeThreads());
+        assertEquals(256, defaults.withHandshakeThreads(256).handshakeThreads());
+        assertTrue(defaults.withHandshakeThreads(8).oneSourceCanHoldAllHandshakeThreads(), "8 half-open, 8 threads");
+        for (int bad : new int[] {0, -1, 257}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> defaults.withHandshakeThreads(bad));
+            assertTrue(e.getMessage().contains("handshakeThreads must be in [1, 256]"), e.getMessage());
+        }
+    }
+
+    @Test
+    void handshakeTimeoutBoundsTheIceConnectTimeout() {
+        assertEquals(Duration.ofSeconds(10), defaults.handshakeTimeout());
+        assertEquals(Duration.ofSeconds(2), defaults(Duration.ofSeconds(2)).withHandshakeTimeout(Duration.ofSeconds(2))
+                .handshakeTimeout());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> defaults.withHandshakeTimeout(Duration.ofSeconds(2)));
+        assertTrue(e.getMessage().contains("ice.connectTimeout (PT10S) must not exceed handshakeTimeout (PT2S)"),
+                e.getMessage());
+        assertEquals(Duration.ofSeconds(20), defaults(Duration.ofSeconds(20)).handshakeTimeout(),
+                "defaults follow a longer ICE connect timeout");
+        for (Duration bad : new Duration[] {Duration.ofMillis(999), Duration.ofSeconds(61), null}) {
+            IllegalArgumentException r = assertThrows(IllegalArgumentException.class,
+                    () -> defaults.withHandshakeTimeout(bad));
+            assertTrue(r.getMessage().contains("handshakeTimeout must be in [1 s, 60 s]"), r.getMessage());
+        }
+    }
+
+    private static SfuOptions defaults(Duration iceConnectTimeout) {
+        return SfuOptions.defaults(IceConfig.builder().port(0).connectTimeout(iceConnectTimeout).build());
     }
 }

@@ -59,6 +59,8 @@ public final class MediaTransport implements AutoCloseable {
     private final LongAdder dtlsIn = new LongAdder();
     private final Map<DropReason, LongAdder> drops = new EnumMap<>(DropReason.class);
     private volatile SrtpSession srtp;
+    private final long handshakeTimeoutNanos;
+    private volatile long handshakeDeadline; // System.nanoTime() by which DTLS must complete
 
     /**
      * @param iceFactory        creates the ICE transport with the listener it is given (e.g.
@@ -68,13 +70,16 @@ public final class MediaTransport implements AutoCloseable {
      * @param remoteFingerprint the peer's {@code a=fingerprint}
      * @param role              from the peer's {@code a=setup} (active peer → we are SERVER)
      * @param handshakeExecutor runs the blocking DTLS handshake (one task per handshake)
-     * @param handshakeTimeout  DTLS handshake deadline
+     * @param handshakeTimeout  time from {@link #start()} until DTLS completes, ICE included: the
+     *                          DTLS handshake gets what ICE left of it (100 ms .. 10 min). ICE's own
+     *                          connect timer still applies; keep it no longer than this
      * @param profiles          SRTP profiles offered/accepted, most preferred first
      */
     public MediaTransport(Function<IceTransport.Listener, IceTransport> iceFactory, DtlsCertificate local,
                           Fingerprint remoteFingerprint, DtlsRole role, Executor handshakeExecutor,
                           Duration handshakeTimeout, List<SrtpProfile> profiles, Listener listener) {
         this.listener = Objects.requireNonNull(listener, "listener");
+        this.handshakeTimeoutNanos = Objects.requireNonNull(handshakeTimeout, "handshakeTimeout").toNanos();
         for (DropReason r : DropReason.values()) {
             drops.put(r, new LongAdder());
         }
@@ -83,24 +88,17 @@ public final class MediaTransport implements AutoCloseable {
         this.ice = Objects.requireNonNull(iceFactory.apply(new IceEvents()), "ice");
     }
 
-    /** Defaults: 10 s handshake timeout, {@link DtlsTransport#DEFAULT_PROFILES}. */
-    public MediaTransport(Function<IceTransport.Listener, IceTransport> iceFactory, DtlsCertificate local,
-                          Fingerprint remoteFingerprint, DtlsRole role, Executor handshakeExecutor,
-                          Listener listener) {
-        this(iceFactory, local, remoteFingerprint, role, handshakeExecutor, Duration.ofSeconds(10),
-                DtlsTransport.DEFAULT_PROFILES, listener);
-    }
-
     /** The ICE transport, for signalling credentials and candidates. */
     public IceTransport ice() {
         return ice;
     }
 
-    /** Starts ICE checks; DTLS starts when ICE connects. */
+    /** Starts ICE checks; DTLS starts when ICE connects, with what is left of the handshake timeout. */
     public void start() {
         if (!state.compareAndSet(State.NEW, State.CONNECTING)) {
             throw new IllegalStateException("start() in state " + state.get());
         }
+        handshakeDeadline = System.nanoTime() + handshakeTimeoutNanos;
         ice.start();
     }
 
@@ -262,7 +260,7 @@ public final class MediaTransport implements AutoCloseable {
         @Override
         public void onConnected() {
             if (state.get() == State.CONNECTING) {
-                dtls.start();
+                dtls.start(handshakeDeadline);
             }
         }
 

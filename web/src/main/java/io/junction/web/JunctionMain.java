@@ -98,6 +98,12 @@ public final class JunctionMain implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     int handshakeTimeout;
 
+    @Option(names = "--handshake-threads", paramLabel = "N", defaultValue = "32",
+            description = "Most DTLS handshakes running at once, 1..256; more wait for a thread. Keep it above "
+                    + "--max-half-open, or one address whose clients stay silent after ICE can delay everyone "
+                    + "else's handshake (default: ${DEFAULT-VALUE}).")
+    int handshakeThreads;
+
     @Option(names = "--max-half-open", paramLabel = "N", defaultValue = "8",
             description = "Media transports one client IP address may have set up but not yet connected (ICE + "
                     + "DTLS), 1..1000; a join beyond it gets error 'rate-limited' (default: ${DEFAULT-VALUE}).")
@@ -167,7 +173,7 @@ public final class JunctionMain implements Callable<Integer> {
             return new Options(port, mediaPort, announce, RoomMode.fromWireName(mode), bind, mediaBind, roomCapacity,
                     maxFrameBytes, rateLimit, rateBurst, tlsKeystore, tlsPassword, authSecret, adminToken, logLevel,
                     maxRooms, maxTracks, handshakeTimeout, maxHalfOpen, allowedOrigins,
-                    authPublicKey, selfSigned, tlsCert, tlsKey, iceAllowedNetworks);
+                    authPublicKey, selfSigned, tlsCert, tlsKey, iceAllowedNetworks, handshakeThreads);
         } catch (IllegalArgumentException e) {
             String message = e.getMessage().startsWith("mode ") ? "--" + e.getMessage() : e.getMessage();
             throw new CommandLine.ParameterException(spec.commandLine(), message, e);

@@ -44,13 +44,14 @@ import java.util.Set;
  *                      tlsKeystore and selfSigned)
  * @param tlsKey        PEM private key of tlsCert's first certificate, null = none
  * @param iceAllowedNetworks remote networks (CIDR) ICE may use, empty = all
+ * @param handshakeThreads most DTLS handshakes running at once, 1..256
  */
 public record Options(int port, int mediaPort, List<String> announce, RoomMode defaultMode, String bind,
                       String mediaBind, int roomCapacity, int maxFrameBytes, double rateLimit, int rateBurst,
                       Path tlsKeystore, String tlsPassword, String authSecret, String adminToken, String logLevel,
                       int maxRooms, int maxTracks, int handshakeTimeout, int maxHalfOpen,
                       List<String> allowedOrigins, Path authPublicKey, boolean selfSigned, Path tlsCert,
-                      Path tlsKey, List<String> iceAllowedNetworks) {
+                      Path tlsKey, List<String> iceAllowedNetworks, int handshakeThreads) {
     public static final int DEFAULT_PORT = 8080;
     public static final int DEFAULT_MEDIA_PORT = 10000;
     static final Set<String> LOG_LEVELS = Set.of("trace", "debug", "info", "warn", "error");
@@ -119,6 +120,7 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
         range("--max-tracks", maxTracks, 1, 256);
         range("--handshake-timeout", handshakeTimeout, 1, 60);
         range("--max-half-open", maxHalfOpen, 1, 1000);
+        range("--handshake-threads", handshakeThreads, 1, io.junction.sfu.SfuOptions.MAX_HANDSHAKE_THREADS);
         logLevel = Objects.requireNonNull(logLevel, "logLevel").toLowerCase(Locale.ROOT);
         if (!LOG_LEVELS.contains(logLevel)) {
             throw new IllegalArgumentException("--log-level must be one of trace, debug, info, warn, error (got "
@@ -147,7 +149,8 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
     public static Options defaults() {
         return new Options(DEFAULT_PORT, DEFAULT_MEDIA_PORT, List.of(), RoomMode.SFU, null, null, 0, 64 * 1024, 50,
                 100, null, null, null, null, "info", 1000, 16, 10,
-                io.junction.sfu.SfuOptions.DEFAULT_MAX_HALF_OPEN_PER_SOURCE, List.of(), null, false, null, null, List.of());
+                io.junction.sfu.SfuOptions.DEFAULT_MAX_HALF_OPEN_PER_SOURCE, List.of(), null, false, null, null, List.of(),
+                io.junction.sfu.SfuOptions.DEFAULT_HANDSHAKE_THREADS);
     }
 
     /** A Junction builder carrying these options. */
@@ -157,6 +160,7 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
                 .roomCapacity(roomCapacity).maxFrameBytes(maxFrameBytes).rateLimit(rateLimit, rateBurst)
                 .adminToken(adminToken).maxRooms(maxRooms).maxTracksPerParticipant(maxTracks)
                 .handshakeTimeout(java.time.Duration.ofSeconds(handshakeTimeout)).maxHalfOpenPerSource(maxHalfOpen)
+                .handshakeThreads(handshakeThreads)
                 .allowedOrigins(allowedOrigins).selfSigned(selfSigned).iceAllowedNetworks(iceAllowedNetworks);
         if (tlsKeystore != null) {
             b.tlsKeystore(tlsKeystore, tlsPassword);
@@ -182,7 +186,7 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
                 + ", tlsKeystore=" + tlsKeystore + ", tlsPassword=" + mask(tlsPassword) + ", authSecret="
                 + mask(authSecret) + ", adminToken=" + mask(adminToken) + ", logLevel=" + logLevel + ", maxRooms=" + maxRooms
                 + ", maxTracks=" + maxTracks + ", handshakeTimeout=" + handshakeTimeout
-                + ", maxHalfOpen=" + maxHalfOpen + ", allowedOrigins=" + allowedOrigins
+                + ", maxHalfOpen=" + maxHalfOpen + ", handshakeThreads=" + handshakeThreads + ", allowedOrigins=" + allowedOrigins
                 + ", authPublicKey=" + authPublicKey + ", selfSigned=" + selfSigned + ", tlsCert=" + tlsCert
                 + ", tlsKey=" + tlsKey + ", iceAllowedNetworks=" + iceAllowedNetworks + "]";
     }

@@ -74,17 +74,27 @@ class OptionsSourcesTest {
                     () -> JunctionMain.parse("--max-half-open", bad)).getMessage()
                     .contains("--max-half-open must be in 1..1000 (got " + bad + ")"));
         }
+        for (String bad : new String[] {"0", "257"}) {
+            assertTrue(assertThrows(CommandLine.ParameterException.class,
+                    () -> JunctionMain.parse("--handshake-threads", bad)).getMessage()
+                    .contains("--handshake-threads must be in 1..256 (got " + bad + ")"));
+        }
     }
 
     @Test
     void limitsComeFromEverySource(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("j.properties");
-        Files.writeString(file, "max-tracks=4\nhandshake-timeout=20\nmax-half-open=3\n");
+        Files.writeString(file, "max-tracks=4\nhandshake-timeout=20\nmax-half-open=3\nhandshake-threads=12\n");
         Options o = JunctionMain.parse(Map.of("JUNCTION_MAX_ROOMS", "7"), "--config", file.toString());
         assertEquals(7, o.maxRooms());
         assertEquals(4, o.maxTracks());
         assertEquals(20, o.handshakeTimeout());
         assertEquals(3, o.maxHalfOpen());
+        assertEquals(12, o.handshakeThreads());
+        assertEquals(40, JunctionMain.parse(Map.of("JUNCTION_HANDSHAKE_THREADS", "40"), "--config", file.toString())
+                .handshakeThreads(), "the environment wins over the file");
+        assertEquals(64, JunctionMain.parse(Map.of("JUNCTION_HANDSHAKE_THREADS", "40"), "--handshake-threads", "64")
+                .handshakeThreads(), "the command line wins over the environment");
         assertEquals(5, JunctionMain.parse(Map.of("JUNCTION_MAX_HALF_OPEN", "5"), "--config", file.toString())
                 .maxHalfOpen(), "the environment wins over the file");
         assertEquals(1000, JunctionMain.parse(Map.of("JUNCTION_MAX_HALF_OPEN", "5"), "--max-half-open", "1000")
@@ -99,6 +109,7 @@ class OptionsSourcesTest {
         assertEquals(16, d.maxTracks());
         assertEquals(10, d.handshakeTimeout());
         assertEquals(8, d.maxHalfOpen());
+        assertEquals(32, d.handshakeThreads());
         assertEquals(d, Options.defaults());
     }
 
@@ -167,7 +178,7 @@ class OptionsSourcesTest {
         for (String option : List.of("--config", "--port", "--bind", "--media-port", "--media-bind", "--announce",
                 "--mode", "--room-capacity", "--max-frame-bytes", "--rate-limit", "--rate-burst", "--tls-keystore",
                 "--tls-keystore-password", "--auth-secret", "--admin-token", "--log-level", "--help", "--max-rooms",
-                "--max-tracks", "--handshake-timeout", "--max-half-open", "--allowed-origins", "--auth-public-key",
+                "--max-tracks", "--handshake-timeout", "--handshake-threads", "--max-half-open", "--allowed-origins", "--auth-public-key",
                 "--self-signed", "--tls-cert", "--tls-key", "--ice-allowed-networks",
                 "JUNCTION_<NAME>", "JUNCTION_CONFIG", "Precedence")) {
             assertTrue(usage.contains(option), option + " in\n" + usage);

@@ -18,9 +18,15 @@ import java.util.concurrent.TimeUnit;
 /**
  * A Junction server started as a separate process ({@code java -jar junction.jar}) on free
  * loopback ports, optionally pinned with taskset; waited for through {@code /health}; stopped by
- * its PID (also from a shutdown hook on Ctrl-C).
+ * its PID (also from a shutdown hook on Ctrl-C). Every simulated participant connects from
+ * 127.0.0.1, so the server is started with {@code --max-half-open} {@value #MAX_HALF_OPEN}: the
+ * default per-address limit (8) would refuse joins whenever more participants than that are
+ * connecting at once.
  */
 public final class ServerProcess implements AutoCloseable {
+    /** The spawned server's {@code --max-half-open}. */
+    static final int MAX_HALF_OPEN = 1000;
+
     private final Process process;
     private final int httpPort;
     private final Path log;
@@ -54,7 +60,8 @@ public final class ServerProcess implements AutoCloseable {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmArgs);
         cmd.addAll(List.of("-jar", jar.toString(), "--port", Integer.toString(http),
-                "--media-port", Integer.toString(media), "--announce", "127.0.0.1"));
+                "--media-port", Integer.toString(media), "--announce", "127.0.0.1",
+                "--max-half-open", Integer.toString(MAX_HALF_OPEN)));
         Path log = Files.createTempFile("junction-bench-server", ".log");
         Process p = new ProcessBuilder(Affinity.pinned(cpus, cmd)).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
@@ -96,6 +103,11 @@ public final class ServerProcess implements AutoCloseable {
 
     public URI signalingUri() {
         return URI.create("ws://127.0.0.1:" + httpPort + "/ws");
+    }
+
+    /** The spawned server's HTTP port (loopback). */
+    int httpPort() {
+        return httpPort;
     }
 
     public Path log() {

@@ -26,7 +26,7 @@ class LoadBenchSpawnTest {
         System.setProperty("ice4j.harvest.mapping.aws.enabled", "false");
     }
 
-    private static Path serverJar() {
+    static Path serverJar() {
         for (Path p : new Path[] {Path.of("../web/target/junction.jar"), Path.of("web/target/junction.jar")}) {
             if (Files.isRegularFile(p)) {
                 return p;

@@ -1,0 +1,72 @@
+package io.junction.bench.load;
+
+import io.junction.client.SignalingClient;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The spawned server admits more participants connecting at once from 127.0.0.1 than the
+ * default per-address half-open limit (8), as a bench needs: every simulated participant
+ * comes from that one address.
+ */
+class ServerProcessTest {
+    static {
+        System.setProperty("ice4j.harvest.mapping.aws.enabled", "false");
+    }
+
+    @Test
+    void manyParticipantsConnectingAtOnceFromOneAddressAreAdmitted() throws Exception {
+        int n = 12;
+        List<SignalingClient> clients = new ArrayList<>();
+        try (ServerProcess server = ServerProcess.start(LoadBenchSpawnTest.serverJar(), null, List.of(),
+                Duration.ofSeconds(60))) {
+            try {
+                for (int i = 0; i < n; i++) {
+                    SignalingClient c = SignalingClient.connect(server.signalingUri(), Duration.ofSeconds(10));
+                    clients.add(c);
+                    c.join("many", "p" + i); // joined, never offers: its transport stays half-open
+                }
+                for (SignalingClient c : clients) {
+                    c.next("joined", Duration.ofSeconds(10));
+                }
+                HttpClient http = HttpClient.newHttpClient();
+                HttpRequest metrics = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + server.httpPort() + "/metrics"))
+                        .timeout(Duration.ofSeconds(5)).build();
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                String text = "";
+                while (value(text, "junction_halfopen_transports") != n) {
+                    if (System.nanoTime() > deadline) {
+                        fail("expected " + n + " half-open transports:\n" + text);
+                    }
+                    TimeUnit.MILLISECONDS.sleep(50);
+                    text = http.send(metrics, HttpResponse.BodyHandlers.ofString()).body();
+                }
+                assertEquals(0.0, value(text, "junction_halfopen_refusals_total"), "no join refused");
+            } finally {
+                clients.forEach(SignalingClient::close);
+            }
+        }
+    }
+
+    /** The value of an untagged Prometheus sample, or -1 when absent. */
+    private static double value(String metrics, String name) {
+        for (String line : metrics.split("\n")) {
+            if (line.startsWith(name + " ")) {
+                return Double.parseDouble(line.substring(name.length() + 1).trim());
+            }
+        }
+        return -1;
+    }
+}
