@@ -134,9 +134,14 @@ public final class JunctionMain implements Callable<Integer> {
     Path tlsCert;
 
     @Option(names = "--tls-key", paramLabel = "FILE",
-            description = "PEM file with the unencrypted RSA or EC private key of --tls-cert (PRIVATE KEY, "
-                    + "RSA PRIVATE KEY or EC PRIVATE KEY) (default: none).")
+            description = "PEM file with the RSA or EC private key of --tls-cert (PRIVATE KEY, "
+                    + "RSA PRIVATE KEY or EC PRIVATE KEY; encrypted ones need --tls-key-password) (default: none).")
     Path tlsKey;
+
+    @Option(names = "--tls-key-password", paramLabel = "SECRET",
+            description = "Password of an encrypted --tls-key (ENCRYPTED PRIVATE KEY or OpenSSL's Proc-Type "
+                    + "form; prefer JUNCTION_TLS_KEY_PASSWORD) (default: none).")
+    String tlsKeyPassword;
 
     @Option(names = "--self-signed", paramLabel = "BOOL", defaultValue = "false", arity = "0..1",
             fallbackValue = "true",
@@ -173,7 +178,7 @@ public final class JunctionMain implements Callable<Integer> {
             return new Options(port, mediaPort, announce, RoomMode.fromWireName(mode), bind, mediaBind, roomCapacity,
                     maxFrameBytes, rateLimit, rateBurst, tlsKeystore, tlsPassword, authSecret, adminToken, logLevel,
                     maxRooms, maxTracks, handshakeTimeout, maxHalfOpen, allowedOrigins,
-                    authPublicKey, selfSigned, tlsCert, tlsKey, iceAllowedNetworks, handshakeThreads);
+                    authPublicKey, selfSigned, tlsCert, tlsKey, iceAllowedNetworks, handshakeThreads, tlsKeyPassword);
         } catch (IllegalArgumentException e) {
             String message = e.getMessage().startsWith("mode ") ? "--" + e.getMessage() : e.getMessage();
             throw new CommandLine.ParameterException(spec.commandLine(), message, e);

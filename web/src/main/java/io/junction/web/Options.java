@@ -45,13 +45,15 @@ import java.util.Set;
  * @param tlsKey        PEM private key of tlsCert's first certificate, null = none
  * @param iceAllowedNetworks remote networks (CIDR) ICE may use, empty = all
  * @param handshakeThreads most DTLS handshakes running at once, 1..256
+ * @param tlsKeyPassword password of an encrypted tlsKey, null = the key is not encrypted
  */
 public record Options(int port, int mediaPort, List<String> announce, RoomMode defaultMode, String bind,
                       String mediaBind, int roomCapacity, int maxFrameBytes, double rateLimit, int rateBurst,
                       Path tlsKeystore, String tlsPassword, String authSecret, String adminToken, String logLevel,
                       int maxRooms, int maxTracks, int handshakeTimeout, int maxHalfOpen,
                       List<String> allowedOrigins, Path authPublicKey, boolean selfSigned, Path tlsCert,
-                      Path tlsKey, List<String> iceAllowedNetworks, int handshakeThreads) {
+                      Path tlsKey, List<String> iceAllowedNetworks, int handshakeThreads,
+                      String tlsKeyPassword) {
     public static final int DEFAULT_PORT = 8080;
     public static final int DEFAULT_MEDIA_PORT = 10000;
     static final Set<String> LOG_LEVELS = Set.of("trace", "debug", "info", "warn", "error");
@@ -102,7 +104,7 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
         if (selfSigned && tlsKeystore != null) {
             throw new IllegalArgumentException("--self-signed and --tls-keystore are exclusive");
         }
-        checkPem(tlsCert, tlsKey, tlsKeystore, selfSigned);
+        checkPem(tlsCert, tlsKey, tlsKeyPassword, tlsKeystore, selfSigned);
         if (authPublicKey != null) {
             if (authSecret != null) {
                 throw new IllegalArgumentException("--auth-secret and --auth-public-key are exclusive");
@@ -128,8 +130,12 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
         }
     }
 
-    private static void checkPem(Path tlsCert, Path tlsKey, Path tlsKeystore, boolean selfSigned) {
+    private static void checkPem(Path tlsCert, Path tlsKey, String tlsKeyPassword, Path tlsKeystore,
+                                 boolean selfSigned) {
         if (tlsCert == null && tlsKey == null) {
+            if (tlsKeyPassword != null) {
+                throw new IllegalArgumentException("--tls-key-password is given without --tls-key");
+            }
             return;
         }
         if (tlsCert == null || tlsKey == null) {
@@ -142,7 +148,7 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
         if (selfSigned) {
             throw new IllegalArgumentException("--self-signed and --tls-cert/--tls-key are exclusive");
         }
-        PemKeyStores.check(tlsCert, "--tls-cert", tlsKey, "--tls-key", null);
+        PemKeyStores.check(tlsCert, "--tls-cert", tlsKey, "--tls-key", tlsKeyPassword);
     }
 
     /** Port 8080, media port 10000, no announced address, sfu rooms, everything else at its default. */
@@ -150,7 +156,7 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
         return new Options(DEFAULT_PORT, DEFAULT_MEDIA_PORT, List.of(), RoomMode.SFU, null, null, 0, 64 * 1024, 50,
                 100, null, null, null, null, "info", 1000, 16, 10,
                 io.junction.sfu.SfuOptions.DEFAULT_MAX_HALF_OPEN_PER_SOURCE, List.of(), null, false, null, null, List.of(),
-                io.junction.sfu.SfuOptions.DEFAULT_HANDSHAKE_THREADS);
+                io.junction.sfu.SfuOptions.DEFAULT_HANDSHAKE_THREADS, null);
     }
 
     /** A Junction builder carrying these options. */
@@ -166,7 +172,7 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
             b.tlsKeystore(tlsKeystore, tlsPassword);
         }
         if (tlsCert != null) {
-            b.tlsCertificate(tlsCert).tlsPrivateKey(tlsKey);
+            b.tlsCertificate(tlsCert).tlsPrivateKey(tlsKey, tlsKeyPassword);
         }
         if (authSecret != null) {
             b.authenticator(JwtAuthenticator.hs256(authSecret));
@@ -188,7 +194,8 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
                 + ", maxTracks=" + maxTracks + ", handshakeTimeout=" + handshakeTimeout
                 + ", maxHalfOpen=" + maxHalfOpen + ", handshakeThreads=" + handshakeThreads + ", allowedOrigins=" + allowedOrigins
                 + ", authPublicKey=" + authPublicKey + ", selfSigned=" + selfSigned + ", tlsCert=" + tlsCert
-                + ", tlsKey=" + tlsKey + ", iceAllowedNetworks=" + iceAllowedNetworks + "]";
+                + ", tlsKey=" + tlsKey + ", tlsKeyPassword=" + mask(tlsKeyPassword)
+                + ", iceAllowedNetworks=" + iceAllowedNetworks + "]";
     }
 
     private static String mask(String secret) {

@@ -179,7 +179,7 @@ class OptionsSourcesTest {
                 "--mode", "--room-capacity", "--max-frame-bytes", "--rate-limit", "--rate-burst", "--tls-keystore",
                 "--tls-keystore-password", "--auth-secret", "--admin-token", "--log-level", "--help", "--max-rooms",
                 "--max-tracks", "--handshake-timeout", "--handshake-threads", "--max-half-open", "--allowed-origins", "--auth-public-key",
-                "--self-signed", "--tls-cert", "--tls-key", "--ice-allowed-networks",
+                "--self-signed", "--tls-cert", "--tls-key", "--tls-key-password", "--ice-allowed-networks",
                 "JUNCTION_<NAME>", "JUNCTION_CONFIG", "Precedence")) {
             assertTrue(usage.contains(option), option + " in\n" + usage);
         }

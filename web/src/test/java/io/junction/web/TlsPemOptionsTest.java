@@ -46,6 +46,7 @@ class TlsPemOptionsTest {
     private static X509Certificate cert;
     private static Path certFile;
     private static Path keyFile;
+    private static Path encryptedKeyFile;
 
     @BeforeAll
     static void identity() throws Exception {
@@ -63,6 +64,16 @@ class TlsPemOptionsTest {
                 b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate())));
         certFile = Files.writeString(dir.resolve("cert.pem"), pem("CERTIFICATE", cert.getEncoded()));
         keyFile = Files.writeString(dir.resolve("key.pem"), pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+        // ENCRYPTED PRIVATE KEY (PKCS#8, PBES2 with AES-256-CBC), as `openssl pkey -aes256` writes it
+        java.io.StringWriter out = new java.io.StringWriter();
+        try (org.bouncycastle.openssl.jcajce.JcaPEMWriter w = new org.bouncycastle.openssl.jcajce.JcaPEMWriter(out)) {
+            w.writeObject(new org.bouncycastle.openssl.jcajce.JcaPKCS8Generator(pair.getPrivate(),
+                    new org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8EncryptorBuilder(
+                            org.bouncycastle.openssl.PKCS8Generator.AES_256_CBC)
+                            .setProvider(new org.bouncycastle.jce.provider.BouncyCastleProvider())
+                            .setPassword("s3cret-pass".toCharArray()).build()).generate());
+        }
+        encryptedKeyFile = Files.writeString(dir.resolve("encrypted-key.pem"), out.toString());
     }
 
     private static String pem(String label, byte[] der) {
@@ -108,6 +119,24 @@ class TlsPemOptionsTest {
         assertTrue(error(Map.of(), "--tls-cert", c, "--tls-key", k, "--tls-keystore", keystore.toString(),
                 "--tls-keystore-password", "pw").contains("exclusive"));
         assertTrue(error(Map.of(), "--tls-cert", c, "--tls-key", k, "--self-signed").contains("exclusive"));
+    }
+
+    @Test
+    void anEncryptedKeyIsOpenedWithTlsKeyPassword() throws Exception {
+        String c = certFile.toString();
+        String e = encryptedKeyFile.toString();
+        Options o = JunctionMain.parse(Map.of("JUNCTION_TLS_KEY_PASSWORD", "s3cret-pass"), "--tls-cert", c, "--tls-key", e);
+        assertEquals("s3cret-pass", o.tlsKeyPassword());
+        assertTrue(!o.toString().contains("s3cret-pass"), "the password is masked: " + o);
+        try (io.junction.server.Junction j = o.toBuilder().httpPort(0).mediaPort(0).mediaBindAddress("127.0.0.1")
+                .build()) {
+            assertTrue(j != null, "the builder decrypts it too");
+        }
+        assertTrue(error(Map.of(), "--tls-cert", c, "--tls-key", e).contains("encrypted and no password"));
+        String wrong = error(Map.of(), "--tls-cert", c, "--tls-key", e, "--tls-key-password", "nope");
+        assertTrue(wrong.startsWith("--tls-key"), wrong);
+        assertTrue(!wrong.contains("nope"), "the password is not echoed: " + wrong);
+        assertTrue(error(Map.of(), "--tls-key-password", "x").startsWith("--tls-key-password is given without --tls-key"));
     }
 
     @Test
