@@ -114,7 +114,7 @@ class SfuRoomSoakTest {
         // A periodic ice4j task that outlives its agent (a pace maker firing every 20 ms) would sit in
         // ice4j's JVM-wide agent scheduler for good and keep agent-executor threads alive.
         await("ice4j's agent scheduler empty", Duration.ofSeconds(10), () -> agentSchedulerQueue() == 0,
-                () -> "queued " + agentSchedulerQueue());
+                () -> "queued " + agentSchedulerQueue() + ": " + agentSchedulerTasks());
     }
 
     /** Open descriptors by kind (socket, pipe, anon_inode, file). */
@@ -160,13 +160,52 @@ class SfuRoomSoakTest {
 
     /** Tasks waiting in ice4j's static agent scheduler (ice4j keeps it in a private static field). */
     private static int agentSchedulerQueue() {
+        return agentScheduler().getQueue().size();
+    }
+
+    private static java.util.concurrent.ThreadPoolExecutor agentScheduler() {
         try {
             java.lang.reflect.Field f = org.ice4j.ice.Agent.class.getDeclaredField("agentTasksScheduler");
             f.setAccessible(true);
-            return ((java.util.concurrent.ThreadPoolExecutor) f.get(null)).getQueue().size();
+            return (java.util.concurrent.ThreadPoolExecutor) f.get(null);
         } catch (ReflectiveOperationException e) {
             throw new AssertionError("ice4j's Agent no longer has agentTasksScheduler", e);
         }
+    }
+
+    /**
+     * What the queued tasks are: the periodic task's class and its agent's state when the JVM lets us
+     * look inside the JDK's future (run with {@code --add-opens java.base/java.util.concurrent=ALL-UNNAMED}),
+     * else the future's own text.
+     */
+    private static java.util.Map<String, Long> agentSchedulerTasks() {
+        java.util.Map<String, Long> kinds = new java.util.TreeMap<>();
+        for (Runnable r : agentScheduler().getQueue()) {
+            String d;
+            try {
+                Object periodic = field(field(field(r, "callable"), "task"), "arg$1");
+                d = periodic.getClass().getName();
+                Object owner = periodic.getClass().getName().contains("PaceMaker") ? field(field(periodic, "this$0"), "parentAgent")
+                        : field(periodic, "this$0");
+                d += " of an agent in state " + ((org.ice4j.ice.Agent) owner).getState() + ", shutdown " + field(owner, "shutdown");
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                d = r.toString().replaceAll("@[0-9a-f]+", "");
+            }
+            kinds.merge(d, 1L, Long::sum);
+        }
+        return kinds;
+    }
+
+    private static Object field(Object o, String name) throws ReflectiveOperationException {
+        for (Class<?> c = o.getClass(); c != null; c = c.getSuperclass()) {
+            for (java.lang.reflect.Field f : c.getDeclaredFields()) {
+                if (f.getName().equals(name)) {
+                    f.setAccessible(true);
+                    return f.get(o);
+                }
+            }
+        }
+        throw new NoSuchFieldException(o.getClass().getName() + "." + name);
     }
 
     /** 0: leave the room, 1: close the socket and the peer, 2: lose the socket; the client is then closed. */

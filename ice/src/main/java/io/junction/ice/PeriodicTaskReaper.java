@@ -43,6 +43,38 @@ final class PeriodicTaskReaper {
 
     PeriodicTaskReaper(Agent agent) {
         this.agent = agent;
+        recordPaceMakers();
+    }
+
+    /**
+     * ice4j creates a pace maker whenever a check list starts (at start, or later when checks arrive
+     * or a frozen list thaws) and keeps it only until it stops it: the client's queue is swapped for one
+     * that also notes each pace maker here, so none escapes unseen.
+     */
+    private void recordPaceMakers() {
+        try {
+            Object client = read(Agent.class, "connCheckClient", agent);
+            Field f = client.getClass().getDeclaredField("paceMakers");
+            f.setAccessible(true);
+            Set<PeriodicRunnable> seen = paceMakers;
+            java.util.Queue<Object> recording = new java.util.concurrent.ConcurrentLinkedQueue<>() {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                public boolean offer(Object o) {
+                    if (o instanceof PeriodicRunnable r) {
+                        seen.add(r);
+                    }
+                    return super.offer(o);
+                }
+            };
+            synchronized (f.get(client)) { // ice4j adds under the queue's own lock
+                recording.addAll((Collection<?>) f.get(client));
+                f.set(client, recording);
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            warnOnce(e);
+        }
     }
 
     /** Right after {@code startConnectivityEstablishment()}: note the pace maker. */
