@@ -35,6 +35,7 @@ import org.slf4j.LoggerFactory;
 final class PeriodicTaskReaper {
     private static final Logger LOG = LoggerFactory.getLogger(PeriodicTaskReaper.class);
     private static final AtomicBoolean WARNED = new AtomicBoolean();
+    private static final long[] REAP_AFTER_FREE_MS = {100, 1_000, 5_000, 15_000};
 
     private final Agent agent;
     private final Set<PeriodicRunnable> paceMakers = ConcurrentHashMap.newKeySet();
@@ -98,12 +99,14 @@ final class PeriodicTaskReaper {
 
     /**
      * After {@code Agent.free()}: a task that lost its race reschedules itself within one period (Ta,
-     * 20 ms; the keep-alive a few seconds), so look shortly after and once more later.
+     * 20 ms; the keep-alive a few seconds), and cancelling it again can lose the same race, so look
+     * several times, further and further apart.
      */
     void afterFree(ScheduledExecutorService timer) {
         try {
-            timer.schedule(() -> count(reap(all)), 100, TimeUnit.MILLISECONDS);
-            timer.schedule(() -> count(reap(all)), 2, TimeUnit.SECONDS);
+            for (long ms : REAP_AFTER_FREE_MS) {
+                timer.schedule(() -> count(reap(all)), ms, TimeUnit.MILLISECONDS);
+            }
         } catch (RejectedExecutionException e) {
             count(reap(all)); // the timer is shutting down: once, now
         }
