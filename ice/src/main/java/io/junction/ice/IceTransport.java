@@ -326,7 +326,7 @@ public final class IceTransport implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.debug("error freeing agent", e);
         } finally {
-            reaper.afterFree(timer);
+            reaper.afterFree();
             onFree.run();
         }
     }

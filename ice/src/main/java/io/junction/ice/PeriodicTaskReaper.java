@@ -6,8 +6,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -100,15 +98,14 @@ final class PeriodicTaskReaper {
     /**
      * After {@code Agent.free()}: a task that lost its race reschedules itself within one period (Ta,
      * 20 ms; the keep-alive a few seconds), and cancelling it again can lose the same race, so look
-     * several times, further and further apart.
+     * several times, further and further apart. The looks run on the JDK's delayed executor, not on
+     * the transport's timer: that timer is shut down (dropping what it holds) when its port closes
+     * or its last client goes, which is exactly when the last agents are freed.
      */
-    void afterFree(ScheduledExecutorService timer) {
-        try {
-            for (long ms : REAP_AFTER_FREE_MS) {
-                timer.schedule(() -> count(reap(all)), ms, TimeUnit.MILLISECONDS);
-            }
-        } catch (RejectedExecutionException e) {
-            count(reap(all)); // the timer is shutting down: once, now
+    void afterFree() {
+        for (long ms : REAP_AFTER_FREE_MS) {
+            java.util.concurrent.CompletableFuture.delayedExecutor(ms, TimeUnit.MILLISECONDS)
+                    .execute(() -> count(reap(all)));
         }
     }
 
