@@ -5,17 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.junction.sfu.signal.MediaRights;
-import java.net.http.HttpClient;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The authenticator's decision before a join, error counting, and shutdown's {@code bye}. */
 class AuthAndShutdownTest {
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final List<WsClient> clients = new ArrayList<>();
+    private final WsClients clients = new WsClients();
     private final FakeMediaEngine engine = new FakeMediaEngine();
     private final List<Authenticator.JoinRequest> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
     private SignalingServer server;
@@ -30,14 +27,12 @@ class AuthAndShutdownTest {
 
     @AfterEach
     void stop() {
-        clients.forEach(WsClient::close);
+        clients.close();
         server.close();
     }
 
     private WsClient client() throws Exception {
-        WsClient c = new WsClient(http, server.port());
-        clients.add(c);
-        return c;
+        return clients.open(server.port());
     }
 
     @Test

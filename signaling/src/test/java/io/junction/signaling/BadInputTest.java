@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.http.HttpClient;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,8 +21,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BadInputTest {
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final List<WsClient> clients = new ArrayList<>();
+    private final WsClients clients = new WsClients();
     private final FakeMediaEngine engine = new FakeMediaEngine();
     private final AtomicLong nanos = new AtomicLong();
     private final AtomicInteger rooms = new AtomicInteger();
@@ -42,14 +38,12 @@ class BadInputTest {
 
     @AfterAll
     void stop() {
-        clients.forEach(WsClient::close);
+        clients.close();
         server.close();
     }
 
     private WsClient client() throws Exception {
-        WsClient c = new WsClient(http, server.port());
-        clients.add(c);
-        return c;
+        return clients.open(server.port());
     }
 
     /** A fresh room of {@code kind} (sfu or p2p) with an offender and a bystander already joined. */

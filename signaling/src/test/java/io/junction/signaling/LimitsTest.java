@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.junction.sfu.signal.Negotiation;
-import java.net.http.HttpClient;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,8 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /** The server room limit and the per-participant track limit, over loopback WebSockets. */
 class LimitsTest {
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final List<WsClient> clients = new ArrayList<>();
+    private final WsClients clients = new WsClients();
     private final FakeMediaEngine engine = new FakeMediaEngine();
     private SignalingServer server;
 
@@ -30,14 +27,12 @@ class LimitsTest {
 
     @AfterEach
     void stop() {
-        clients.forEach(WsClient::close);
+        clients.close();
         server.close();
     }
 
     private WsClient client() throws Exception {
-        WsClient c = new WsClient(http, server.port());
-        clients.add(c);
-        return c;
+        return clients.open(server.port());
     }
 
     @Test

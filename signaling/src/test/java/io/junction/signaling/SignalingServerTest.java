@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.junction.sfu.signal.Negotiation;
-import java.net.http.HttpClient;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -16,8 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /** Join/leave flows, capacity, p2p relay, chat and sfu negotiation over loopback WebSockets. */
 class SignalingServerTest {
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final List<WsClient> clients = new ArrayList<>();
+    private final WsClients clients = new WsClients();
     private final FakeMediaEngine engine = new FakeMediaEngine();
     private SignalingServer server;
 
@@ -37,14 +34,12 @@ class SignalingServerTest {
 
     @AfterEach
     void stop() {
-        clients.forEach(WsClient::close);
+        clients.close();
         server.close();
     }
 
     private WsClient client() throws Exception {
-        WsClient c = new WsClient(http, server.port());
-        clients.add(c);
-        return c;
+        return clients.open(server.port());
     }
 
     @Test
