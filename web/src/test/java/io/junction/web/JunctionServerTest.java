@@ -102,10 +102,19 @@ class JunctionServerTest {
             String base = "http://127.0.0.1:" + server.port();
             assertEquals(401, http.send(HttpRequest.newBuilder(URI.create(base + "/api/rooms")).build(),
                     HttpResponse.BodyHandlers.ofString()).statusCode());
-            HttpResponse<String> room = http.send(HttpRequest.newBuilder(URI.create(base + "/api/rooms/conf"))
-                    .header("Authorization", "Bearer admin-token-1").build(), HttpResponse.BodyHandlers.ofString());
+            // the media session is created after `joined` is sent: ask until the room view shows it
+            HttpRequest roomRequest = HttpRequest.newBuilder(URI.create(base + "/api/rooms/conf"))
+                    .header("Authorization", "Bearer admin-token-1").build();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            HttpResponse<String> room = http.send(roomRequest, HttpResponse.BodyHandlers.ofString());
+            while ((room.statusCode() != 200 || JSON.readTree(room.body()).path("participants").isEmpty())
+                    && System.nanoTime() < deadline) {
+                java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+                room = http.send(roomRequest, HttpResponse.BodyHandlers.ofString());
+            }
             assertEquals(200, room.statusCode());
             JsonNode p = JSON.readTree(room.body()).get("participants").get(0);
+            assertTrue(p != null, "the participant appears in the room view: " + room.body());
             assertEquals(false, p.get("publish").asBoolean(), room.body());
             assertEquals(true, p.get("subscribe").asBoolean(), room.body());
             a.abort();
