@@ -134,7 +134,9 @@ class HostileInputAndCleanupTest {
         hs.shutdownNow();
         awaitAtMost(HostileInputAndCleanupTest::ourThreads, threads0, "threads");
         awaitAtMost(HostileInputAndCleanupTest::openSockets, sockets0, "UDP sockets");
-        awaitAtMost(Ice4jBuffers::outstanding, buffers0, "ice4j receive buffers");
+        // ice4j itself drops a STUN buffer unreturned when a check arrives as a session's socket
+        // closes (see Ice4jBuffers): a couple may stay; a leak per session or per packet would not.
+        awaitAtMost(Ice4jBuffers::outstanding, buffers0 + 2, "ice4j receive buffers");
     }
 
     private static void warmUpOnce() throws Exception {
