@@ -1,0 +1,498 @@
+package io.junction.sctp.assoc;
+
+import io.junction.sctp.chunk.Bytes;
+import io.junction.sctp.chunk.ChunkCursor;
+import io.junction.sctp.chunk.ChunkType;
+import io.junction.sctp.chunk.Chunks;
+import io.junction.sctp.chunk.DataChunk;
+import io.junction.sctp.chunk.ErrorCause;
+import io.junction.sctp.chunk.ForwardTsnChunk;
+import io.junction.sctp.chunk.PacketWriter;
+import io.junction.sctp.chunk.Param;
+import io.junction.sctp.chunk.SctpHeader;
+import io.junction.sctp.chunk.TlvCursor;
+import java.util.Arrays;
+
+/**
+ * What an association does with each incoming chunk (RFC 9260 §5, §6, §8.5, §9; RFC 3758; RFC
+ * 6525) and when each timer fires (§6.3.3 T3, §5.1 T1, §9.2 T2, §6.2 delayed SACK, §8.3 heartbeat).
+ */
+final class Handlers {
+    private final Association a;
+    private final TlvCursor tlv = new TlvCursor();
+    private final int[] streams = new int[1024];
+    private final int[] ssns = new int[1024];
+
+    Handlers(Association a) {
+        this.a = a;
+    }
+
+    void packet(byte[] b, int off, int len) {
+        AssociationStats st = a.stats();
+        st.packetsIn++;
+        SctpHeader.Invalid inv = SctpHeader.check(b, off, len, a.crc());
+        if (inv != SctpHeader.Invalid.NONE) {
+            if (inv == SctpHeader.Invalid.BAD_CHECKSUM) {
+                st.droppedChecksum++;
+            } else {
+                st.droppedMalformed++;
+            }
+            return;
+        }
+        if (SctpHeader.sourcePort(b, off) != a.options().remotePort()
+                || SctpHeader.destinationPort(b, off) != a.options().localPort()) {
+            st.droppedPorts++;
+            return;
+        }
+        ChunkCursor c = a.chunks();
+        if (!c.resetPacket(b, off, len)) {
+            st.droppedMalformed++;
+            return;
+        }
+        while (c.next()) {
+            if (!Chunks.check(c.type(), b, c.offset(), c.length())) {
+                st.droppedChunks++;
+                return;
+            }
+        }
+        c.resetPacket(b, off, len);
+        long vtag = SctpHeader.verificationTag(b, off);
+        boolean gotData = false;
+        boolean sackNow = false;
+        while (c.next()) {
+            int type = c.type();
+            int at = c.offset();
+            int clen = c.length();
+            if (!tagOk(type, c.flags(), vtag)) {
+                st.droppedTag++;
+                return;
+            }
+            switch (type) {
+                case ChunkType.DATA -> {
+                    if (!dataState() && a.state != State.SHUTDOWN_SENT) {
+                        st.droppedState++;
+                        continue;
+                    }
+                    if (DataChunk.streamId(b, at) >= a.inStreams()) {
+                        st.droppedChunks++;
+                        continue;
+                    }
+                    Inbound.Result r = a.in().onData(b, at, clen);
+                    if (r == Inbound.Result.TOO_LARGE) {
+                        String why = "receive limit exceeded: a message over " + a.options().maxMessageSize()
+                                + " bytes or more than " + a.options().receiveBufferLimit() + " bytes held";
+                        a.sendAbort(ErrorCause.PROTOCOL_VIOLATION, why);
+                        a.close("aborted: " + why);
+                        return;
+                    }
+                    gotData = true;
+                    sackNow |= r == Inbound.Result.DUPLICATE || a.in().hasGaps()
+                            || (b[at + 1] & DataChunk.FLAG_IMMEDIATE) != 0;
+                    deliveries();
+                }
+                case ChunkType.SACK -> onSack(b, at);
+                case ChunkType.INIT -> onInit(b, at, clen);
+                case ChunkType.INIT_ACK -> onInitAck(b, at, clen);
+                case ChunkType.COOKIE_ECHO -> {
+                    if (!onCookieEcho(b, at, clen, vtag)) {
+                        return;
+                    }
+                }
+                case ChunkType.COOKIE_ACK -> {
+                    if (a.state == State.COOKIE_ECHOED) {
+                        a.establish();
+                    }
+                }
+                case ChunkType.HEARTBEAT -> onHeartbeat(b, at, clen);
+                case ChunkType.HEARTBEAT_ACK -> onHeartbeatAck(b, at, clen);
+                case ChunkType.ABORT -> {
+                    a.close("aborted by peer: " + ErrorCause.describe(b, at + 4, clen - 4));
+                    return;
+                }
+                case ChunkType.SHUTDOWN -> onShutdown(b, at);
+                case ChunkType.SHUTDOWN_ACK -> {
+                    if (a.state == State.SHUTDOWN_SENT || a.state == State.SHUTDOWN_ACK_SENT) {
+                        a.sendSimple(ChunkType.SHUTDOWN_COMPLETE, 0, a.peerTag);
+                        a.close("shutdown complete");
+                        return;
+                    }
+                }
+                case ChunkType.SHUTDOWN_COMPLETE -> {
+                    if (a.state == State.SHUTDOWN_ACK_SENT) {
+                        a.close("shutdown complete");
+                        return;
+                    }
+                }
+                case ChunkType.ERROR -> onError(b, at, clen);
+                case ChunkType.FORWARD_TSN -> {
+                    if (dataState() || a.state == State.SHUTDOWN_SENT) {
+                        int n = Math.min(ForwardTsnChunk.streamCount(clen), streams.length);
+                        for (int i = 0; i < n; i++) {
+                            streams[i] = ForwardTsnChunk.stream(b, at, i);
+                            ssns[i] = ForwardTsnChunk.ssn(b, at, i);
+                        }
+                        a.in().onForwardTsn(ForwardTsnChunk.newCumulativeTsn(b, at), streams, ssns, n);
+                        st.forwardTsnsIn++;
+                        gotData = true;
+                        sackNow = true;
+                        deliveries();
+                    }
+                }
+                case ChunkType.RE_CONFIG -> {
+                    if (a.state != State.COOKIE_WAIT && a.state != State.COOKIE_ECHOED) {
+                        a.resets().onChunk(b, at, clen, a.in(), a.out(), this::incomingReset, this::outgoingReset);
+                    }
+                }
+                default -> {
+                    st.unknownChunks++;
+                    if (ChunkType.reportUnknown(type)) {
+                        reportUnknown(b, at, clen);
+                    }
+                    if (!ChunkType.skipUnknown(type)) {
+                        return;
+                    }
+                }
+            }
+        }
+        if (gotData) {
+            a.resets().retryPending(a.in(), this::incomingReset);
+            a.packetsSinceSack++;
+            if (sackNow || a.packetsSinceSack >= 2 || a.options().delayedAckMs() == 0
+                    || a.state == State.SHUTDOWN_SENT) {
+                a.sackDue = true;
+            } else if (a.sackTimer == Long.MAX_VALUE) {
+                a.sackTimer = a.now() + a.options().delayedAckMs();
+            }
+        }
+    }
+
+    private boolean dataState() {
+        return a.state == State.ESTABLISHED || a.state == State.SHUTDOWN_PENDING
+                || a.state == State.SHUTDOWN_RECEIVED;
+    }
+
+    /** Verification tag rules (RFC 9260 §8.5, §8.5.1). */
+    private boolean tagOk(int type, int flags, long vtag) {
+        return switch (type) {
+            case ChunkType.INIT -> vtag == 0;
+            case ChunkType.COOKIE_ECHO -> true;
+            case ChunkType.ABORT, ChunkType.SHUTDOWN_COMPLETE -> (flags & ChunkType.FLAG_T) != 0
+                    ? a.peerTag != 0 && vtag == a.peerTag
+                    : a.myTag != 0 && vtag == a.myTag;
+            default -> a.state != State.CLOSED && vtag == a.myTag;
+        };
+    }
+
+    private void deliveries() {
+        Inbound.Delivery d;
+        while ((d = a.in().deliveries.poll()) != null) {
+            Inbound.Delivery m = d;
+            a.stats().messagesDelivered++;
+            a.event(() -> a.listener.onMessage(m.stream(), m.ppid(), m.data()));
+        }
+    }
+
+    private void incomingReset(int[] ids) {
+        a.event(() -> a.listener.onIncomingStreamsReset(ids));
+    }
+
+    private void outgoingReset(int[] ids) {
+        a.event(() -> a.listener.onOutgoingStreamsReset(ids));
+    }
+
+    private void onSack(byte[] b, int at) {
+        if (!dataState() && a.state != State.SHUTDOWN_SENT && a.state != State.SHUTDOWN_ACK_SENT) {
+            a.stats().droppedState++;
+            return;
+        }
+        long before = a.out().cumAck();
+        long now = a.now();
+        if (a.out().onSack(b, at, now)) {
+            a.errorCount = 0;
+        }
+        if (a.out().cumAck() != before) {
+            a.t3 = a.out().hasOutstanding() ? now + a.rto().current() : Long.MAX_VALUE;
+        }
+        if (a.out().forwardTsnDue()) {
+            a.fwdResend = true;
+        }
+    }
+
+    /** INIT (§5.1 B, §5.2.1): answer with INIT ACK and a signed cookie; keep no state when closed. */
+    private void onInit(byte[] b, int at, int len) {
+        Handshake.Offer o = Handshake.read(b, at, len);
+        if (!Handshake.acceptable(o)) {
+            a.stats().droppedChunks++;
+            return;
+        }
+        boolean fresh = a.state == State.CLOSED;
+        if (fresh && a.started) {
+            a.stats().droppedState++;
+            return;
+        }
+        long tag = fresh ? a.newTag() : a.myTag;
+        long tsn = fresh ? a.newTag() : a.myInitialTsn;
+        long now = a.now();
+        CookieJar.Contents cookie = new CookieJar.Contents(now, tag, o.tag(), tsn, o.initialTsn(), o.arwnd(),
+                o.os(), o.mis(), o.flags());
+        a.begin(o.tag());
+        PacketWriter w = a.writer();
+        w.commit(Handshake.write(w.array(), w.position(), ChunkType.INIT_ACK, tag, a.in().arwnd(),
+                a.options().streams(), tsn, a.cookies(), cookie));
+        a.flush();
+    }
+
+    /** INIT ACK in COOKIE-WAIT (§5.1 C): echo the cookie. */
+    private void onInitAck(byte[] b, int at, int len) {
+        if (a.state != State.COOKIE_WAIT) {
+            a.stats().droppedState++;
+            return;
+        }
+        Handshake.Offer o = Handshake.read(b, at, len);
+        if (!Handshake.acceptable(o) || o.cookieOff() < 0 || o.cookieLen() == 0) {
+            a.stats().droppedChunks++;
+            return;
+        }
+        a.peerTag = o.tag();
+        a.setUp(o.initialTsn(), o.arwnd(), o.os(), o.mis(), o.flags());
+        a.cookieEcho = Arrays.copyOfRange(b, o.cookieOff(), o.cookieOff() + o.cookieLen());
+        a.state = State.COOKIE_ECHOED;
+        a.initRetries = 0;
+        a.sendCookieEcho();
+        a.t1 = a.now() + a.rto().current();
+    }
+
+    /** COOKIE ECHO (§5.1 D, §5.1.5, §5.2.4): verify, then create or confirm the association. */
+    private boolean onCookieEcho(byte[] b, int at, int len, long vtag) {
+        int cOff = at + ChunkCursor.HEADER;
+        int cLen = len - ChunkCursor.HEADER;
+        long now = a.now();
+        CookieJar.Verdict v = a.cookies().verify(b, cOff, cLen, now);
+        if (v == CookieJar.Verdict.FORGED || v == CookieJar.Verdict.MALFORMED) {
+            a.stats().forgedCookies++;
+            return false;
+        }
+        CookieJar.Contents k = CookieJar.read(b, cOff);
+        if (vtag != k.localTag()) {
+            a.stats().droppedTag++;
+            return false;
+        }
+        if (v == CookieJar.Verdict.STALE) {
+            a.stats().staleCookies++;
+            a.begin(k.peerTag());
+            PacketWriter w = a.writer();
+            int cl = ErrorCause.writeStaleCookie(w.array(), w.position() + ChunkCursor.HEADER,
+                    a.cookies().staleness(b, cOff, now) * 1000);
+            Chunks.writeHeader(w.array(), w.position(), ChunkType.ERROR, 0, cl);
+            w.commit(ChunkCursor.HEADER + cl);
+            a.flush();
+            return false;
+        }
+        switch (a.state) {
+            case CLOSED -> {
+                if (a.started) {
+                    a.stats().droppedState++;
+                    return false;
+                }
+                adopt(k);
+            }
+            case COOKIE_WAIT, COOKIE_ECHOED -> {
+                if (k.localTag() != a.myTag) {
+                    a.stats().droppedTag++;
+                    return false;
+                }
+                if (a.state == State.COOKIE_WAIT) {
+                    adopt(k);
+                } else {
+                    a.establish();
+                }
+            }
+            default -> {
+                if (k.localTag() != a.myTag || k.peerTag() != a.peerTag) {
+                    a.stats().droppedTag++; // a peer restart (§5.2.4 A) is not supported
+                    return false;
+                }
+            }
+        }
+        a.sendSimple(ChunkType.COOKIE_ACK, 0, a.peerTag);
+        return true;
+    }
+
+    private void adopt(CookieJar.Contents k) {
+        a.myTag = k.localTag();
+        a.peerTag = k.peerTag();
+        a.myInitialTsn = k.localTsn();
+        a.setUp(k.peerTsn(), k.peerArwnd(), k.peerOs(), k.peerMis(), k.flags());
+        a.establish();
+    }
+
+    private void onHeartbeat(byte[] b, int at, int len) {
+        if (a.state == State.CLOSED || len > a.options().mtu() - SctpHeader.LENGTH) {
+            return;
+        }
+        a.begin(a.peerTag);
+        PacketWriter w = a.writer();
+        System.arraycopy(b, at, w.array(), w.position(), len);
+        w.array()[w.position()] = (byte) ChunkType.HEARTBEAT_ACK;
+        w.commit(len);
+        a.flush();
+    }
+
+    private void onHeartbeatAck(byte[] b, int at, int len) {
+        if (!tlv.reset(b, at + 4, len - 4) || !tlv.next() || tlv.type() != Param.HEARTBEAT_INFO
+                || tlv.valueLength() != 16) {
+            return;
+        }
+        long sent = Bytes.u32(b, tlv.valueOffset()) << 32 | Bytes.u32(b, tlv.valueOffset() + 4);
+        long nonce = Bytes.u32(b, tlv.valueOffset() + 8) << 32 | Bytes.u32(b, tlv.valueOffset() + 12);
+        if (nonce == a.hbNonce) {
+            a.rto().sample(a.now() - sent);
+            a.errorCount = 0;
+            a.hbNonce = -1;
+        }
+    }
+
+    private void onShutdown(byte[] b, int at) {
+        switch (a.state) {
+            case ESTABLISHED, SHUTDOWN_PENDING, SHUTDOWN_RECEIVED -> {
+                a.scratchSack(Chunks.shutdownCumTsn(b, at));
+                a.out().onSack(a.scratch(), 0, a.now());
+                a.state = State.SHUTDOWN_RECEIVED;
+            }
+            case SHUTDOWN_SENT -> {
+                a.sendSimple(ChunkType.SHUTDOWN_ACK, 0, a.peerTag);
+                a.state = State.SHUTDOWN_ACK_SENT;
+                a.t2 = a.now() + a.rto().current();
+            }
+            default -> a.stats().droppedState++;
+        }
+    }
+
+    private void onError(byte[] b, int at, int len) {
+        if (!tlv.reset(b, at + 4, len - 4)) {
+            return;
+        }
+        while (tlv.next()) {
+            if (tlv.type() == ErrorCause.STALE_COOKIE && a.state == State.COOKIE_ECHOED) {
+                // §5.2.6: our cookie arrived too late; start over with a new INIT
+                a.state = State.COOKIE_WAIT;
+                a.cookieEcho = null;
+                a.peerTag = 0;
+                a.sendInit();
+                a.t1 = a.now() + a.rto().current();
+            }
+        }
+    }
+
+    private void reportUnknown(byte[] b, int at, int len) {
+        if (a.peerTag == 0 || len + 12 > a.options().mtu() - SctpHeader.LENGTH) {
+            return;
+        }
+        a.begin(a.peerTag);
+        PacketWriter w = a.writer();
+        int cl = Param.write(w.array(), w.position() + 4, ErrorCause.UNRECOGNIZED_CHUNK, b, at, len);
+        Chunks.writeHeader(w.array(), w.position(), ChunkType.ERROR, 0, cl);
+        w.commit(4 + cl);
+        a.flush();
+    }
+
+    void timers(long now) {
+        if (now >= a.t1) {
+            a.t1 = Long.MAX_VALUE;
+            if (++a.initRetries > a.options().maxInitRetransmits()) {
+                a.close("handshake timed out after " + a.options().maxInitRetransmits() + " retransmissions");
+                return;
+            }
+            a.rto().backOff();
+            if (a.state == State.COOKIE_WAIT) {
+                a.sendInit();
+            } else if (a.state == State.COOKIE_ECHOED) {
+                a.sendCookieEcho();
+            }
+            a.t1 = now + a.rto().current();
+        }
+        if (now >= a.t3) {
+            a.t3 = Long.MAX_VALUE;
+            a.stats().t3Expiries++;
+            if (++a.errorCount > a.options().maxAssociationRetransmits()) {
+                a.sendAbort(ErrorCause.USER_INITIATED_ABORT, "peer unreachable");
+                a.close("peer unreachable: " + a.errorCount + " consecutive retransmission timeouts");
+                return;
+            }
+            a.out().onT3Expiry(now);
+            a.fwdResend = true;
+        }
+        if (now >= a.sackTimer) {
+            a.sackTimer = Long.MAX_VALUE;
+            a.sackDue = true;
+        }
+        if (now >= a.t2) {
+            a.t2 = Long.MAX_VALUE;
+            if (++a.errorCount > a.options().maxAssociationRetransmits()) {
+                a.close("shutdown timed out");
+                return;
+            }
+            a.rto().backOff();
+            if (a.state == State.SHUTDOWN_SENT) {
+                sendShutdown();
+            } else if (a.state == State.SHUTDOWN_ACK_SENT) {
+                a.sendSimple(ChunkType.SHUTDOWN_ACK, 0, a.peerTag);
+            }
+            a.t2 = now + a.rto().current();
+        }
+        if (now >= a.hbTimer) {
+            heartbeat(now);
+        }
+        a.resets().onTimeout(now);
+    }
+
+    private void heartbeat(long now) {
+        a.hbTimer = now + a.options().heartbeatIntervalMs() + a.rto().current();
+        if (a.state != State.ESTABLISHED || a.out().hasOutstanding()) {
+            return;
+        }
+        if (a.hbNonce >= 0 && ++a.errorCount > a.options().maxAssociationRetransmits()) {
+            a.sendAbort(ErrorCause.USER_INITIATED_ABORT, "peer unreachable");
+            a.close("peer unreachable: heartbeats unanswered");
+            return;
+        }
+        a.hbNonce = a.newTag() << 31 ^ a.newTag();
+        if (a.hbNonce < 0) {
+            a.hbNonce = -a.hbNonce - 1;
+        }
+        a.begin(a.peerTag);
+        PacketWriter w = a.writer();
+        byte[] b = w.array();
+        int p = w.position();
+        Chunks.writeHeader(b, p, ChunkType.HEARTBEAT, 0, 20);
+        Bytes.put16(b, p + 4, Param.HEARTBEAT_INFO);
+        Bytes.put16(b, p + 6, 20);
+        Bytes.put32(b, p + 8, now >>> 32);
+        Bytes.put32(b, p + 12, now);
+        Bytes.put32(b, p + 16, a.hbNonce >>> 32);
+        Bytes.put32(b, p + 20, a.hbNonce);
+        w.commit(24);
+        a.flush();
+        a.stats().heartbeatsOut++;
+    }
+
+    private void sendShutdown() {
+        a.begin(a.peerTag);
+        PacketWriter w = a.writer();
+        w.commit(Chunks.writeShutdown(w.array(), w.position(), Tsn.wire(a.in().cumulativeTsn())));
+        a.flush();
+    }
+
+    /** §9.2: SHUTDOWN once our data is all acknowledged; SHUTDOWN ACK likewise after the peer's. */
+    void shutdownSteps(long now) {
+        if (a.state == State.SHUTDOWN_PENDING && a.out().isEmpty()) {
+            sendShutdown();
+            a.state = State.SHUTDOWN_SENT;
+            a.t2 = now + a.rto().current();
+        } else if (a.state == State.SHUTDOWN_RECEIVED && a.out().isEmpty()) {
+            a.sendSimple(ChunkType.SHUTDOWN_ACK, 0, a.peerTag);
+            a.state = State.SHUTDOWN_ACK_SENT;
+            a.t2 = now + a.rto().current();
+        }
+    }
+}
