@@ -131,7 +131,12 @@ final class Handlers {
                             streams[i] = ForwardTsnChunk.stream(b, at, i);
                             ssns[i] = ForwardTsnChunk.ssn(b, at, i);
                         }
-                        a.in().onForwardTsn(ForwardTsnChunk.newCumulativeTsn(b, at), streams, ssns, n);
+                        if (!a.in().onForwardTsn(ForwardTsnChunk.newCumulativeTsn(b, at), streams, ssns, n)) {
+                            String why = "FORWARD TSN beyond the receive window";
+                            a.sendAbort(ErrorCause.PROTOCOL_VIOLATION, why);
+                            a.close("aborted: " + why);
+                            return;
+                        }
                         st.forwardTsnsIn++;
                         gotData = true;
                         sackNow = true;

@@ -33,6 +33,8 @@ final class Inbound {
         final Map<Integer, Delivery> waiting = new HashMap<>();
     }
 
+    /** How far ahead of the cumulative TSN a DATA or FORWARD TSN may point (the peer's window in chunks). */
+    static final long MAX_AHEAD = 1 << 17;
     private static final int MAX_DUPS = 16;
     private static final int MAX_GAPS = 64;
 
@@ -73,7 +75,7 @@ final class Inbound {
         long highest = above.isEmpty() ? cum : above.last();
         // §6.2: with no window left, drop chunks beyond the highest TSN received; ones filling holes
         // (and the next in sequence) are taken, so held messages can complete and leave.
-        if ((held + n > limit && tsn > highest && tsn != cum + 1) || tsn - cum > 1 << 20) {
+        if ((held + n > limit && tsn > highest && tsn != cum + 1) || tsn - cum > MAX_AHEAD) {
             stats.dataDropped++;
             return Result.DROPPED;
         }
@@ -134,7 +136,14 @@ final class Inbound {
             held -= size;
             deliveries.add(d);
         } else {
-            streams.computeIfAbsent(f.stream, k -> new StreamIn()).waiting.put(f.ssn, d);
+            StreamIn s = streams.computeIfAbsent(f.stream, k -> new StreamIn());
+            if (!Tsn.ssnAtOrAfter(f.ssn, s.expectedSsn) || s.waiting.containsKey(f.ssn)) {
+                // an SSN already delivered or skipped (a FORWARD TSN said so): it can never be delivered
+                held -= size;
+                stats.dataDropped++;
+                return true;
+            }
+            s.waiting.put(f.ssn, d);
             deliverOrdered(f.stream);
         }
         return true;
@@ -154,9 +163,15 @@ final class Inbound {
         }
     }
 
-    /** RFC 3758 §3.6: skip to the new cumulative TSN, and past the given SSNs of ordered streams. */
-    void onForwardTsn(long wireNewCum, int[] fwdStreams, int[] fwdSsns, int count) {
+    /**
+     * RFC 3758 §3.6: skip to the new cumulative TSN, and past the given SSNs of ordered streams.
+     * False if the new cumulative TSN lies beyond {@link #MAX_AHEAD}.
+     */
+    boolean onForwardTsn(long wireNewCum, int[] fwdStreams, int[] fwdSsns, int count) {
         long nc = Tsn.unwrap(wireNewCum, cum);
+        if (nc - cum > MAX_AHEAD) {
+            return false; // skipping TSNs the peer cannot have sent yet: a protocol violation
+        }
         if (nc > cum) {
             NavigableMap<Long, Fragment> gone = fragments.headMap(nc, true);
             for (Fragment f : gone.values()) {
@@ -184,6 +199,7 @@ final class Inbound {
             }
             deliverOrdered(fwdStreams[i]);
         }
+        return true;
     }
 
     /**
