@@ -10,32 +10,32 @@ import java.util.function.BooleanSupplier;
  * Two associations joined by a simulated link: a fake clock, a one-way delay, seeded random loss
  * and an optional per-packet script (drop or rewrite). Time only moves inside {@link #runUntil}.
  */
-class Pair {
+public class Pair {
     /** Decides the fate of one packet: return null to drop it, or the bytes to deliver. */
-    interface Script {
+    public interface Script {
         byte[] apply(boolean fromA, byte[] packet, long nowMs);
     }
 
     private record Flight(long at, long seq, boolean toB, byte[] data) {
     }
 
-    long now = 1_000_000;
-    final Association a;
-    final Association b;
-    final Recorder ra = new Recorder();
-    final Recorder rb = new Recorder();
+    public long now = 1_000_000;
+    public final Association a;
+    public final Association b;
+    public final Recorder ra = new Recorder();
+    public final Recorder rb = new Recorder();
     private final PriorityQueue<Flight> wire = new PriorityQueue<>((x, y) -> x.at != y.at
             ? Long.compare(x.at, y.at) : Long.compare(x.seq, y.seq));
     private final Random loss;
     private long seq;
-    double lossRate;
-    long delayMs = 20;
-    Script script = (fromA, p, t) -> p;
+    public double lossRate;
+    public long delayMs = 20;
+    public Script script = (fromA, p, t) -> p;
     long packetsAtoB;
     long packetsBtoA;
     long dropped;
 
-    Pair(AssociationOptions oa, AssociationOptions ob, long seed) {
+    public Pair(AssociationOptions oa, AssociationOptions ob, long seed) {
         loss = new Random(seed);
         a = new Association(oa, () -> now, new SplittableRandom(seed * 31 + 1), (p, off, len) -> send(true, p, off, len));
         b = new Association(ob, () -> now, new SplittableRandom(seed * 31 + 2), (p, off, len) -> send(false, p, off, len));
@@ -43,7 +43,7 @@ class Pair {
         b.setListener(rb);
     }
 
-    Pair(long seed) {
+    public Pair(long seed) {
         this(AssociationOptions.DEFAULTS, AssociationOptions.DEFAULTS, seed);
     }
 
@@ -62,7 +62,7 @@ class Pair {
     }
 
     /** Runs the link and both timers until {@code done} holds or {@code maxMs} of simulated time passed. */
-    boolean runUntil(BooleanSupplier done, long maxMs) {
+    public boolean runUntil(BooleanSupplier done, long maxMs) {
         long end = now + maxMs;
         while (!done.getAsBoolean()) {
             long next = Math.min(a.nextTimeout(), b.nextTimeout());
@@ -92,12 +92,12 @@ class Pair {
         return true;
     }
 
-    boolean connect() {
+    public boolean connect() {
         a.connect();
         return runUntil(() -> ra.established && rb.established, 10_000);
     }
 
-    void advance(long ms) {
+    public void advance(long ms) {
         runUntil(() -> false, ms);
     }
 }

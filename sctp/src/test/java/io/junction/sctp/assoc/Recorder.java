@@ -4,15 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Test listener: records what an association reports. */
-class Recorder implements AssociationListener {
-    record Msg(int stream, long ppid, byte[] data) {
+public class Recorder implements AssociationListener {
+    public record Msg(int stream, long ppid, byte[] data) {
     }
 
-    final List<Msg> messages = new ArrayList<>();
-    final List<int[]> incomingResets = new ArrayList<>();
-    final List<int[]> outgoingResets = new ArrayList<>();
-    boolean established;
-    String closed;
+    public final List<Msg> messages = new ArrayList<>();
+    public final List<int[]> incomingResets = new ArrayList<>();
+    public final List<int[]> outgoingResets = new ArrayList<>();
+    public boolean established;
+    public String closed;
 
     @Override
     public void onEstablished() {
