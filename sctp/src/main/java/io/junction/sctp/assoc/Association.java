@@ -2,16 +2,8 @@ package io.junction.sctp.assoc;
 
 import io.junction.sctp.chunk.Bytes;
 import io.junction.sctp.chunk.ChunkCursor;
-import io.junction.sctp.chunk.ChunkType;
-import io.junction.sctp.chunk.Chunks;
 import io.junction.sctp.chunk.Crc32c;
 import io.junction.sctp.chunk.ErrorCause;
-import io.junction.sctp.chunk.ForwardTsnChunk;
-import io.junction.sctp.chunk.PacketWriter;
-import io.junction.sctp.chunk.Param;
-import io.junction.sctp.chunk.SackChunk;
-import io.junction.sctp.chunk.SctpHeader;
-import io.junction.sctp.chunk.TlvCursor;
 import java.util.ArrayDeque;
 import java.util.function.LongSupplier;
 import java.util.random.RandomGenerator;
@@ -32,22 +24,18 @@ public final class Association {
     private final AssociationOptions opt;
     private final LongSupplier clock;
     private final RandomGenerator random;
-    private final PacketSink sink;
-    private final AssociationStats stats = new AssociationStats();
+    final AssociationStats stats = new AssociationStats();
     private final Crc32c crc = new Crc32c();
     private final ChunkCursor chunks = new ChunkCursor();
-    private final PacketWriter w = new PacketWriter();
-    private final byte[] buf;
-    private final byte[] scratch = new byte[64];
-    private final int[] fwdStreams = new int[64];
-    private final int[] fwdSsns = new int[64];
     private final CookieJar cookies;
-    private final Rto rto;
-    private final Outbound out;
-    private final Inbound in;
-    private final StreamResets resets = new StreamResets();
+    final Rto rto;
+    final Outbound out;
+    final Inbound in;
+    final StreamResets resets = new StreamResets();
     private final ArrayDeque<Runnable> events = new ArrayDeque<>();
     private final Handlers handlers = new Handlers(this);
+    private final Timers timers = new Timers(this);
+    final Output output;
     AssociationListener listener = new AssociationListener() {
     };
 
@@ -79,8 +67,7 @@ public final class Association {
         this.opt = opt;
         this.clock = clockMs;
         this.random = random;
-        this.sink = sink;
-        this.buf = new byte[opt.mtu()];
+        this.output = new Output(this, opt, sink);
         this.cookies = new CookieJar(random, opt.cookieLifetimeMs());
         this.rto = new Rto(opt.rtoInitialMs(), opt.rtoMinMs(), opt.rtoMaxMs());
         this.in = new Inbound(opt, stats);
@@ -106,7 +93,7 @@ public final class Association {
         myTag = newTag();
         myInitialTsn = random.nextLong() & 0xFFFFFFFFL;
         state = State.COOKIE_WAIT;
-        sendInit();
+        output.sendInit();
         t1 = now() + rto.current();
     }
 
@@ -171,7 +158,7 @@ public final class Association {
     public void abort(String reason) {
         boolean outer = enter();
         try {
-            sendAbort(ErrorCause.USER_INITIATED_ABORT, reason);
+            output.sendAbort(ErrorCause.USER_INITIATED_ABORT, reason);
             close("aborted locally: " + reason);
         } finally {
             leave(outer);
@@ -187,7 +174,7 @@ public final class Association {
     public void handleTimeout() {
         boolean outer = enter();
         try {
-            handlers.timers(now());
+            timers.run(now());
         } finally {
             leave(outer);
         }
@@ -244,7 +231,7 @@ public final class Association {
             return;
         }
         try {
-            transmit();
+            output.transmit();
         } finally {
             busy = false;
         }
@@ -336,114 +323,11 @@ public final class Association {
         }
     }
 
+    void shutdownSteps(long now) {
+        timers.shutdownSteps(now);
+    }
+
     int inStreams() {
         return inStreams;
-    }
-
-    // ---- packet output ----
-
-    void begin(long vtag) {
-        w.begin(buf, 0, opt.mtu(), opt.localPort(), opt.remotePort(), vtag);
-    }
-
-    PacketWriter writer() {
-        return w;
-    }
-
-    void flush() {
-        if (w.chunkCount() > 0) {
-            int len = w.finish();
-            stats.packetsOut++;
-            sink.send(buf, 0, len);
-        }
-    }
-
-    void sendInit() {
-        begin(0);
-        w.commit(Handshake.write(buf, w.position(), ChunkType.INIT, myTag, in.arwnd(), opt.streams(),
-                myInitialTsn, null, null));
-        flush();
-    }
-
-    void sendCookieEcho() {
-        begin(peerTag);
-        Chunks.writeHeader(buf, w.position(), ChunkType.COOKIE_ECHO, 0, cookieEcho.length);
-        System.arraycopy(cookieEcho, 0, buf, w.position() + ChunkCursor.HEADER, cookieEcho.length);
-        w.commit(ChunkCursor.HEADER + cookieEcho.length);
-        flush();
-    }
-
-    /** ABORT with one text cause (§3.3.7); nothing is sent before the peer's tag is known. */
-    void sendAbort(int cause, String text) {
-        if (peerTag == 0 || state == State.CLOSED) {
-            return;
-        }
-        begin(peerTag);
-        int len = ErrorCause.writeText(buf, w.position() + ChunkCursor.HEADER, cause, text, 200);
-        Chunks.writeHeader(buf, w.position(), ChunkType.ABORT, 0, Bytes.pad4(len));
-        Param.pad(buf, w.position() + ChunkCursor.HEADER, len);
-        w.commit(ChunkCursor.HEADER + Bytes.pad4(len));
-        flush();
-    }
-
-    void sendSimple(int type, int flags, long vtag) {
-        begin(vtag);
-        w.commit(Chunks.writeEmpty(buf, w.position(), type, flags));
-        flush();
-    }
-
-    /** Everything that can go out now: SACK, FORWARD TSN, RE-CONFIG, DATA; then the shutdown steps. */
-    void transmit() {
-        long now = now();
-        boolean dataState = state == State.ESTABLISHED || state == State.SHUTDOWN_PENDING
-                || state == State.SHUTDOWN_RECEIVED;
-        if (state == State.ESTABLISHED && peerReconfig) {
-            resets.startNext(out);
-        }
-        while (state != State.CLOSED && state != State.COOKIE_WAIT && state != State.COOKIE_ECHOED) {
-            begin(peerTag);
-            if (sackDue || (sackTimer != OFF && dataState && out.hasSendable())) {
-                in.writeSack(w);
-                sackDue = false;
-                sackTimer = OFF;
-                packetsSinceSack = 0;
-            }
-            if (out.forwardTsnDue() && (fwdResend || out.advancedPeerAckPoint() != lastFwdSent)
-                    && w.remaining() >= 8 + 4 * fwdStreams.length) {
-                int n = out.forwardTsnStreams(fwdStreams, fwdSsns);
-                w.commit(ForwardTsnChunk.write(buf, w.position(), Tsn.wire(out.advancedPeerAckPoint()),
-                        fwdStreams, fwdSsns, n));
-                lastFwdSent = out.advancedPeerAckPoint();
-                fwdResend = false;
-                stats.forwardTsnsOut++;
-            }
-            if (state == State.ESTABLISHED && resets.hasWork()) {
-                resets.write(w, now, rto.current());
-            }
-            if (dataState) {
-                out.writeData(w, now);
-            }
-            if (w.chunkCount() == 0) {
-                break;
-            }
-            flush();
-        }
-        if (out.hasOutstanding()) {
-            if (t3 == OFF) {
-                t3 = now + rto.current();
-            }
-        } else {
-            t3 = OFF;
-        }
-        handlers.shutdownSteps(now);
-    }
-
-    byte[] scratch() {
-        return scratch;
-    }
-
-    /** Builds a SACK with only a cumulative ack in {@link #scratch} (for SHUTDOWN, §9.2). */
-    int scratchSack(long wireCum) {
-        return SackChunk.write(scratch, 0, wireCum, Integer.MAX_VALUE, null, 0, null, 0);
     }
 }

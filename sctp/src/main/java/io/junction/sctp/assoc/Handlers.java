@@ -81,7 +81,7 @@ final class Handlers {
                     if (r == Inbound.Result.TOO_LARGE) {
                         String why = "receive limit exceeded: a message over " + a.options().maxMessageSize()
                                 + " bytes or more than " + a.options().receiveBufferLimit() + " bytes held";
-                        a.sendAbort(ErrorCause.PROTOCOL_VIOLATION, why);
+                        a.output.sendAbort(ErrorCause.PROTOCOL_VIOLATION, why);
                         a.close("aborted: " + why);
                         return;
                     }
@@ -112,7 +112,7 @@ final class Handlers {
                 case ChunkType.SHUTDOWN -> onShutdown(b, at);
                 case ChunkType.SHUTDOWN_ACK -> {
                     if (a.state == State.SHUTDOWN_SENT || a.state == State.SHUTDOWN_ACK_SENT) {
-                        a.sendSimple(ChunkType.SHUTDOWN_COMPLETE, 0, a.peerTag);
+                        a.output.sendSimple(ChunkType.SHUTDOWN_COMPLETE, 0, a.peerTag);
                         a.close("shutdown complete");
                         return;
                     }
@@ -133,7 +133,7 @@ final class Handlers {
                         }
                         if (!a.in().onForwardTsn(ForwardTsnChunk.newCumulativeTsn(b, at), streams, ssns, n)) {
                             String why = "FORWARD TSN beyond the receive window";
-                            a.sendAbort(ErrorCause.PROTOCOL_VIOLATION, why);
+                            a.output.sendAbort(ErrorCause.PROTOCOL_VIOLATION, why);
                             a.close("aborted: " + why);
                             return;
                         }
@@ -240,11 +240,11 @@ final class Handlers {
         long now = a.now();
         CookieJar.Contents cookie = new CookieJar.Contents(now, tag, o.tag(), tsn, o.initialTsn(), o.arwnd(),
                 o.os(), o.mis(), o.flags());
-        a.begin(o.tag());
-        PacketWriter w = a.writer();
+        a.output.begin(o.tag());
+        PacketWriter w = a.output.writer();
         w.commit(Handshake.write(w.array(), w.position(), ChunkType.INIT_ACK, tag, a.in().arwnd(),
                 a.options().streams(), tsn, a.cookies(), cookie));
-        a.flush();
+        a.output.flush();
     }
 
     /** INIT ACK in COOKIE-WAIT (§5.1 C): echo the cookie. */
@@ -263,7 +263,7 @@ final class Handlers {
         a.cookieEcho = Arrays.copyOfRange(b, o.cookieOff(), o.cookieOff() + o.cookieLen());
         a.state = State.COOKIE_ECHOED;
         a.initRetries = 0;
-        a.sendCookieEcho();
+        a.output.sendCookieEcho();
         a.t1 = a.now() + a.rto().current();
     }
 
@@ -284,13 +284,13 @@ final class Handlers {
         }
         if (v == CookieJar.Verdict.STALE) {
             a.stats().staleCookies++;
-            a.begin(k.peerTag());
-            PacketWriter w = a.writer();
+            a.output.begin(k.peerTag());
+            PacketWriter w = a.output.writer();
             int cl = ErrorCause.writeStaleCookie(w.array(), w.position() + ChunkCursor.HEADER,
                     a.cookies().staleness(b, cOff, now) * 1000);
             Chunks.writeHeader(w.array(), w.position(), ChunkType.ERROR, 0, cl);
             w.commit(ChunkCursor.HEADER + cl);
-            a.flush();
+            a.output.flush();
             return false;
         }
         switch (a.state) {
@@ -319,7 +319,7 @@ final class Handlers {
                 }
             }
         }
-        a.sendSimple(ChunkType.COOKIE_ACK, 0, a.peerTag);
+        a.output.sendSimple(ChunkType.COOKIE_ACK, 0, a.peerTag);
         return true;
     }
 
@@ -335,12 +335,12 @@ final class Handlers {
         if (a.state == State.CLOSED || len > a.options().mtu() - SctpHeader.LENGTH) {
             return;
         }
-        a.begin(a.peerTag);
-        PacketWriter w = a.writer();
+        a.output.begin(a.peerTag);
+        PacketWriter w = a.output.writer();
         System.arraycopy(b, at, w.array(), w.position(), len);
         w.array()[w.position()] = (byte) ChunkType.HEARTBEAT_ACK;
         w.commit(len);
-        a.flush();
+        a.output.flush();
     }
 
     private void onHeartbeatAck(byte[] b, int at, int len) {
@@ -360,12 +360,12 @@ final class Handlers {
     private void onShutdown(byte[] b, int at) {
         switch (a.state) {
             case ESTABLISHED, SHUTDOWN_PENDING, SHUTDOWN_RECEIVED -> {
-                a.scratchSack(Chunks.shutdownCumTsn(b, at));
-                a.out().onSack(a.scratch(), 0, a.now());
+                a.output.scratchSack(Chunks.shutdownCumTsn(b, at));
+                a.out().onSack(a.output.scratch(), 0, a.now());
                 a.state = State.SHUTDOWN_RECEIVED;
             }
             case SHUTDOWN_SENT -> {
-                a.sendSimple(ChunkType.SHUTDOWN_ACK, 0, a.peerTag);
+                a.output.sendSimple(ChunkType.SHUTDOWN_ACK, 0, a.peerTag);
                 a.state = State.SHUTDOWN_ACK_SENT;
                 a.t2 = a.now() + a.rto().current();
             }
@@ -383,7 +383,7 @@ final class Handlers {
                 a.state = State.COOKIE_WAIT;
                 a.cookieEcho = null;
                 a.peerTag = 0;
-                a.sendInit();
+                a.output.sendInit();
                 a.t1 = a.now() + a.rto().current();
             }
         }
@@ -393,111 +393,11 @@ final class Handlers {
         if (a.peerTag == 0 || len + 12 > a.options().mtu() - SctpHeader.LENGTH) {
             return;
         }
-        a.begin(a.peerTag);
-        PacketWriter w = a.writer();
+        a.output.begin(a.peerTag);
+        PacketWriter w = a.output.writer();
         int cl = Param.write(w.array(), w.position() + 4, ErrorCause.UNRECOGNIZED_CHUNK, b, at, len);
         Chunks.writeHeader(w.array(), w.position(), ChunkType.ERROR, 0, cl);
         w.commit(4 + cl);
-        a.flush();
-    }
-
-    void timers(long now) {
-        if (now >= a.t1) {
-            a.t1 = Long.MAX_VALUE;
-            if (++a.initRetries > a.options().maxInitRetransmits()) {
-                a.close("handshake timed out after " + a.options().maxInitRetransmits() + " retransmissions");
-                return;
-            }
-            a.rto().backOff();
-            if (a.state == State.COOKIE_WAIT) {
-                a.sendInit();
-            } else if (a.state == State.COOKIE_ECHOED) {
-                a.sendCookieEcho();
-            }
-            a.t1 = now + a.rto().current();
-        }
-        if (now >= a.t3) {
-            a.t3 = Long.MAX_VALUE;
-            a.stats().t3Expiries++;
-            if (++a.errorCount > a.options().maxAssociationRetransmits()) {
-                a.sendAbort(ErrorCause.USER_INITIATED_ABORT, "peer unreachable");
-                a.close("peer unreachable: " + a.errorCount + " consecutive retransmission timeouts");
-                return;
-            }
-            a.out().onT3Expiry(now);
-            a.fwdResend = true;
-        }
-        if (now >= a.sackTimer) {
-            a.sackTimer = Long.MAX_VALUE;
-            a.sackDue = true;
-        }
-        if (now >= a.t2) {
-            a.t2 = Long.MAX_VALUE;
-            if (++a.errorCount > a.options().maxAssociationRetransmits()) {
-                a.close("shutdown timed out");
-                return;
-            }
-            a.rto().backOff();
-            if (a.state == State.SHUTDOWN_SENT) {
-                sendShutdown();
-            } else if (a.state == State.SHUTDOWN_ACK_SENT) {
-                a.sendSimple(ChunkType.SHUTDOWN_ACK, 0, a.peerTag);
-            }
-            a.t2 = now + a.rto().current();
-        }
-        if (now >= a.hbTimer) {
-            heartbeat(now);
-        }
-        a.resets().onTimeout(now);
-    }
-
-    private void heartbeat(long now) {
-        a.hbTimer = now + a.options().heartbeatIntervalMs() + a.rto().current();
-        if (a.state != State.ESTABLISHED || a.out().hasOutstanding()) {
-            return;
-        }
-        if (a.hbNonce >= 0 && ++a.errorCount > a.options().maxAssociationRetransmits()) {
-            a.sendAbort(ErrorCause.USER_INITIATED_ABORT, "peer unreachable");
-            a.close("peer unreachable: heartbeats unanswered");
-            return;
-        }
-        a.hbNonce = a.newTag() << 31 ^ a.newTag();
-        if (a.hbNonce < 0) {
-            a.hbNonce = -a.hbNonce - 1;
-        }
-        a.begin(a.peerTag);
-        PacketWriter w = a.writer();
-        byte[] b = w.array();
-        int p = w.position();
-        Chunks.writeHeader(b, p, ChunkType.HEARTBEAT, 0, 20);
-        Bytes.put16(b, p + 4, Param.HEARTBEAT_INFO);
-        Bytes.put16(b, p + 6, 20);
-        Bytes.put32(b, p + 8, now >>> 32);
-        Bytes.put32(b, p + 12, now);
-        Bytes.put32(b, p + 16, a.hbNonce >>> 32);
-        Bytes.put32(b, p + 20, a.hbNonce);
-        w.commit(24);
-        a.flush();
-        a.stats().heartbeatsOut++;
-    }
-
-    private void sendShutdown() {
-        a.begin(a.peerTag);
-        PacketWriter w = a.writer();
-        w.commit(Chunks.writeShutdown(w.array(), w.position(), Tsn.wire(a.in().cumulativeTsn())));
-        a.flush();
-    }
-
-    /** §9.2: SHUTDOWN once our data is all acknowledged; SHUTDOWN ACK likewise after the peer's. */
-    void shutdownSteps(long now) {
-        if (a.state == State.SHUTDOWN_PENDING && a.out().isEmpty()) {
-            sendShutdown();
-            a.state = State.SHUTDOWN_SENT;
-            a.t2 = now + a.rto().current();
-        } else if (a.state == State.SHUTDOWN_RECEIVED && a.out().isEmpty()) {
-            a.sendSimple(ChunkType.SHUTDOWN_ACK, 0, a.peerTag);
-            a.state = State.SHUTDOWN_ACK_SENT;
-            a.t2 = now + a.rto().current();
-        }
+        a.output.flush();
     }
 }

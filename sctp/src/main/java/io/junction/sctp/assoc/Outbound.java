@@ -16,10 +16,10 @@ import java.util.Map;
  * (transmitted at least once, not yet cumulatively acked) followed by {@code pending}.
  */
 final class Outbound {
-    private final int mtu;
     private final int maxFragment;
     private final long bufferLimit;
     private final Rto rto;
+    private final CongestionControl cc;
     private final AssociationStats stats;
     private final AssociationListener listener;
 
@@ -33,22 +33,17 @@ final class Outbound {
     private long advancedPeerAck;
     private long buffered;
     private long flight;
-    private long cwnd;
-    private long ssthresh;
-    private long partialBytesAcked;
     private long peerRwnd;
-    private boolean fastRecovery;
-    private long fastRecoveryExit;
     private boolean fastRtxPacket;
     private long rttTsn = -1;
     private long rttSentMs;
     private boolean forwardTsnSupported;
 
     Outbound(AssociationOptions o, Rto rto, AssociationStats stats, AssociationListener listener) {
-        this.mtu = o.mtu();
         this.maxFragment = o.mtu() - 12 - DataChunk.HEADER;
         this.bufferLimit = o.sendBufferLimit();
         this.rto = rto;
+        this.cc = new CongestionControl(o.mtu());
         this.stats = stats;
         this.listener = listener;
     }
@@ -59,8 +54,7 @@ final class Outbound {
         cumAck = initialTsn - 1;
         advancedPeerAck = cumAck;
         peerRwnd = peerArwnd;
-        ssthresh = peerArwnd;
-        cwnd = Math.min(4L * mtu, Math.max(2L * mtu, 4404));
+        cc.start(peerArwnd);
         forwardTsnSupported = forwardTsn;
     }
 
@@ -101,7 +95,7 @@ final class Outbound {
             if (abandonIfExpired(c, nowMs)) {
                 continue;
             }
-            if (!fastRtxPacket && flight >= cwnd) {
+            if (!fastRtxPacket && flight >= cc.cwnd()) {
                 return;
             }
             if (!write(w, c, nowMs)) {
@@ -119,7 +113,7 @@ final class Outbound {
                 moveAbandonedPending();
                 continue;
             }
-            if (flight > 0 && (flight >= cwnd || c.len > peerRwnd)) {
+            if (flight > 0 && (flight >= cc.cwnd() || c.len > peerRwnd)) {
                 return;
             }
             if (!write(w, c, nowMs)) {
@@ -191,12 +185,8 @@ final class Outbound {
         if (highestNewlyAcked >= 0) {
             markMissing(highestNewlyAcked, advanced, nowMs);
         }
-        if (advanced && !fastRecovery) {
-            growWindow(bytesAcked, flightBefore);
-        }
-        if (fastRecovery && cumAck >= fastRecoveryExit) {
-            fastRecovery = false;
-        }
+        cc.onAck(bytesAcked, flightBefore, advanced);
+        cc.onCumAck(cumAck);
         peerRwnd = Math.max(0, SackChunk.arwnd(b, off) - flight);
         moveAbandonedPending();
         return advanced || bytesAcked > 0;
@@ -221,7 +211,7 @@ final class Outbound {
 
     /** §7.2.4: three miss indications below the highest newly acked TSN mark a chunk for fast retransmit. */
     private void markMissing(long highestNewlyAcked, boolean cumAdvanced, long nowMs) {
-        if (fastRecovery && !cumAdvanced) {
+        if (cc.inFastRecovery() && !cumAdvanced) {
             return;
         }
         boolean marked = false;
@@ -240,40 +230,15 @@ final class Outbound {
         }
         if (marked) {
             stats.fastRetransmits++;
-            if (!fastRecovery) {
-                fastRecovery = true;
-                fastRecoveryExit = nextTsn - 1;
-                ssthresh = Math.max(cwnd / 2, 4L * mtu);
-                cwnd = ssthresh;
-                partialBytesAcked = 0;
-            }
+            cc.onFastRetransmit(nextTsn - 1);
             fastRtxPacket = true;
-        }
-    }
-
-    /** §7.2.1 slow start (cwnd <= ssthresh), §7.2.2 congestion avoidance, only when cwnd was in use. */
-    private void growWindow(long bytesAcked, long flightBefore) {
-        boolean fullyUsed = flightBefore + mtu >= cwnd;
-        if (cwnd <= ssthresh) {
-            if (fullyUsed) {
-                cwnd += Math.min(bytesAcked, mtu);
-            }
-        } else {
-            partialBytesAcked += bytesAcked;
-            if (partialBytesAcked >= cwnd && fullyUsed) {
-                partialBytesAcked -= cwnd;
-                cwnd += mtu;
-            }
         }
     }
 
     /** T3-rtx expired (§6.3.3 E1-E3, §7.2.3): back off, collapse cwnd, retransmit everything outstanding. */
     void onT3Expiry(long nowMs) {
         rto.backOff();
-        ssthresh = Math.max(cwnd / 2, 4L * mtu);
-        cwnd = mtu;
-        partialBytesAcked = 0;
-        fastRecovery = false;
+        cc.onT3Expiry();
         rttTsn = -1;
         for (OutChunk c : sent) {
             if (!c.settled()) {
@@ -449,7 +414,7 @@ final class Outbound {
     }
 
     long cwnd() {
-        return cwnd;
+        return cc.cwnd();
     }
 
     long flight() {
