@@ -24,14 +24,18 @@ final class Output {
     private final PacketWriter w = new PacketWriter();
     private final byte[] buf;
     private final byte[] scratch = new byte[64];
-    private final int[] fwdStreams = new int[64];
-    private final int[] fwdSsns = new int[64];
+    private final int[] fwdStreams;
+    private final int[] fwdSsns;
 
     Output(Association a, AssociationOptions opt, PacketSink sink) {
         this.a = a;
         this.opt = opt;
         this.sink = sink;
         this.buf = new byte[opt.mtu()];
+        // as many (stream, SSN) pairs as one FORWARD TSN in an otherwise empty packet can carry
+        int pairs = (opt.mtu() - 12 - ForwardTsnChunk.HEADER) / 4;
+        this.fwdStreams = new int[pairs];
+        this.fwdSsns = new int[pairs];
     }
 
 
@@ -101,9 +105,9 @@ final class Output {
                 a.sackTimer = OFF;
                 a.packetsSinceSack = 0;
             }
-            if (a.out.forwardTsnDue() && (a.fwdResend || a.out.advancedPeerAckPoint() != a.lastFwdSent)
-                    && w.remaining() >= 8 + 4 * fwdStreams.length) {
-                int n = a.out.forwardTsnStreams(fwdStreams, fwdSsns);
+            int n = a.out.forwardTsnDue() && (a.fwdResend || a.out.advancedPeerAckPoint() != a.lastFwdSent)
+                    ? a.out.forwardTsnStreams(fwdStreams, fwdSsns) : -1;
+            if (n >= 0 && w.remaining() >= ForwardTsnChunk.HEADER + 4 * n) {
                 w.commit(ForwardTsnChunk.write(buf, w.position(), Tsn.wire(a.out.advancedPeerAckPoint()),
                         fwdStreams, fwdSsns, n));
                 a.lastFwdSent = a.out.advancedPeerAckPoint();
