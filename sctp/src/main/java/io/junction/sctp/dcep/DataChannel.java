@@ -26,6 +26,10 @@ public final class DataChannel {
 
         default void onClosed(DataChannel ch) {
         }
+
+        /** The buffered amount fell to the low threshold or below (the W3C bufferedamountlow event). */
+        default void onBufferedAmountLow(DataChannel ch) {
+        }
     }
 
     private static final byte[] ZERO = {0};
@@ -41,6 +45,8 @@ public final class DataChannel {
     boolean acked;
     boolean outgoingReset;
     boolean incomingReset;
+    private long lowThreshold;
+    private boolean lowArmed;
 
     DataChannel(DataChannels owner, int id, String label, ChannelOptions options) {
         this.owner = owner;
@@ -92,14 +98,34 @@ public final class DataChannel {
         if (state != State.OPEN) {
             return SendStatus.NOT_OPEN;
         }
-        return owner.association().send(id, ppid, data, 0, data.length, sendOptions());
+        SendStatus s = owner.association().send(id, ppid, data, 0, data.length, sendOptions());
+        if (s == SendStatus.OK && bufferedAmount() > lowThreshold) {
+            lowArmed = true;
+        }
+        return s;
+    }
+
+    /** Sets the level at or below which {@link Listener#onBufferedAmountLow} fires (default 0). */
+    public void setBufferedAmountLowThreshold(long bytes) {
+        if (bytes < 0) {
+            throw new IllegalArgumentException("bufferedAmountLowThreshold must be >= 0, was " + bytes);
+        }
+        lowThreshold = bytes;
+    }
+
+    /** From the association: the buffered amount went down to {@code amount}. */
+    void bufferedAmountDecreased(long amount) {
+        if (lowArmed && amount <= lowThreshold) {
+            lowArmed = false;
+            listener.onBufferedAmountLow(this);
+        }
     }
 
     SendOptions sendOptions() {
         return new SendOptions(options.ordered() || !acked, options.maxRetransmits(), options.maxPacketLifeTimeMs());
     }
 
-    /** Bytes queued or in flight and not yet acknowledged (the W3C bufferedAmount). */
+    /** Bytes queued or in flight and not yet acknowledged (the W3C bufferedAmount; a DCEP OPEN counts until acked). */
     public long bufferedAmount() {
         return owner.association().bufferedAmount(id);
     }

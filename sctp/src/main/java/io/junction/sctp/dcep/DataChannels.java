@@ -199,6 +199,14 @@ public final class DataChannels {
             }
         }
 
+        @Override
+        public void onBufferedAmountDecreased(int stream, long amount) {
+            DataChannel ch = channels.get(stream);
+            if (ch != null) {
+                ch.bufferedAmountDecreased(amount);
+            }
+        }
+
         /** The peer closed its side: close ours too (RFC 8831 §6.7). */
         @Override
         public void onIncomingStreamsReset(int[] ids) {

@@ -22,6 +22,7 @@ class DataChannelsTest {
     /** Records one channel's events. */
     static final class Log implements DataChannel.Listener {
         final List<Object> got = new ArrayList<>();
+        int low;
         boolean open;
         boolean closed;
 
@@ -43,6 +44,11 @@ class DataChannelsTest {
         @Override
         public void onClosed(DataChannel ch) {
             closed = true;
+        }
+
+        @Override
+        public void onBufferedAmountLow(DataChannel ch) {
+            low++;
         }
     }
 
@@ -101,6 +107,23 @@ class DataChannelsTest {
         assertEquals(SendStatus.OK, r.send("back"));
         assertTrue(p.runUntil(() -> local.got.size() == 1, 1000));
         assertEquals("back", local.got.get(0));
+    }
+
+    @Test
+    void bufferedAmountLowFiresOncePerDrain() {
+        connect();
+        Log local = new Log();
+        DataChannel ch = client.open("bulk", ChannelOptions.RELIABLE, local);
+        ch.setBufferedAmountLowThreshold(50_000);
+        for (int i = 0; i < 20; i++) {
+            assertEquals(SendStatus.OK, ch.send(new byte[10_000]));
+        }
+        assertTrue(ch.bufferedAmount() >= 200_000, "user bytes (plus the DATA_CHANNEL_OPEN until acked)");
+        assertTrue(p.runUntil(() -> local.low == 1, 10_000));
+        assertTrue(ch.bufferedAmount() <= 50_000);
+        assertTrue(p.runUntil(() -> ch.bufferedAmount() == 0, 10_000));
+        assertEquals(1, local.low, "once per crossing");
+        assertThrows(IllegalArgumentException.class, () -> ch.setBufferedAmountLowThreshold(-1));
     }
 
     @Test
