@@ -29,6 +29,8 @@ final class Outbound {
     private final Map<Integer, long[]> bufferedByStream = new HashMap<>();
 
     private long nextTsn;
+    /** Chunks marked for retransmission: lets the common case skip scanning {@code sent}. */
+    private int toRetransmit;
     private long cumAck;
     private long advancedPeerAck;
     private long buffered;
@@ -88,7 +90,8 @@ final class Outbound {
     /** Writes retransmissions, then new DATA, as the window allows (§6.1 A/B, §7.2.4 fast rtx). */
     void writeData(PacketWriter w, long nowMs) {
         moveAbandonedPending();
-        for (OutChunk c : sent) {
+        for (Iterator<OutChunk> it = sent.iterator(); toRetransmit > 0 && it.hasNext(); ) {
+            OutChunk c = it.next();
             if (!c.retransmit) {
                 continue;
             }
@@ -102,7 +105,7 @@ final class Outbound {
                 fastRtxPacket = false;
                 return;
             }
-            c.retransmit = false;
+            mark(c, false);
             stats.retransmissions++;
         }
         fastRtxPacket = false;
@@ -194,7 +197,7 @@ final class Outbound {
 
     private long ack(OutChunk c, long nowMs) {
         c.acked = true;
-        c.retransmit = false;
+        mark(c, false);
         if (c.inFlight) {
             c.inFlight = false;
             flight -= c.len;
@@ -256,7 +259,7 @@ final class Outbound {
         if (c.tsn == rttTsn) {
             rttTsn = -1;
         }
-        c.retransmit = true;
+        mark(c, true);
         abandonIfExpired(c, nowMs);
     }
 
@@ -296,7 +299,7 @@ final class Outbound {
     }
 
     private void settleAbandoned(OutChunk c) {
-        c.retransmit = false;
+        mark(c, false);
         if (c.inFlight) {
             c.inFlight = false;
             flight -= c.len;
@@ -384,12 +387,14 @@ final class Outbound {
 
     /** Something can be written now (retransmissions or new data within the window). */
     boolean hasSendable() {
-        for (OutChunk c : sent) {
-            if (c.retransmit) {
-                return true;
-            }
+        return toRetransmit > 0 || !pending.isEmpty();
+    }
+
+    private void mark(OutChunk c, boolean retransmit) {
+        if (c.retransmit != retransmit) {
+            c.retransmit = retransmit;
+            toRetransmit += retransmit ? 1 : -1;
         }
-        return !pending.isEmpty();
     }
 
     void resetSsn(int stream) {
@@ -425,5 +430,6 @@ final class Outbound {
         sent.clear();
         pending.clear();
         flight = 0;
+        toRetransmit = 0;
     }
 }
