@@ -28,13 +28,16 @@ import org.junit.jupiter.params.provider.ValueSource;
  * packets, as DTLS would carry them). Manual: runs only with {@code -Dsctp.werift.dir=DIR}, where
  * DIR holds {@code node_modules/werift-sctp} ({@code npm install werift-sctp@0.0.11 debug}: the
  * package needs {@code debug} without declaring it). Uses the real clock: it talks to a process.
- * The peer echoes every message; we check the echoes, stream reset and shutdown.
+ * The peer echoes every message; we check the echoes, stream reset and shutdown, also with 10 %
+ * of the datagrams dropped in each direction (seeded).
  */
 class WeriftInteropTest {
 
     @ParameterizedTest(name = "werift as {0}")
-    @ValueSource(strings = {"server", "client"})
-    void echo(String weriftRole) throws Exception {
+    @ValueSource(strings = {"server", "client", "server, 10% loss each way"})
+    void echo(String weriftCase) throws Exception {
+        String weriftRole = weriftCase.startsWith("server") ? "server" : "client";
+        double loss = weriftCase.contains("loss") ? 0.10 : 0;
         String dir = System.getProperty("sctp.werift.dir");
         assumeTrue(dir != null && Files.isDirectory(Path.of(dir, "node_modules", "werift-sctp")),
                 "set -Dsctp.werift.dir to a folder with node_modules/werift-sctp");
@@ -64,7 +67,7 @@ class WeriftInteropTest {
             });
             reader.start();
             try {
-                run(udp, peer, weriftRole.equals("server"), lines);
+                run(udp, peer, weriftRole.equals("server"), lines, loss);
             } finally {
                 node.destroy();
                 node.waitFor();
@@ -73,10 +76,14 @@ class WeriftInteropTest {
         }
     }
 
-    private static void run(DatagramSocket udp, InetSocketAddress peer, boolean weAreClient, List<String> lines)
-            throws Exception {
+    private static void run(DatagramSocket udp, InetSocketAddress peer, boolean weAreClient, List<String> lines,
+                            double loss) throws Exception {
+        Random drops = new Random(11);
         Association a = new Association(AssociationOptions.DEFAULTS.withRto(1000, 200, 60_000),
                 System::currentTimeMillis, new SecureRandom(), (p, off, len) -> {
+                    if (drops.nextDouble() < loss) {
+                        return;
+                    }
                     try {
                         udp.send(new DatagramPacket(p, off, len, peer));
                     } catch (Exception e) {
@@ -85,7 +92,7 @@ class WeriftInteropTest {
                 });
         Recorder rec = new Recorder();
         a.setListener(rec);
-        Driver d = new Driver(a, udp);
+        Driver d = new Driver(a, udp, drops, loss);
         if (weAreClient) {
             a.connect(); // if node is not listening yet, T1 retransmits the INIT
         }
@@ -101,7 +108,7 @@ class WeriftInteropTest {
             r.nextBytes(sent[i]);
             assertEquals(SendStatus.OK, a.send(2, 53, sent[i], 0, sent[i].length, SendOptions.RELIABLE_ORDERED));
         }
-        assertTrue(d.until(() -> rec.messages.size() == sizes.length, 20_000),
+        assertTrue(d.until(() -> rec.messages.size() == sizes.length, 40_000),
                 rec.messages.size() + " echoes; " + a.stats() + "; werift said " + lines);
         for (int i = 0; i < sizes.length; i++) {
             assertArrayEquals(sent[i], rec.messages.get(i).data(), "echo of " + sizes[i]);
@@ -114,10 +121,13 @@ class WeriftInteropTest {
         assertTrue(d.until(() -> rec.closed != null, 10_000), "shutdown; werift said " + lines);
         assertEquals("shutdown complete", rec.closed);
         assertEquals(0, a.stats().droppedChecksum + a.stats().droppedMalformed + a.stats().droppedChunks);
+        if (loss > 0) {
+            assertTrue(a.stats().retransmissions > 0, a.stats().toString());
+        }
     }
 
     /** Feeds datagrams and timers to the association until a condition holds or a deadline passes. */
-    private record Driver(Association a, DatagramSocket udp) {
+    private record Driver(Association a, DatagramSocket udp, Random drops, double loss) {
         boolean until(BooleanSupplier done, long maxMs) throws Exception {
             long end = System.currentTimeMillis() + maxMs;
             byte[] buf = new byte[65536];
@@ -135,7 +145,9 @@ class WeriftInteropTest {
                 DatagramPacket p = new DatagramPacket(buf, buf.length);
                 try {
                     udp.receive(p);
-                    a.receive(p.getData(), p.getOffset(), p.getLength());
+                    if (drops.nextDouble() >= loss) {
+                        a.receive(p.getData(), p.getOffset(), p.getLength());
+                    }
                 } catch (SocketTimeoutException e) {
                     // timers or the deadline next
                 }
