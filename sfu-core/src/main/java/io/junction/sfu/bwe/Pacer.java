@@ -10,7 +10,8 @@ package io.junction.sfu.bwe;
  * probe cluster's rate while one is active), capped at {@code burstUs} worth (at least one
  * MTU); a packet may go when the budget is positive and drives it into debt. When the queued
  * video and retransmissions would need more than {@code maxQueueUs} at that rate, the rate
- * rises so the queue drains in {@code maxQueueUs} (a late frame is better than a dropped one).
+ * rises to queued / {@code maxQueueUs}, so the queue never holds more than that much time
+ * at the current rate and a backlog drains quickly (a late frame is better than a dropped one).
  * Audio is never held back but spends budget. Priority: audio, retransmissions, video; while a
  * probe cluster is active and nothing is queued, padding. Room worker only; allocation-free.
  */
