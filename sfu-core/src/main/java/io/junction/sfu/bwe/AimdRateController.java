@@ -36,7 +36,12 @@ public final class AimdRateController {
     private double avgMaxKbps = -1;
     private double varMaxKbps2;
 
+    /** @throws IllegalArgumentException unless 0 < minBps <= initialBps <= maxBps */
     public AimdRateController(long initialBps, long minBps, long maxBps) {
+        if (minBps <= 0 || initialBps < minBps || maxBps < initialBps) {
+            throw new IllegalArgumentException("rate controller needs 0 < min <= initial <= max bit/s, was "
+                    + minBps + " <= " + initialBps + " <= " + maxBps);
+        }
         this.minBps = minBps;
         this.maxBps = maxBps;
         this.rateBps = initialBps;

@@ -38,6 +38,12 @@ public final class LossBasedController {
      *                   interval keeps the increase rate independent of the feedback rate)
      */
     public LossBasedController(long minBps, long maxBps, long intervalUs) {
+        if (minBps <= 0 || maxBps < minBps) {
+            throw new IllegalArgumentException("loss controller needs 0 < min <= max bit/s, was " + minBps + ", " + maxBps);
+        }
+        if (intervalUs <= 0) {
+            throw new IllegalArgumentException("loss controller interval must be > 0 µs, was " + intervalUs);
+        }
         this.minBps = minBps;
         this.maxBps = maxBps;
         this.intervalUs = intervalUs;

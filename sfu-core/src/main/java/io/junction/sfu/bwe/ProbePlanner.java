@@ -23,6 +23,9 @@ public final class ProbePlanner {
     private long lastRequestUs = Long.MIN_VALUE;
 
     public ProbePlanner(long maxBps) {
+        if (maxBps <= 0) {
+            throw new IllegalArgumentException("probe planner max bitrate must be > 0, was " + maxBps);
+        }
         this.maxBps = maxBps;
     }
 

@@ -3,7 +3,8 @@ package io.junction.sfu.bwe;
 /**
  * Turns the feedback for a probe cluster into a capacity estimate. For each cluster it tracks
  * the first/last send and arrival times and the bytes; once {@link #MIN_RECEIVED_SHARE} of the
- * cluster's packets (its minimum until {@link #onClusterSent} tells the real count) has been acknowledged it computes
+ * cluster's packets (its minimum until {@link #onClusterSent} tells the real count) are
+ * acknowledged it computes
  * <pre>
  *   send rate    = bytes sent except the last packet / (last send - first send)
  *   receive rate = bytes received except the first packet / (last arrival - first arrival)
@@ -29,7 +30,11 @@ public final class ProbeResultEstimator {
     private final int[] lastSize;
     private final boolean[] done;
 
+    /** @param slots clusters tracked at once, in [1, 256] */
     public ProbeResultEstimator(int slots) {
+        if (slots < 1 || slots > 256) {
+            throw new IllegalArgumentException("probe result slots must be in [1, 256], was " + slots);
+        }
         id = new int[slots];
         java.util.Arrays.fill(id, -1);
         expected = new int[slots];

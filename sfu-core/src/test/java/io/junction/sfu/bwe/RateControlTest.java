@@ -133,5 +133,11 @@ class RateControlTest {
         e = assertThrows(IllegalArgumentException.class,
                 () -> new BweOptions(300_000, 30_000, 20_000_000, 10, 200_000));
         assertTrue(e.getMessage().contains("bwe remb fallback"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new AimdRateController(10, 30_000, 20_000_000));
+        assertTrue(e.getMessage().contains("rate controller"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new LossBasedController(30_000, 20_000_000, 0));
+        assertTrue(e.getMessage().contains("loss controller interval"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new ProbeResultEstimator(0));
+        assertThrows(IllegalArgumentException.class, () -> new ProbePlanner(0));
     }
 }
