@@ -61,6 +61,17 @@ class EstimatorScenariosTest {
     }
 
     @Test
+    void liftingA500kCapClimbsBackWithinFifteenSeconds() {
+        LinkSimulation s = sim(11);
+        s.wantedBps = 4_000_000;
+        s.capacityBpsAt = t -> t < 20 * S ? 500_000 : 2_500_000;
+        s.run(40 * S);
+        assertTrue(s.max(5 * S, 20 * S) <= 650_000, () -> "capped: " + s.trace(S));
+        long reached = s.firstTime(20 * S, e -> e >= 2_000_000);
+        assertTrue(reached >= 0 && reached - 20 * S <= 15 * S, () -> "after the lift: " + s.trace(S));
+    }
+
+    @Test
     void steadyLinkStaysInABand() {
         LinkSimulation s = sim(5);
         s.capacityBpsAt = t -> 1_500_000;
