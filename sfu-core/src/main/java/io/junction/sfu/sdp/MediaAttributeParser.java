@@ -67,7 +67,7 @@ final class MediaAttributeParser {
             case "msid" -> msid(lineNo, SdpParser.required(lineNo, name, value));
             case "mid" -> mid(lineNo, SdpParser.required(lineNo, name, value));
             case "rid" -> rid(lineNo, SdpParser.required(lineNo, name, value));
-            case "simulcast" -> b.simulcast = SdpParser.required(lineNo, name, value);
+            case "simulcast" -> b.simulcast = simulcast(lineNo, SdpParser.required(lineNo, name, value));
             case "ice-ufrag" -> b.iceUfrag = SdpParser.required(lineNo, name, value);
             case "ice-pwd" -> b.icePwd = SdpParser.required(lineNo, name, value);
             case "ice-options" -> b.iceOptions = SdpParser.required(lineNo, name, value);
@@ -205,7 +205,17 @@ final class MediaAttributeParser {
         if (!m.matches()) {
             throw new SdpParseException(lineNo, "bad rid: " + SdpParser.abbreviate(value));
         }
-        b.rids.add(new Rid(m.group(1), m.group(2), m.group(3) == null ? "" : m.group(3)));
+        if (!RidRestrictions.isRidId(m.group(1))) {
+            throw new SdpParseException(lineNo, "bad rid-id: " + SdpParser.abbreviate(m.group(1)));
+        }
+        String restrictions = m.group(3) == null ? "" : m.group(3);
+        RidRestrictions.parse(lineNo, restrictions); // RFC 8851 section 10 grammar
+        b.rids.add(new Rid(m.group(1), m.group(2), restrictions));
+    }
+
+    private static String simulcast(int lineNo, String value) throws SdpParseException {
+        SimulcastAttribute.parse(lineNo, value); // RFC 8853 section 5.1 grammar
+        return value;
     }
 
     MediaDescription build() {

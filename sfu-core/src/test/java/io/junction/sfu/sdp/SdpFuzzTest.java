@@ -9,6 +9,7 @@ import java.util.List;
 
 /**
  * Coverage-guided fuzz test of a client SDP as the server handles an offer: {@link SdpParser#parse},
+ * the simulcast layers of each m-section ({@link SimulcastDescription#ofSender}),
  * then {@link SdpValidator#validate} and {@link AnswerBuilder#build} on what parses, the written
  * answer parsed back, and a re-offer of the same SDP against the resulting plan.
  *
@@ -30,6 +31,14 @@ class SdpFuzzTest {
             assertEquals(SdpException.BAD_SDP, e.code());
             assertTrue(e.getMessage().startsWith("line "), e.getMessage());
             return;
+        }
+        for (MediaDescription m : offer.media()) {
+            try {
+                SimulcastDescription sim = SimulcastDescription.ofSender(m);
+                assertTrue(sim == null || !sim.layers().isEmpty(), "a simulcast description has layers");
+            } catch (SdpParseException e) {
+                assertEquals(0, e.line(), "simulcast consistency errors span lines");
+            }
         }
         try {
             SdpValidator.validate(offer);
