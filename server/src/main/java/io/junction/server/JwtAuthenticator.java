@@ -6,8 +6,6 @@ import com.auth0.jwt.algorithms.Algorithm;
 import com.auth0.jwt.exceptions.JWTVerificationException;
 import com.auth0.jwt.exceptions.SignatureVerificationException;
 import com.auth0.jwt.exceptions.TokenExpiredException;
-import com.auth0.jwt.interfaces.Claim;
-import com.auth0.jwt.interfaces.DecodedJWT;
 import io.junction.sfu.signal.MediaRights;
 import io.junction.signaling.AuthDecision;
 import io.junction.signaling.Authenticator;
@@ -21,7 +19,9 @@ import java.time.Clock;
  * ({@link #rs256}); a token signed with another algorithm is invalid. Claims:
  * {@code room} (required: the room name, or {@code "*"} for any room), {@code publish} and
  * {@code subscribe} (optional booleans, default true), and the standard {@code exp}/{@code nbf}
- * (checked, with 5 s leeway). A missing, malformed, wrongly signed, expired or other-room token
+ * (checked, with 5 s leeway). A claim of the wrong JSON type (a string, number, null, array or
+ * object where a boolean is due, ...) is refused naming the claim, never defaulted
+ * ({@link JwtClaimTypes}). A missing, malformed, wrongly signed, expired or other-room token
  * is denied ({@code unauthorized}); the reason names which, never the token itself.
  */
 public final class JwtAuthenticator implements Authenticator {
@@ -72,9 +72,18 @@ public final class JwtAuthenticator implements Authenticator {
         if (request.token() == null || request.token().isEmpty()) {
             return AuthDecision.deny("a token is required");
         }
-        DecodedJWT jwt;
+        JwtToken parsed;
         try {
-            jwt = verifier.verify(request.token());
+            parsed = JwtToken.parse(request.token());
+        } catch (IllegalArgumentException e) {
+            return AuthDecision.deny(e.getMessage());
+        }
+        String typeError = JwtClaimTypes.error(parsed.payload());
+        if (typeError != null) {
+            return AuthDecision.deny(typeError);
+        }
+        try {
+            verifier.verify(request.token()); // signature, algorithm, exp/nbf
         } catch (TokenExpiredException e) {
             return AuthDecision.deny("token expired");
         } catch (SignatureVerificationException e) {
@@ -82,15 +91,16 @@ public final class JwtAuthenticator implements Authenticator {
         } catch (JWTVerificationException e) {
             return AuthDecision.deny("invalid token");
         }
-        String room = jwt.getClaim("room").asString();
+        String room = parsed.payload().get("room").textValue();
         if (room == null || !(room.equals("*") || room.equals(request.room()))) {
             return AuthDecision.deny("token is not for room " + request.room());
         }
-        return AuthDecision.grant(new MediaRights(flag(jwt.getClaim("publish")), flag(jwt.getClaim("subscribe"))));
+        return AuthDecision.grant(new MediaRights(flag(parsed, "publish"), flag(parsed, "subscribe")));
     }
 
-    private static boolean flag(Claim c) {
-        Boolean b = c.isMissing() || c.isNull() ? null : c.asBoolean();
-        return b == null || b;
+    /** A rights claim: absent = true; its type was checked by {@link JwtClaimTypes} (a boolean). */
+    private static boolean flag(JwtToken token, String claim) {
+        com.fasterxml.jackson.databind.JsonNode v = token.payload().get(claim);
+        return v == null || v.booleanValue();
     }
 }
