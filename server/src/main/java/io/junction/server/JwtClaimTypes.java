@@ -11,7 +11,7 @@ import java.util.Map;
  *
  * <p>Rules: {@code room} a string (required); {@code publish} and {@code subscribe} booleans when
  * present (absent = true); {@code exp}, {@code nbf}, {@code iat} NumericDates, i.e. JSON numbers
- * (RFC 7519 section 2) that fit a long; {@code iss}, {@code sub}, {@code jti} strings
+ * (RFC 7519 section 2) from 0 to the end of year 9999; {@code iss}, {@code sub}, {@code jti} strings
  * (section 4.1); {@code aud} a string or an array of strings (section 4.1.3). JSON {@code null}
  * is a wrong type for every claim. Claims Junction does not read are not checked.
  */
@@ -24,6 +24,9 @@ final class JwtClaimTypes {
             Map.entry("exp", Type.NUMERIC_DATE), Map.entry("nbf", Type.NUMERIC_DATE),
             Map.entry("iat", Type.NUMERIC_DATE), Map.entry("iss", Type.STRING), Map.entry("sub", Type.STRING),
             Map.entry("jti", Type.STRING), Map.entry("aud", Type.AUDIENCE));
+
+    /** 9999-12-31T23:59:59Z: later NumericDates are refused (they overflow date arithmetic). */
+    static final long LAST_NUMERIC_DATE = 253_402_300_799L;
 
     private JwtClaimTypes() {
     }
@@ -49,7 +52,8 @@ final class JwtClaimTypes {
         return switch (type) {
             case STRING -> v.isTextual();
             case BOOLEAN -> v.isBoolean();
-            case NUMERIC_DATE -> v.isNumber() && v.canConvertToLong();
+            case NUMERIC_DATE -> v.isNumber() && v.canConvertToLong() && v.asLong() >= 0
+                    && v.asLong() <= LAST_NUMERIC_DATE;
             case AUDIENCE -> v.isTextual() || (v.isArray() && allText(v));
         };
     }
