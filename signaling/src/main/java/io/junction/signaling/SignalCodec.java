@@ -124,6 +124,11 @@ public final class SignalCodec {
         if (name.length() > MAX_NAME_CHARS) {
             throw badMessage("field 'name' is longer than " + MAX_NAME_CHARS + " characters", type);
         }
+        int bad = DisplayNames.firstForbidden(name);
+        if (bad >= 0) {
+            throw badMessage(String.format("field 'name' must not contain control or bidirectional formatting "
+                    + "characters (U+%04X at index %d)", (int) name.charAt(bad), bad), type);
+        }
         return name;
     }
 
