@@ -138,7 +138,9 @@ public final class Junction implements AutoCloseable {
         c.setIdleTimeout(settings.httpIdleTimeout().toMillis());
         server.addConnector(c);
         Handler app = settings.servePage() ? signaling.handler(server) : signaling.webSocketHandler(server);
-        server.setHandler(new Handler.Sequence(new AdminHandler(this, settings.adminToken()), app));
+        server.setHandler(io.junction.signaling.SecurityHeaders.wrap(
+                new Handler.Sequence(new AdminHandler(this, settings.adminToken()), app)));
+        io.junction.signaling.SecurityHeaders.harden(server);
         server.setStopTimeout(1000);
         http = server;
         connector = c;

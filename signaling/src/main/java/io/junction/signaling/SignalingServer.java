@@ -100,7 +100,7 @@ public final class SignalingServer implements AutoCloseable {
             container.addMapping(WS_PATH, (request, response, callback) -> {
                 String origin = request.getHeaders().get(HttpHeader.ORIGIN);
                 if (!origins.allows(origin)) {
-                    LOG.info("WebSocket upgrade refused: origin {} is not allowed", origin);
+                    LOG.info("WebSocket upgrade refused: origin {} is not allowed", LogText.cap(origin));
                     Response.writeError(request, response, callback, HttpStatus.FORBIDDEN_403, "origin not allowed");
                     return null;
                 }
@@ -153,7 +153,8 @@ public final class SignalingServer implements AutoCloseable {
         c.setHost(host);
         c.setPort(port);
         server.addConnector(c);
-        server.setHandler(handler(server));
+        server.setHandler(SecurityHeaders.wrap(handler(server)));
+        SecurityHeaders.harden(server);
         server.setStopTimeout(2000);
         server.start();
         ownServer = server;
