@@ -105,6 +105,15 @@ class HttpHardeningTest {
         }
     }
 
+    @Test
+    void builderLimitsAreValidated() {
+        assertEquals("httpIdleTimeout must be in 1..300 s (got PT0S)", org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> Junction.builder().httpIdleTimeout(Duration.ZERO).build())
+                .getMessage());
+        assertEquals("signalingLimits must not be null", org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> Junction.builder().signalingLimits(null).build()).getMessage());
+    }
+
     /** A request the JDK client would refuse to send (bad escapes, dot segments, over-long). */
     private static void rawGet(int port, String target) throws Exception {
         try (Socket s = new Socket("127.0.0.1", port)) {

@@ -138,6 +138,18 @@ class ConnectionLimitsTest {
     }
 
     @Test
+    void limitsAreValidatedNamingTheOption() {
+        assertEquals("maxConnectionsPerAddress must be in 1..1000000 (got 0)", assertThrows(
+                IllegalArgumentException.class, () -> SignalingLimits.defaults().withConnectionCaps(0, 10)).getMessage());
+        assertEquals("maxConnections must be in 1..10000000 (got 0)", assertThrows(
+                IllegalArgumentException.class, () -> SignalingLimits.defaults().withConnectionCaps(1, 0)).getMessage());
+        assertEquals("pingTimeout must be in 1..3600 s (got PT0.5S)", assertThrows(IllegalArgumentException.class,
+                () -> SignalingLimits.defaults().withPingTimeout(Duration.ofMillis(500))).getMessage());
+        assertEquals("maxViolations must be in 1..1000000 (got 0)", assertThrows(
+                IllegalArgumentException.class, () -> SignalingLimits.defaults().withMaxViolations(0)).getMessage());
+    }
+
+    @Test
     void expiryIsAPureWrapSafeDecision() {
         long timeout = 10;
         assertFalse(SignalingSession.expired(100, 95, timeout));
