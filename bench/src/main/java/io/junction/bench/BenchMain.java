@@ -30,7 +30,8 @@ import java.util.concurrent.Callable;
 public final class BenchMain implements Callable<Integer> {
     @Option(names = "--server", paramLabel = "URI", description = "Signaling URI of a running server, e.g. "
             + "ws://127.0.0.1:8080/ws. All load comes from one address: start that server with a high --max-half-open "
-            + "(e.g. 1000; the default 8 refuses joins when more than 8 participants are connecting at once).")
+            + "(e.g. 1000; the default 8 refuses joins when more than 8 participants are connecting at once) and a "
+            + "high --max-connections-per-address (the default 64 answers more connections with HTTP 503).")
     URI server;
     @Option(names = "--spawn", paramLabel = "JAR", arity = "0..1", fallbackValue = "web/target/junction.jar",
             description = "Start junction.jar (default ${FALLBACK-VALUE}) as a separate process on free ports; "

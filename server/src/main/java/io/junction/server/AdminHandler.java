@@ -96,7 +96,12 @@ final class AdminHandler extends Handler.Abstract {
         }
         ObjectNode out = json.createObjectNode().put("name", name).put("mode", mode(name))
                 .put("size", size.orElse(view.map(v -> v.participants().size()).orElse(0)));
-        out.set("participants", json.valueToTree(view.map(RoomView::participants).orElse(java.util.List.of())));
+        if (junction.signaling().rooms().roomMode(name).orElse(RoomMode.SFU) == RoomMode.P2P) {
+            // media never reaches the server: list who is in the room as signaling knows them
+            out.set("participants", json.valueToTree(junction.signaling().rooms().members(name)));
+        } else {
+            out.set("participants", json.valueToTree(view.map(RoomView::participants).orElse(java.util.List.of())));
+        }
         return out;
     }
 

@@ -68,7 +68,7 @@ public final class Junction implements AutoCloseable {
         }
         try {
             engine = new SfuEngine(sfuOptions(settings), listener);
-            signaling = new SignalingServer(engine, settings.signalingOptions());
+            signaling = new SignalingServer(engine, settings.signalingOptions(), settings.signalingLimits());
             metrics = new JunctionMetrics(engine, signaling);
             media = new MediaApi(engine);
             if (settings.httpServer()) {
@@ -134,9 +134,13 @@ public final class Junction implements AutoCloseable {
         }
         c.setHost(settings.bindAddress());
         c.setPort(settings.httpPort());
+        // Bounds a connection that sends nothing, also while its request headers are read (slowloris).
+        c.setIdleTimeout(settings.httpIdleTimeout().toMillis());
         server.addConnector(c);
         Handler app = settings.servePage() ? signaling.handler(server) : signaling.webSocketHandler(server);
-        server.setHandler(new Handler.Sequence(new AdminHandler(this, settings.adminToken()), app));
+        server.setHandler(io.junction.signaling.SecurityHeaders.wrap(
+                new Handler.Sequence(new AdminHandler(this, settings.adminToken()), app)));
+        io.junction.signaling.SecurityHeaders.harden(server);
         server.setStopTimeout(1000);
         http = server;
         connector = c;

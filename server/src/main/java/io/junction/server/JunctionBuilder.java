@@ -300,6 +300,31 @@ public final class JunctionBuilder {
         return this;
     }
 
+    io.junction.signaling.SignalingLimits signalingLimits = io.junction.signaling.SignalingLimits.defaults();
+    java.time.Duration httpIdleTimeout = DEFAULT_HTTP_IDLE_TIMEOUT;
+    /** Default of {@link #httpIdleTimeout}: 20 s. */
+    public static final java.time.Duration DEFAULT_HTTP_IDLE_TIMEOUT = java.time.Duration.ofSeconds(20);
+
+    /**
+     * Signaling abuse limits: WebSocket connections per client address (default 64) and in total
+     * (default 10000), the ping timeout that closes silent sockets (default 60 s) and the refused
+     * frames after which a connection is closed with {@code protocol-closed} (default 100).
+     */
+    public JunctionBuilder signalingLimits(io.junction.signaling.SignalingLimits limits) {
+        this.signalingLimits = limits;
+        return this;
+    }
+
+    /**
+     * How long an HTTP connection may stay idle, including while its request headers are being
+     * read (a slowloris client that sends nothing is closed after it), 1..300 s (default 20 s).
+     * Upgraded WebSockets use the ping timeout of {@link #signalingLimits} instead.
+     */
+    public JunctionBuilder httpIdleTimeout(java.time.Duration timeout) {
+        this.httpIdleTimeout = timeout;
+        return this;
+    }
+
     /** Validates every option and creates the (not yet started) instance. */
     public Junction build() {
         return new Junction(new JunctionSettings(this));

@@ -60,8 +60,9 @@ final class JunctionMetrics implements AutoCloseable {
         Gauge.builder("junction.media.rooms", this, m -> m.last.rooms().size())
                 .description("rooms with media sessions").register(registry);
         Gauge.builder("junction.participants", this, m -> m.last.rooms().stream()
-                        .mapToInt(r -> r.participants().size()).sum())
-                .description("participants with media sessions").register(registry);
+                        .mapToInt(r -> r.participants().size()).sum()
+                        + m.signaling.rooms().participantCount(io.junction.signaling.RoomMode.P2P))
+                .description("participants: with media sessions (sfu) plus those of p2p rooms").register(registry);
         for (String state : TRANSPORT_STATES) {
             Gauge.builder("junction.transports", this, m -> m.transportsIn(state)).tag("state", state)
                     .description("media transports by state").register(registry);

@@ -21,7 +21,8 @@ record JunctionSettings(int httpPort, String bindAddress, int mediaPort, String 
                         boolean servePage, boolean httpServer, int maxRooms, int maxTracks,
                         Duration handshakeTimeout, List<String> allowedOrigins, boolean selfSigned,
                         int maxHalfOpenPerSource, PemKeyStores.Identity tlsPem, List<String> iceAllowedNetworks,
-                        int handshakeThreads) {
+                        int handshakeThreads, io.junction.signaling.SignalingLimits signalingLimits,
+                        Duration httpIdleTimeout) {
 
     JunctionSettings(JunctionBuilder b) {
         this(port("httpPort", b.httpPort), address("bindAddress", b.bindAddress), port("mediaPort", b.mediaPort),
@@ -36,7 +37,15 @@ record JunctionSettings(int httpPort, String bindAddress, int mediaPort, String 
                 range("maxTracksPerParticipant", b.maxTracks, 1, SignalingOptions.MAX_TRACKS), handshake(b.handshakeTimeout),
                 origins(b.allowedOrigins), selfSigned(b),
                 range("maxHalfOpenPerSource", b.maxHalfOpenPerSource, 1, 1000), pem(b), networks(b.iceAllowedNetworks),
-                range("handshakeThreads", b.handshakeThreads, 1, SfuOptions.MAX_HANDSHAKE_THREADS));
+                range("handshakeThreads", b.handshakeThreads, 1, SfuOptions.MAX_HANDSHAKE_THREADS),
+                nonNull("signalingLimits", b.signalingLimits), httpIdle(b.httpIdleTimeout));
+    }
+
+    private static Duration httpIdle(Duration d) {
+        if (d == null || d.compareTo(Duration.ofSeconds(1)) < 0 || d.compareTo(Duration.ofSeconds(300)) > 0) {
+            throw new IllegalArgumentException("httpIdleTimeout must be in 1..300 s (got " + d + ")");
+        }
+        return d;
     }
 
     private static int port(String name, int v) {

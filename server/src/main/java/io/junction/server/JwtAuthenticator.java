@@ -6,8 +6,6 @@ import com.auth0.jwt.algorithms.Algorithm;
 import com.auth0.jwt.exceptions.JWTVerificationException;
 import com.auth0.jwt.exceptions.SignatureVerificationException;
 import com.auth0.jwt.exceptions.TokenExpiredException;
-import com.auth0.jwt.interfaces.Claim;
-import com.auth0.jwt.interfaces.DecodedJWT;
 import io.junction.sfu.signal.MediaRights;
 import io.junction.signaling.AuthDecision;
 import io.junction.signaling.Authenticator;
@@ -20,51 +18,65 @@ import java.time.Clock;
  * ({@link #hs256}) or with RS256 and an RSA key pair, verified with the public key
  * ({@link #rs256}); a token signed with another algorithm is invalid. Claims:
  * {@code room} (required: the room name, or {@code "*"} for any room), {@code publish} and
- * {@code subscribe} (optional booleans, default true), and the standard {@code exp}/{@code nbf}
- * (checked, with 5 s leeway). A missing, malformed, wrongly signed, expired or other-room token
+ * {@code subscribe} (optional booleans, default true), {@code exp} (required), and the optional
+ * {@code nbf}/{@code iat}, checked against the injected clock with {@link JwtPolicy}'s leeway
+ * (default 5 s); a token valid longer than the policy's maximum (default 24 h) is refused
+ * ({@link JwtTimes}). A claim of the wrong JSON type (a string, number, null, array or
+ * object where a boolean is due, ...) is refused naming the claim, never defaulted
+ * ({@link JwtClaimTypes}). A missing, malformed, wrongly signed, expired or other-room token
  * is denied ({@code unauthorized}); the reason names which, never the token itself.
  */
 public final class JwtAuthenticator implements Authenticator {
     /** Shortest secret accepted: 32 bytes, the HS256 key size (RFC 7518 section 3.2). */
     public static final int MIN_SECRET_BYTES = 32;
-    private static final long LEEWAY_SECONDS = 5;
+    /** Shortest RSA modulus accepted for RS256: 2048 bits (RFC 7518 section 3.3). */
+    public static final int MIN_RSA_BITS = 2048;
     private final JWTVerifier verifier;
+    private final Clock clock;
+    private final JwtPolicy policy;
 
-    private JwtAuthenticator(JWTVerifier verifier) {
-        this.verifier = verifier;
+    private JwtAuthenticator(Algorithm algorithm, Clock clock, JwtPolicy policy) {
+        this.clock = java.util.Objects.requireNonNull(clock, "clock");
+        this.policy = java.util.Objects.requireNonNull(policy, "policy");
+        JWTVerifier.BaseVerification v = (JWTVerifier.BaseVerification) JWT.require(algorithm)
+                .withClaimPresence("room").withClaimPresence("exp").acceptLeeway(policy.leeway().toSeconds());
+        this.verifier = v.build(clock);
     }
 
-    /** Verifies with {@code secret} against the system clock. */
+    /** Verifies with {@code secret} against the system clock, {@link JwtPolicy#DEFAULTS}. */
     public static JwtAuthenticator hs256(String secret) {
         return hs256(secret, Clock.systemUTC());
     }
 
-    /** Verifies with {@code secret} against {@code clock} (tests inject one). */
+    /** Verifies with {@code secret} against {@code clock} (tests inject one), {@link JwtPolicy#DEFAULTS}. */
     public static JwtAuthenticator hs256(String secret, Clock clock) {
+        return hs256(secret, clock, JwtPolicy.DEFAULTS);
+    }
+
+    /** Verifies with {@code secret} against {@code clock} with {@code policy}'s leeway and longest lifetime. */
+    public static JwtAuthenticator hs256(String secret, Clock clock, JwtPolicy policy) {
         if (secret == null || secret.getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
             throw new IllegalArgumentException("authSecret must be at least " + MIN_SECRET_BYTES + " bytes");
         }
-        JWTVerifier.BaseVerification v = (JWTVerifier.BaseVerification) JWT.require(Algorithm.HMAC256(secret))
-                .withClaimPresence("room").acceptLeeway(LEEWAY_SECONDS);
-        return new JwtAuthenticator(v.build(clock));
+        return new JwtAuthenticator(Algorithm.HMAC256(secret), clock, policy);
     }
 
-    /** Shortest RSA modulus accepted for RS256: 2048 bits (RFC 7518 section 3.3). */
-    public static final int MIN_RSA_BITS = 2048;
-
-    /** Verifies RS256 tokens with {@code publicKey} against the system clock. */
+    /** Verifies RS256 tokens with {@code publicKey} against the system clock, {@link JwtPolicy#DEFAULTS}. */
     public static JwtAuthenticator rs256(RSAPublicKey publicKey) {
         return rs256(publicKey, Clock.systemUTC());
     }
 
     /** Verifies RS256 tokens with {@code publicKey} against {@code clock} (tests inject one). */
     public static JwtAuthenticator rs256(RSAPublicKey publicKey, Clock clock) {
+        return rs256(publicKey, clock, JwtPolicy.DEFAULTS);
+    }
+
+    /** Verifies RS256 tokens with {@code publicKey} against {@code clock} with {@code policy}. */
+    public static JwtAuthenticator rs256(RSAPublicKey publicKey, Clock clock, JwtPolicy policy) {
         if (publicKey == null || publicKey.getModulus().bitLength() < MIN_RSA_BITS) {
             throw new IllegalArgumentException("authPublicKey must be an RSA key of at least " + MIN_RSA_BITS + " bits");
         }
-        JWTVerifier.BaseVerification v = (JWTVerifier.BaseVerification) JWT.require(Algorithm.RSA256(publicKey, null))
-                .withClaimPresence("room").acceptLeeway(LEEWAY_SECONDS);
-        return new JwtAuthenticator(v.build(clock));
+        return new JwtAuthenticator(Algorithm.RSA256(publicKey, null), clock, policy);
     }
 
     @Override
@@ -72,25 +84,39 @@ public final class JwtAuthenticator implements Authenticator {
         if (request.token() == null || request.token().isEmpty()) {
             return AuthDecision.deny("a token is required");
         }
-        DecodedJWT jwt;
+        JwtToken parsed;
         try {
-            jwt = verifier.verify(request.token());
+            parsed = JwtToken.parse(request.token());
+        } catch (IllegalArgumentException e) {
+            return AuthDecision.deny(e.getMessage());
+        }
+        String typeError = JwtClaimTypes.error(parsed.payload());
+        if (typeError != null) {
+            return AuthDecision.deny(typeError);
+        }
+        String timeError = JwtTimes.error(parsed.payload(), clock.instant(), policy);
+        if (timeError != null) {
+            return AuthDecision.deny(timeError);
+        }
+        try {
+            verifier.verify(request.token()); // signature and algorithm (times again, same clock and leeway)
         } catch (TokenExpiredException e) {
             return AuthDecision.deny("token expired");
         } catch (SignatureVerificationException e) {
             return AuthDecision.deny("token signature does not verify");
-        } catch (JWTVerificationException e) {
+        } catch (JWTVerificationException | java.time.DateTimeException e) {
             return AuthDecision.deny("invalid token");
         }
-        String room = jwt.getClaim("room").asString();
+        String room = parsed.payload().get("room").textValue();
         if (room == null || !(room.equals("*") || room.equals(request.room()))) {
             return AuthDecision.deny("token is not for room " + request.room());
         }
-        return AuthDecision.grant(new MediaRights(flag(jwt.getClaim("publish")), flag(jwt.getClaim("subscribe"))));
+        return AuthDecision.grant(new MediaRights(flag(parsed, "publish"), flag(parsed, "subscribe")));
     }
 
-    private static boolean flag(Claim c) {
-        Boolean b = c.isMissing() || c.isNull() ? null : c.asBoolean();
-        return b == null || b;
+    /** A rights claim: absent = true; its type was checked by {@link JwtClaimTypes} (a boolean). */
+    private static boolean flag(JwtToken token, String claim) {
+        com.fasterxml.jackson.databind.JsonNode v = token.payload().get(claim);
+        return v == null || v.booleanValue();
     }
 }

@@ -54,10 +54,11 @@ class JwtAuthenticatorTest {
         assertEquals("token signature does not verify",
                 decide("r1", token(SECRET.replace('0', 'x'), "r1", null, null, later)).reason());
         assertEquals("token is not for room r1", decide("r1", token(SECRET, "r2", null, null, later)).reason());
-        assertEquals("invalid token", decide("r1", "not.a.jwt").reason());
-        assertEquals("invalid token", decide("r1", "a.b").reason());
+        assertEquals("invalid token: the signature is not canonical base64url", decide("r1", "not.a.jwt").reason());
+        assertEquals("invalid token: the header is not JSON", decide("r1", "bm90.e30.jwA").reason());
+        assertEquals("invalid token: not three dot-separated parts", decide("r1", "a.b").reason());
         String noRoom = JWT.create().withExpiresAt(later).sign(Algorithm.HMAC256(SECRET));
-        assertEquals("invalid token", decide("r1", noRoom).reason());
+        assertEquals("claim room is required", decide("r1", noRoom).reason());
         String none = JWT.create().withClaim("room", "r1").sign(Algorithm.none());
         assertTrue(!decide("r1", none).granted(), "alg none is refused");
     }

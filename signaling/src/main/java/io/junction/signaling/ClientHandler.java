@@ -32,6 +32,13 @@ final class ClientHandler {
     private final int maxTracks;
     /** The peer's IP address (the media engine bounds half-open transports per source), or null. */
     private final String source;
+    private final int maxViolations;
+    /** Refused frames so far (rate-limited, undecodable, too large, binary); at the maximum the socket closes. */
+    private int violations;
+    /** True from a rate-limited reply until a frame passes the limiter again: one reply per episode. */
+    private boolean rateLimitReported;
+    /** Set once the connection is being closed for abuse: later frames are ignored. */
+    private boolean closing;
     private Participant self;
     private RoomMode mode;
     private MediaSession media;
@@ -39,8 +46,10 @@ final class ClientHandler {
     private AtomicBoolean mediaLive;
 
     ClientHandler(RoomRegistry registry, MediaEngine engine, SignalCodec codec, Outbox outbox, TokenBucket bucket,
-                  Authenticator authenticator, Consumer<String> errorCounter, int maxTracks, String source) {
+                  Authenticator authenticator, Consumer<String> errorCounter, int maxTracks, String source,
+                  int maxViolations) {
         this.maxTracks = maxTracks;
+        this.maxViolations = maxViolations;
         this.source = source;
         this.authenticator = authenticator;
         this.errorCounter = errorCounter;
@@ -54,8 +63,7 @@ final class ClientHandler {
 
     /** One text frame from the client. */
     synchronized void onText(String frame) {
-        if (!bucket.tryTake()) {
-            error(ErrorCodes.RATE_LIMITED, "too many messages, slow down", null);
+        if (closing || !admit()) {
             return;
         }
         SignalMessage.Client message;
@@ -63,6 +71,7 @@ final class ClientHandler {
             message = codec.decode(frame);
         } catch (SignalDecodeException e) {
             error(e.code(), e.getMessage(), e.ref());
+            violation();
             return;
         }
         if (message instanceof SignalMessage.Join) {
@@ -76,11 +85,59 @@ final class ClientHandler {
 
     /** A binary frame, which the protocol does not use. */
     synchronized void onBinary() {
-        if (!bucket.tryTake()) {
-            error(ErrorCodes.RATE_LIMITED, "too many messages, slow down", null);
+        if (closing || !admit()) {
             return;
         }
         error(ErrorCodes.BAD_MESSAGE, "binary frames are not part of the protocol", null);
+        violation();
+    }
+
+    /**
+     * A text message longer than the hard limit (4 × maxFrameBytes) arrived: it was not kept.
+     * The client gets {@code too-large}, then the socket closes with 1009 (RFC 6455 section 7.4.1).
+     */
+    synchronized void onOversize(long limit) {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        errorCounter.accept(ErrorCodes.TOO_LARGE);
+        outbox.finish(codec.encode(new SignalMessage.ErrorMessage(ErrorCodes.TOO_LARGE,
+                "frame longer than " + limit + " characters; closing", null)), MESSAGE_TOO_BIG, ErrorCodes.TOO_LARGE);
+    }
+
+    /** WebSocket close status "message too big" (RFC 6455 section 7.4.1). */
+    static final int MESSAGE_TOO_BIG = 1009;
+
+    /**
+     * Takes a token for one frame. Over the rate, the frame is dropped: the first drop of an
+     * episode is answered with {@code rate-limited}, the others only count as violations.
+     */
+    private boolean admit() {
+        if (bucket.tryTake()) {
+            rateLimitReported = false;
+            return true;
+        }
+        if (!rateLimitReported) {
+            rateLimitReported = true;
+            error(ErrorCodes.RATE_LIMITED, "too many messages, slow down; further ones are dropped", null);
+        } else {
+            errorCounter.accept(ErrorCodes.RATE_LIMITED);
+        }
+        violation();
+        return false;
+    }
+
+    /** Counts a refused frame; the last allowed one closes the connection with {@code protocol-closed}. */
+    private void violation() {
+        if (++violations < maxViolations || closing) {
+            return;
+        }
+        closing = true;
+        LOG.info("closing a connection from {} after {} refused frames", source, violations);
+        errorCounter.accept(ErrorCodes.PROTOCOL_CLOSED);
+        outbox.finish(codec.encode(new SignalMessage.ErrorMessage(ErrorCodes.PROTOCOL_CLOSED,
+                violations + " refused frames; closing", null)), Outbox.POLICY_VIOLATION, ErrorCodes.PROTOCOL_CLOSED);
     }
 
     /** The socket closed: an implicit {@code leave}. */

@@ -32,6 +32,9 @@ final class Outbox {
     private final ArrayDeque<String> queue = new ArrayDeque<>();
     private boolean sending;
     private boolean closed;
+    /** Set by {@link #finish}: close with this status and reason once the queue has drained. */
+    private Integer finishStatus;
+    private String finishReason;
 
     Outbox(Wire wire, int limit, Executor closer) {
         this.wire = wire;
@@ -65,7 +68,26 @@ final class Outbox {
     /** Stops sending; later frames are dropped. */
     synchronized void close() {
         closed = true;
+        finishStatus = null;
         queue.clear();
+    }
+
+    /**
+     * Queues {@code last} (even past the limit), refuses every later frame, and closes the socket
+     * with {@code status} and {@code reason} once everything queued has been sent, so the client
+     * reads why it is being closed.
+     */
+    void finish(String last, int status, String reason) {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            queue.add(last);
+            finishStatus = status;
+            finishReason = reason;
+        }
+        pump();
     }
 
     /** True when nothing waits and nothing is being sent. */
@@ -85,17 +107,29 @@ final class Outbox {
 
     private void pump() {
         String next;
+        int status;
+        String reason;
         synchronized (this) {
-            if (sending || closed) {
+            if (sending || closed && finishStatus == null) {
                 return;
             }
             next = queue.poll();
-            if (next == null) {
+            if (next != null) {
+                sending = true;
+            } else if (finishStatus == null) {
                 return;
             }
-            sending = true;
+            status = finishStatus == null ? 0 : finishStatus;
+            reason = finishReason;
+            if (next == null) {
+                finishStatus = null;
+            }
         }
-        wire.sendText(next, this::sent, this::failed);
+        if (next != null) {
+            wire.sendText(next, this::sent, this::failed);
+        } else {
+            closer.execute(() -> wire.close(status, reason));
+        }
     }
 
     private void sent() {
@@ -110,6 +144,7 @@ final class Outbox {
         synchronized (this) {
             sending = false;
             closed = true;
+            finishStatus = null;
             queue.clear();
         }
     }

@@ -203,4 +203,32 @@ public final class RoomRegistry {
             return r == null ? OptionalInt.empty() : OptionalInt.of(r.size());
         }
     }
+
+    /** A participant as the signaling layer knows it (for monitoring). */
+    public record Member(String id, String name) {
+    }
+
+    /** The participants of {@code room} in join order; empty when the room does not exist. */
+    public java.util.List<Member> members(String room) {
+        synchronized (lock) {
+            Room r = rooms.get(room);
+            if (r == null) {
+                return java.util.List.of();
+            }
+            return r.members().stream().map(p -> new Member(p.id(), p.name())).toList();
+        }
+    }
+
+    /** Participants in all rooms of {@code mode}. */
+    public int participantCount(RoomMode mode) {
+        synchronized (lock) {
+            int n = 0;
+            for (Room r : rooms.values()) {
+                if (r.settings().mode() == mode) {
+                    n += r.size();
+                }
+            }
+            return n;
+        }
+    }
 }

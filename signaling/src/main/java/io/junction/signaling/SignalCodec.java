@@ -76,7 +76,8 @@ public final class SignalCodec {
             case "message":
                 return message(obj, type);
             default:
-                throw badMessage("unknown type '" + type + "'", type);
+                throw badMessage("unknown type (in ref, truncated to " + MAX_ECHO_CHARS + " characters)",
+                        truncate(type));
         }
     }
 
@@ -123,6 +124,11 @@ public final class SignalCodec {
         if (name.length() > MAX_NAME_CHARS) {
             throw badMessage("field 'name' is longer than " + MAX_NAME_CHARS + " characters", type);
         }
+        int bad = DisplayNames.firstForbidden(name);
+        if (bad >= 0) {
+            throw badMessage(String.format("field 'name' must not contain control or bidirectional formatting "
+                    + "characters (U+%04X at index %d)", (int) name.charAt(bad), bad), type);
+        }
         return name;
     }
 
@@ -135,6 +141,18 @@ public final class SignalCodec {
             throw badMessage("field '" + field + "' is not a string", type);
         }
         return node.asText();
+    }
+
+    /** Longest client-supplied value echoed back (in {@code ref}); longer ones are cut. */
+    static final int MAX_ECHO_CHARS = 32;
+
+    /** {@code value} cut to {@link #MAX_ECHO_CHARS} characters (never splitting a surrogate pair). */
+    static String truncate(String value) {
+        if (value == null || value.length() <= MAX_ECHO_CHARS) {
+            return value;
+        }
+        int end = Character.isHighSurrogate(value.charAt(MAX_ECHO_CHARS - 1)) ? MAX_ECHO_CHARS - 1 : MAX_ECHO_CHARS;
+        return value.substring(0, end);
     }
 
     static SignalDecodeException badMessage(String message, String ref) {
@@ -184,7 +202,10 @@ public final class SignalCodec {
             o.put("room", m.room()).put("from", m.from()).set("data", m.data());
         } else {
             SignalMessage.ErrorMessage m = (SignalMessage.ErrorMessage) message;
-            o.put("code", m.code()).put("message", m.message()).put("ref", m.ref());
+            o.put("code", m.code()).put("message", m.message());
+            if (m.ref() != null) {
+                o.put("ref", truncate(m.ref()));
+            }
         }
         try {
             return mapper.writeValueAsString(o);

@@ -31,8 +31,10 @@ import org.slf4j.LoggerFactory;
  * {@link #close()}), or mount it in an application's Jetty server with {@link #handler(Server)}
  * (everything) or {@link #webSocketHandler(Server)} (only {@code /ws}). Each instance has its own
  * rooms and participant ids. The media engine stays owned by the caller ({@link #close()} does not
- * close it). Every socket is pinged at a third of the idle timeout, so quiet browsers stay
- * connected and dead peers are dropped.
+ * close it). Every socket is pinged at a third of the ping timeout ({@link SignalingLimits}); one
+ * from which nothing (not even a pong) arrived within it is closed, so quiet browsers stay
+ * connected and dead peers are dropped. Connections are capped per client address and in total
+ * (HTTP 503 on upgrade).
  */
 public final class SignalingServer implements AutoCloseable {
     /** The WebSocket path. */
@@ -44,6 +46,10 @@ public final class SignalingServer implements AutoCloseable {
     private final SignalCodec codec;
     private final RoomRegistry rooms;
     private final ConcurrentHashMap<String, LongAdder> errors = new ConcurrentHashMap<>();
+    private final SignalingLimits limits;
+    private final ConnectionCounter connections;
+    private final java.util.Set<SignalingSession> sessions = ConcurrentHashMap.newKeySet();
+    private final long hardLimit;
     private volatile Executor closer = Runnable::run;
     private Server ownServer;
     private ServerConnector connector;
@@ -53,8 +59,22 @@ public final class SignalingServer implements AutoCloseable {
      * @param options validated settings
      */
     public SignalingServer(MediaEngine engine, SignalingOptions options) {
+        this(engine, options, SignalingLimits.defaults());
+    }
+
+    /**
+     * @param engine  serves the negotiation of {@code sfu} rooms
+     * @param options validated settings
+     * @param limits  connection caps, ping timeout, violations before a close
+     */
+    public SignalingServer(MediaEngine engine, SignalingOptions options, SignalingLimits limits) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.options = Objects.requireNonNull(options, "options");
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.connections = new ConnectionCounter(limits.maxConnectionsPerAddress(), limits.maxConnections());
+        // Longest text message kept: above it the client gets too-large and the socket closes (1009).
+        // Up to it, a message over maxFrameBytes gets too-large and the socket lives on.
+        this.hardLimit = Math.max(4L * options.maxFrameBytes(), 256 * 1024);
         this.codec = new SignalCodec(options.maxFrameBytes());
         this.rooms = new RoomRegistry(options.effectivePolicy(), codec, options.iceServers(), options.maxRooms());
     }
@@ -72,24 +92,30 @@ public final class SignalingServer implements AutoCloseable {
         closer = server.getThreadPool();
         WebSocketUpgradeHandler handler = WebSocketUpgradeHandler.from(server, container -> {
             container.setIdleTimeout(options.idleTimeout());
-            // Jetty's own limit closes the socket; keep it well above ours so that a frame
-            // slightly over maxFrameBytes gets a "too-large" error and the socket lives on.
-            long hardLimit = Math.max(4L * options.maxFrameBytes(), 256 * 1024);
+            // Text arrives in fragments and is bounded by TextAssembler (hardLimit); binary
+            // frames are refused anyway, so Jetty may close on a huge one.
             container.setMaxTextMessageSize(hardLimit);
             container.setMaxBinaryMessageSize(hardLimit);
             OriginPolicy origins = new OriginPolicy(options.allowedOrigins());
             container.addMapping(WS_PATH, (request, response, callback) -> {
                 String origin = request.getHeaders().get(HttpHeader.ORIGIN);
                 if (!origins.allows(origin)) {
-                    LOG.info("WebSocket upgrade refused: origin {} is not allowed", origin);
+                    LOG.info("WebSocket upgrade refused: origin {} is not allowed", LogText.cap(origin));
                     Response.writeError(request, response, callback, HttpStatus.FORBIDDEN_403, "origin not allowed");
                     return null;
                 }
-                return new SignalingSession(this);
+                String refusal = connections.check(org.eclipse.jetty.server.Request.getRemoteAddr(request));
+                if (refusal != null) {
+                    LOG.debug("WebSocket upgrade refused: {}", refusal);
+                    Response.writeError(request, response, callback, HttpStatus.SERVICE_UNAVAILABLE_503, refusal);
+                    return null;
+                }
+                return new SignalingSession(this, hardLimit);
             });
         });
-        Duration pingInterval = options.idleTimeout().dividedBy(3);
-        handler.addBean(new KeepAlive(server.getScheduler(), handler.getServerWebSocketContainer(), pingInterval), true);
+        Duration timeout = limits.pingTimeout().compareTo(options.idleTimeout()) < 0 ? limits.pingTimeout()
+                : options.idleTimeout();
+        handler.addBean(new KeepAlive(server.getScheduler(), this::sweep, timeout.dividedBy(3)), true);
         return handler;
     }
 
@@ -127,7 +153,8 @@ public final class SignalingServer implements AutoCloseable {
         c.setHost(host);
         c.setPort(port);
         server.addConnector(c);
-        server.setHandler(handler(server));
+        server.setHandler(SecurityHeaders.wrap(handler(server)));
+        SecurityHeaders.harden(server);
         server.setStopTimeout(2000);
         server.start();
         ownServer = server;
@@ -198,6 +225,47 @@ public final class SignalingServer implements AutoCloseable {
         connector = null;
     }
 
+    /**
+     * One keep-alive round: closes every socket from which nothing arrived within the ping
+     * timeout and pings the others. Runs every third of the timeout; tests call it directly.
+     * @return sockets closed for silence
+     */
+    int sweep() {
+        long now = options.nanoClock().getAsLong();
+        long timeout = Math.min(limits.pingTimeout().toNanos(), options.idleTimeout().toNanos());
+        int closed = 0;
+        for (SignalingSession s : sessions) {
+            if (s.pingOrExpire(now, timeout)) {
+                closed++;
+            }
+        }
+        if (closed > 0) {
+            LOG.info("closed {} signaling sockets silent for over {} ms", closed, timeout / 1_000_000);
+        }
+        return closed;
+    }
+
+    ConnectionCounter connections() {
+        return connections;
+    }
+
+    java.util.Set<SignalingSession> sessions() {
+        return sessions;
+    }
+
+    long hardLimit() {
+        return hardLimit;
+    }
+
+    java.util.function.LongSupplier nanoClock() {
+        return options.nanoClock();
+    }
+
+    /** Open signaling WebSockets (counted against the connection caps). */
+    public int openConnections() {
+        return connections.open();
+    }
+
     /** Runs socket housekeeping off the caller's thread (Jetty's pool once mounted). */
     Executor closer() {
         return closer;
@@ -211,6 +279,6 @@ public final class SignalingServer implements AutoCloseable {
     ClientHandler newClientHandler(Outbox outbox, String source) {
         return new ClientHandler(rooms, engine, codec, outbox,
                 new TokenBucket(options.ratePerSecond(), options.burst(), options.nanoClock()),
-                options.authenticator(), this::countError, options.maxTracks(), source);
+                options.authenticator(), this::countError, options.maxTracks(), source, limits.maxViolations());
     }
 }

@@ -165,6 +165,39 @@ public final class JunctionMain implements Callable<Integer> {
                     + "prefer JUNCTION_ADMIN_TOKEN).")
     String adminToken;
 
+    @Option(names = "--token-leeway", paramLabel = "SECONDS", defaultValue = "5",
+            description = "Clock skew tolerated on join-token exp/nbf/iat, 0..300 (default: ${DEFAULT-VALUE}).")
+    int tokenLeeway;
+
+    @Option(names = "--token-max-lifetime", paramLabel = "SECONDS", defaultValue = "86400",
+            description = "Longest join-token validity accepted (exp - iat, or exp - now without iat), "
+                    + "1..31622400 (default: ${DEFAULT-VALUE}).")
+    int tokenMaxLifetime;
+
+    @Option(names = "--max-connections-per-address", paramLabel = "N", defaultValue = "64",
+            description = "Open WebSockets one client IP address may hold, 1..1000000; more get HTTP 503 "
+                    + "(raise it behind a reverse proxy or NAT) (default: ${DEFAULT-VALUE}).")
+    int maxConnectionsPerAddress;
+
+    @Option(names = "--max-connections", paramLabel = "N", defaultValue = "10000",
+            description = "Open WebSockets in total, 1..10000000; more get HTTP 503 (default: ${DEFAULT-VALUE}).")
+    int maxConnections;
+
+    @Option(names = "--ping-timeout", paramLabel = "SECONDS", defaultValue = "60",
+            description = "A WebSocket from which nothing, not even a pong, arrived for this long is closed; "
+                    + "pinged every third of it, 1..3600 (default: ${DEFAULT-VALUE}).")
+    int pingTimeout;
+
+    @Option(names = "--max-violations", paramLabel = "N", defaultValue = "100",
+            description = "Refused frames (rate-limited, malformed, too large) before a connection is closed "
+                    + "with protocol-closed, 1..1000000 (default: ${DEFAULT-VALUE}).")
+    int maxViolations;
+
+    @Option(names = "--http-idle-timeout", paramLabel = "SECONDS", defaultValue = "20",
+            description = "Seconds an HTTP connection may stay idle, also while sending its request headers, "
+                    + "1..300 (default: ${DEFAULT-VALUE}).")
+    int httpIdleTimeout;
+
     @Option(names = "--log-level", paramLabel = "LEVEL", defaultValue = "info",
             description = "Log level: trace, debug, info, warn, error (default: ${DEFAULT-VALUE}).")
     String logLevel;
@@ -178,7 +211,9 @@ public final class JunctionMain implements Callable<Integer> {
             return new Options(port, mediaPort, announce, RoomMode.fromWireName(mode), bind, mediaBind, roomCapacity,
                     maxFrameBytes, rateLimit, rateBurst, tlsKeystore, tlsPassword, authSecret, adminToken, logLevel,
                     maxRooms, maxTracks, handshakeTimeout, maxHalfOpen, allowedOrigins,
-                    authPublicKey, selfSigned, tlsCert, tlsKey, iceAllowedNetworks, handshakeThreads, tlsKeyPassword);
+                    authPublicKey, selfSigned, tlsCert, tlsKey, iceAllowedNetworks, handshakeThreads, tlsKeyPassword,
+                    new AbuseOptions(tokenLeeway, tokenMaxLifetime, maxConnectionsPerAddress, maxConnections,
+                            pingTimeout, maxViolations, httpIdleTimeout));
         } catch (IllegalArgumentException e) {
             String message = e.getMessage().startsWith("mode ") ? "--" + e.getMessage() : e.getMessage();
             throw new CommandLine.ParameterException(spec.commandLine(), message, e);
@@ -190,6 +225,11 @@ public final class JunctionMain implements Callable<Integer> {
         Options o = options();
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
                 .setLevel(Level.toLevel(o.logLevel()));
+        for (String option : secretsOnCommandLine(spec.commandLine().getParseResult())) {
+            LOG.warn("{} was given on the command line, where other users can read it (ps, /proc); prefer the "
+                    + "environment variable {} or the config file key {} (--config)", option,
+                    ConfigSources.envName(option), ConfigSources.key(option));
+        }
         LOG.info("join tokens {}", o.authSecret() != null ? "required (HS256 JWT)"
                 : o.authPublicKey() != null ? "required (RS256 JWT)" : "not required");
         JunctionServer server = JunctionServer.start(o);
@@ -200,6 +240,15 @@ public final class JunctionMain implements Callable<Integer> {
         }, "junction-shutdown"));
         stopped.await();
         return 0;
+    }
+
+    /** Options holding secrets, which should not be passed as command-line arguments. */
+    static final List<String> SECRET_OPTIONS = List.of("--auth-secret", "--admin-token", "--tls-keystore-password",
+            "--tls-key-password");
+
+    /** The secret options given as command-line arguments (not from the environment or the config file). */
+    static List<String> secretsOnCommandLine(CommandLine.ParseResult parsed) {
+        return SECRET_OPTIONS.stream().filter(parsed::hasMatchedOption).toList();
     }
 
     /**

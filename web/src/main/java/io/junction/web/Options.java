@@ -46,6 +46,7 @@ import java.util.Set;
  * @param iceAllowedNetworks remote networks (CIDR) ICE may use, empty = all
  * @param handshakeThreads most DTLS handshakes running at once, 1..256
  * @param tlsKeyPassword password of an encrypted tlsKey, null = the key is not encrypted
+ * @param abuse         join-token times, connection caps, ping timeout, violations, HTTP idle timeout
  */
 public record Options(int port, int mediaPort, List<String> announce, RoomMode defaultMode, String bind,
                       String mediaBind, int roomCapacity, int maxFrameBytes, double rateLimit, int rateBurst,
@@ -53,7 +54,7 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
                       int maxRooms, int maxTracks, int handshakeTimeout, int maxHalfOpen,
                       List<String> allowedOrigins, Path authPublicKey, boolean selfSigned, Path tlsCert,
                       Path tlsKey, List<String> iceAllowedNetworks, int handshakeThreads,
-                      String tlsKeyPassword) {
+                      String tlsKeyPassword, AbuseOptions abuse) {
     public static final int DEFAULT_PORT = 8080;
     public static final int DEFAULT_MEDIA_PORT = 10000;
     static final Set<String> LOG_LEVELS = Set.of("trace", "debug", "info", "warn", "error");
@@ -123,6 +124,7 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
         range("--handshake-timeout", handshakeTimeout, 1, 60);
         range("--max-half-open", maxHalfOpen, 1, 1000);
         range("--handshake-threads", handshakeThreads, 1, io.junction.sfu.SfuOptions.MAX_HANDSHAKE_THREADS);
+        Objects.requireNonNull(abuse, "abuse");
         logLevel = Objects.requireNonNull(logLevel, "logLevel").toLowerCase(Locale.ROOT);
         if (!LOG_LEVELS.contains(logLevel)) {
             throw new IllegalArgumentException("--log-level must be one of trace, debug, info, warn, error (got "
@@ -156,7 +158,7 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
         return new Options(DEFAULT_PORT, DEFAULT_MEDIA_PORT, List.of(), RoomMode.SFU, null, null, 0, 64 * 1024, 50,
                 100, null, null, null, null, "info", 1000, 16, 10,
                 io.junction.sfu.SfuOptions.DEFAULT_MAX_HALF_OPEN_PER_SOURCE, List.of(), null, false, null, null, List.of(),
-                io.junction.sfu.SfuOptions.DEFAULT_HANDSHAKE_THREADS, null);
+                io.junction.sfu.SfuOptions.DEFAULT_HANDSHAKE_THREADS, null, AbuseOptions.defaults());
     }
 
     /** A Junction builder carrying these options. */
@@ -175,11 +177,13 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
             b.tlsCertificate(tlsCert).tlsPrivateKey(tlsKey, tlsKeyPassword);
         }
         if (authSecret != null) {
-            b.authenticator(JwtAuthenticator.hs256(authSecret));
+            b.authenticator(JwtAuthenticator.hs256(authSecret, java.time.Clock.systemUTC(), abuse.jwtPolicy()));
         }
         if (authPublicKey != null) {
-            b.authenticator(JwtAuthenticator.rs256(PemPublicKeys.rsa(authPublicKey)));
+            b.authenticator(JwtAuthenticator.rs256(PemPublicKeys.rsa(authPublicKey), java.time.Clock.systemUTC(),
+                    abuse.jwtPolicy()));
         }
+        abuse.applyTo(b);
         return b;
     }
 
@@ -195,7 +199,7 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
                 + ", maxHalfOpen=" + maxHalfOpen + ", handshakeThreads=" + handshakeThreads + ", allowedOrigins=" + allowedOrigins
                 + ", authPublicKey=" + authPublicKey + ", selfSigned=" + selfSigned + ", tlsCert=" + tlsCert
                 + ", tlsKey=" + tlsKey + ", tlsKeyPassword=" + mask(tlsKeyPassword)
-                + ", iceAllowedNetworks=" + iceAllowedNetworks + "]";
+                + ", iceAllowedNetworks=" + iceAllowedNetworks + ", abuse=" + abuse + "]";
     }
 
     private static String mask(String secret) {

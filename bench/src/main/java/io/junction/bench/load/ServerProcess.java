@@ -61,7 +61,9 @@ public final class ServerProcess implements AutoCloseable {
         cmd.addAll(jvmArgs);
         cmd.addAll(List.of("-jar", jar.toString(), "--port", Integer.toString(http),
                 "--media-port", Integer.toString(media), "--announce", "127.0.0.1",
-                "--max-half-open", Integer.toString(MAX_HALF_OPEN)));
+                "--max-half-open", Integer.toString(MAX_HALF_OPEN),
+                // every simulated participant connects from 127.0.0.1
+                "--max-connections-per-address", "1000000"));
         Path log = Files.createTempFile("junction-bench-server", ".log");
         Process p = new ProcessBuilder(Affinity.pinned(cpus, cmd)).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
