@@ -259,6 +259,11 @@ public final class IcePort implements AutoCloseable {
         }
     }
 
+    /** The sockets (tests). */
+    List<MediaSocket> sockets() {
+        return sockets;
+    }
+
     /** Runs a sweep on the I/O thread now and waits for it (tests with an injected clock). */
     void sweepNow() {
         io.runAndWait(() -> sweep(clock.getAsLong()));

@@ -178,7 +178,7 @@ final class LiteResponder {
      * MESSAGE-INTEGRITY keyed directly with the short-term password: ice4j's own attribute looks the key
      * up in a StunStack's credentials manager, which the lite responder does not run.
      */
-    private static final class ShortTermIntegrity extends MessageIntegrityAttribute {
+    static final class ShortTermIntegrity extends MessageIntegrityAttribute {
         private final byte[] key;
 
         ShortTermIntegrity(byte[] key) {
