@@ -231,6 +231,7 @@ public final class IcePort implements AutoCloseable {
             socket.send(LiteResponder.error(r.request(), r.code(), r.reasonPhrase(), r.session().local().password()),
                     from);
         } else if (v instanceof LiteResponder.Valid<LiteTransport> ok) {
+            long arrivedMs = clock.getAsLong(); // when the check arrived, before its reply leaves
             LiteTransport t = ok.session().owner();
             if (t.needsSlot()) {
                 if (!takeSlot(from.getAddress())) {
@@ -241,7 +242,7 @@ public final class IcePort implements AutoCloseable {
             }
             socket.send(LiteResponder.success(ok.request(), from, ok.session().local().password()), from);
             LiteTransport before = routes.put(from, t);
-            InetSocketAddress evicted = t.onValidCheck(from, socket, ok.useCandidate(), ok.session().local(), clock.getAsLong());
+            InetSocketAddress evicted = t.onValidCheck(from, socket, ok.useCandidate(), ok.session().local(), arrivedMs);
             if (evicted != null) {
                 routes.remove(evicted, t);
             }
