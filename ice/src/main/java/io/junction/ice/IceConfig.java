@@ -19,6 +19,11 @@ public final class IceConfig {
     private final int maxHalfOpenPerAddress;
     private final int socketBufferBytes;
     private final List<String> rawAllowedNetworks;
+    private final boolean tcp;
+    private final int tcpPort;
+    private final int tcpMaxConnectionsPerAddress;
+    private final int tcpMaxFrameBytes;
+    private final Duration tcpIdleTimeout;
 
     /** Default of {@link #socketBufferBytes()}: 4 MiB. */
     public static final int DEFAULT_SOCKET_BUFFER = 4 << 20;
@@ -51,13 +56,56 @@ public final class IceConfig {
                     + b.socketBufferBytes);
         }
         this.socketBufferBytes = b.socketBufferBytes;
+        this.tcp = b.tcp;
+        if (b.tcpPort < 0 || b.tcpPort > 65535) {
+            throw new IllegalArgumentException("tcpPort must be 0..65535 (0 = the UDP port's number), got " + b.tcpPort);
+        }
+        this.tcpPort = b.tcpPort;
+        if (b.tcpMaxConnectionsPerAddress < 1 || b.tcpMaxConnectionsPerAddress > 1000) {
+            throw new IllegalArgumentException("tcpMaxConnectionsPerAddress must be in 1..1000, got "
+                    + b.tcpMaxConnectionsPerAddress);
+        }
+        this.tcpMaxConnectionsPerAddress = b.tcpMaxConnectionsPerAddress;
+        if (b.tcpMaxFrameBytes < 1500 || b.tcpMaxFrameBytes > 65535) {
+            throw new IllegalArgumentException("tcpMaxFrameBytes must be in 1500..65535, got " + b.tcpMaxFrameBytes);
+        }
+        this.tcpMaxFrameBytes = b.tcpMaxFrameBytes;
+        this.tcpIdleTimeout = requireRange("tcpIdleTimeout", b.tcpIdleTimeout, Duration.ofSeconds(1),
+                Duration.ofMinutes(5));
+    }
+
+    /** Passive ICE-TCP (RFC 6544) on {@link #tcpPort()} (default on). */
+    public boolean tcp() {
+        return tcp;
+    }
+
+    /** ICE-TCP listening port, 0 = the same number as the UDP port (default). */
+    public int tcpPort() {
+        return tcpPort;
+    }
+
+    /** ICE-TCP connections one remote IP may hold open (default 16). */
+    public int tcpMaxConnectionsPerAddress() {
+        return tcpMaxConnectionsPerAddress;
+    }
+
+    /** Largest RFC 4571 frame accepted; a longer announced length cuts the connection (default 8192). */
+    public int tcpMaxFrameBytes() {
+        return tcpMaxFrameBytes;
+    }
+
+    /** An ICE-TCP connection without a valid check this long after it opened is cut off (default 10 s). */
+    public Duration tcpIdleTimeout() {
+        return tcpIdleTimeout;
     }
 
     /** A builder holding this configuration's values. */
     public Builder toBuilder() {
         return new Builder().bindAddress(bindAddress).port(port).announcedAddresses(announcedAddresses)
                 .consentTimeout(consentTimeout).connectTimeout(connectTimeout).allowedNetworks(rawAllowedNetworks)
-                .maxHalfOpenPerAddress(maxHalfOpenPerAddress).socketBufferBytes(socketBufferBytes);
+                .maxHalfOpenPerAddress(maxHalfOpenPerAddress).socketBufferBytes(socketBufferBytes).tcp(tcp)
+                .tcpPort(tcpPort).tcpMaxConnectionsPerAddress(tcpMaxConnectionsPerAddress)
+                .tcpMaxFrameBytes(tcpMaxFrameBytes).tcpIdleTimeout(tcpIdleTimeout);
     }
 
     /**
@@ -136,8 +184,43 @@ public final class IceConfig {
         private List<String> allowedNetworks = List.of();
         private int maxHalfOpenPerAddress = DEFAULT_MAX_HALF_OPEN_PER_ADDRESS;
         private int socketBufferBytes = DEFAULT_SOCKET_BUFFER;
+        private boolean tcp = true;
+        private int tcpPort;
+        private int tcpMaxConnectionsPerAddress = 16;
+        private int tcpMaxFrameBytes = 8192;
+        private Duration tcpIdleTimeout = Duration.ofSeconds(10);
 
         private Builder() {
+        }
+
+        /** Passive ICE-TCP on or off (default on). */
+        public Builder tcp(boolean v) {
+            this.tcp = v;
+            return this;
+        }
+
+        /** 0..65535, 0 = the UDP port's number (default). */
+        public Builder tcpPort(int v) {
+            this.tcpPort = v;
+            return this;
+        }
+
+        /** 1..1000 (default 16). */
+        public Builder tcpMaxConnectionsPerAddress(int v) {
+            this.tcpMaxConnectionsPerAddress = v;
+            return this;
+        }
+
+        /** 1500..65535 (default 8192). */
+        public Builder tcpMaxFrameBytes(int v) {
+            this.tcpMaxFrameBytes = v;
+            return this;
+        }
+
+        /** 1 s..5 min (default 10 s). */
+        public Builder tcpIdleTimeout(Duration v) {
+            this.tcpIdleTimeout = v;
+            return this;
         }
 
         /** 1..1000 (default 8), see {@link IceConfig#maxHalfOpenPerAddress()}. */

@@ -38,6 +38,7 @@ public final class IcePort implements AutoCloseable {
     private final List<String> announced;
     private final List<Candidate> candidates;
     private final MediaIo io;
+    private final IceTcp tcp;
     private final Map<PortDrop, LongAdder> drops = new EnumMap<>(PortDrop.class);
     private final Map<String, LiteResponder.Registration<LiteTransport>> ufrags = new ConcurrentHashMap<>();
     private final Map<InetSocketAddress, LiteTransport> routes = new ConcurrentHashMap<>();
@@ -60,11 +61,15 @@ public final class IcePort implements AutoCloseable {
         }
         this.announced = config.announcedAddresses().isEmpty() ? interfaceAddresses() : config.announcedAddresses();
         this.sockets = bind(config, announced);
-        this.candidates = hostCandidates(announced, localPort());
+        this.tcp = config.tcp() ? bindTcp(config, sockets) : null;
+        this.candidates = hostCandidates(announced, localPort(), tcp == null ? -1 : tcp.localPort());
         try {
-            this.io = new MediaIo(this, sockets, clockMs);
+            this.io = new MediaIo(this, sockets, tcp, clockMs);
         } catch (IOException e) {
             sockets.forEach(MediaSocket::close);
+            if (tcp != null) {
+                tcp.close();
+            }
             throw new UncheckedIOException("cannot start the media port's I/O thread", e);
         }
         MediaSocket first = sockets.get(0);
@@ -89,6 +94,37 @@ public final class IcePort implements AutoCloseable {
                     + " (" + plan + ")", e);
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * Passive ICE-TCP on the media port's number (or {@link IceConfig#tcpPort()}) on the UDP sockets'
+     * addresses; a port that cannot be bound leaves the server UDP-only (logged), never unable to start.
+     */
+    private IceTcp bindTcp(IceConfig config, List<MediaSocket> udp) {
+        List<InetSocketAddress> local = new ArrayList<>();
+        udp.forEach(s -> local.add(s.local()));
+        int want = config.tcpPort() == 0 ? udp.get(0).local().getPort() : config.tcpPort();
+        try {
+            return new IceTcp(this, config, local, want);
+        } catch (IOException e) {
+            LOG.warn("ICE-TCP disabled: cannot listen on TCP {} ({})", want, e.toString());
+            return null;
+        }
+    }
+
+    /** The ICE-TCP listening port, or -1 when ICE-TCP is off. */
+    public int tcpPort() {
+        return tcp == null ? -1 : tcp.localPort();
+    }
+
+    /** Open ICE-TCP connections (0 when ICE-TCP is off). */
+    public int tcpConnections() {
+        return tcp == null ? 0 : tcp.connections();
+    }
+
+    /** ICE-TCP connections cut off for {@code why} (tests, diagnostics). */
+    long tcpCuts(IceTcp.Cut why) {
+        return tcp == null ? 0 : tcp.cuts(why);
     }
 
     /** The bound UDP port. */
@@ -198,34 +234,56 @@ public final class IcePort implements AutoCloseable {
         }
         io.close();
         sockets.forEach(MediaSocket::close);
+        if (tcp != null) {
+            tcp.close();
+        }
     }
 
     // ---- the I/O thread's entry points ----
 
-    /** One datagram read from {@code socket}; {@code buf} is reused after the call. */
-    void onDatagram(MediaSocket socket, byte[] buf, int len, InetSocketAddress from) {
-        switch (PacketClassifier.classify(buf, 0, len)) {
-            case STUN -> onStun(socket, buf, len, from);
+    /**
+     * One datagram (or ICE-TCP frame) from {@code from} via {@code socket}; {@code buf} is reused after the
+     * call. True when it was usable: a valid check, or data routed to a session.
+     */
+    boolean onDatagram(PathSender socket, byte[] buf, int off, int len, InetSocketAddress from) {
+        switch (PacketClassifier.classify(buf, off, len)) {
+            case STUN -> {
+                return onStun(socket, buf, off, len, from);
+            }
             case DTLS, RTP_RTCP -> {
                 LiteTransport t = routes.get(from);
                 if (t == null) {
                     drops.get(PortDrop.UNKNOWN_ADDRESS).increment();
-                } else {
-                    t.onData(buf, 0, len, from);
+                    return false;
                 }
+                t.onData(buf, off, len, from);
+                return true;
             }
-            default -> drops.get(PortDrop.NOT_MUXED).increment();
+            default -> {
+                drops.get(PortDrop.NOT_MUXED).increment();
+                return false;
+            }
         }
     }
 
-    private void onStun(MediaSocket socket, byte[] buf, int len, InetSocketAddress from) {
+    void countDrop(PortDrop reason) {
+        drops.get(reason).increment();
+    }
+
+    /** An ICE-TCP connection went away: nothing is routed to its remote address any more. */
+    void unrouteAll(InetSocketAddress remote) {
+        routes.remove(remote);
+    }
+
+    private boolean onStun(PathSender socket, byte[] buf, int off, int len, InetSocketAddress from) {
         if (!routes.containsKey(from) && !config.allowedNetworks().allows(from.getAddress())) {
             drops.get(PortDrop.NETWORK_REJECTED).increment();
-            return;
+            return false;
         }
-        LiteResponder.Verdict<LiteTransport> v = LiteResponder.verify(buf, 0, len, ufrags::get);
+        LiteResponder.Verdict<LiteTransport> v = LiteResponder.verify(buf, off, len, ufrags::get);
         if (v instanceof LiteResponder.Drop<LiteTransport> d) {
             drops.get(d.reason()).increment();
+            return false;
         } else if (v instanceof LiteResponder.Refuse<LiteTransport> r) {
             drops.get(r.counted()).increment();
             socket.send(LiteResponder.error(r.request(), r.code(), r.reasonPhrase(), r.session().local().password()),
@@ -236,7 +294,7 @@ public final class IcePort implements AutoCloseable {
             if (t.needsSlot()) {
                 if (!takeSlot(from.getAddress())) {
                     drops.get(PortDrop.OVER_LIMIT).increment();
-                    return; // no reply: the peer retransmits and gets in when a slot frees
+                    return true; // no reply: the peer retransmits and gets in when a slot frees
                 }
                 t.holdSlot(from.getAddress());
             }
@@ -249,14 +307,22 @@ public final class IcePort implements AutoCloseable {
             if (before != null && before != t) {
                 LOG.debug("{} now checks for another session", from);
             }
+            if (socket instanceof TcpConnection c) {
+                c.markAuthenticated();
+            }
+            return true;
         }
-        // Ignore (a Binding Indication keepalive): nothing to do
+        // a refusal (400/487) was answered; an indication (keepalive) needs nothing
+        return routes.containsKey(from);
     }
 
     /** Consent and connect timers of every session; on the I/O thread. */
     void sweep(long nowMs) {
         for (LiteTransport t : live) {
             t.sweep(nowMs);
+        }
+        if (tcp != null) {
+            tcp.sweep(nowMs);
         }
     }
 
@@ -321,12 +387,25 @@ public final class IcePort implements AutoCloseable {
         halfOpen.computeIfPresent(ip, (k, n) -> n <= 1 ? null : n - 1);
     }
 
-    private static List<Candidate> hostCandidates(List<String> announced, int port) {
+    /**
+     * Host candidates: UDP first; with ICE-TCP a passive TCP candidate per address (RFC 6544 §4.5), whose
+     * local preference (RFC 6544 §4.2: 2^13 * direction-pref(passive 2) + other-pref) is below every UDP
+     * one, so UDP pairs are preferred.
+     */
+    private static List<Candidate> hostCandidates(List<String> announced, int port, int tcpPort) {
         List<Candidate> list = new ArrayList<>();
         int localPref = 65535;
         for (String a : announced) {
             list.add(Candidate.host(Integer.toString(list.size() + 1), 1,
                     Candidate.priority(HOST_TYPE_PREFERENCE, localPref--, 1), a, port));
+        }
+        if (tcpPort > 0) {
+            int tcpPref = (1 << 13) * 2 + 8191;
+            for (String a : announced) {
+                list.add(new Candidate(Integer.toString(list.size() + 1), 1, "tcp",
+                        Candidate.priority(HOST_TYPE_PREFERENCE, tcpPref--, 1), a, tcpPort, "host", null, -1,
+                        Map.of("tcptype", "passive")));
+            }
         }
         return List.copyOf(list);
     }

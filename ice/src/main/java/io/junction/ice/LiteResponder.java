@@ -78,6 +78,11 @@ final class LiteResponder {
         if (type != BINDING_REQUEST) {
             return new Drop<>(PortDrop.UNEXPECTED_STUN);
         }
+        if (off != 0) {
+            // ice4j's decoder is only reliable at offset 0 (an ICE-TCP frame starts after its length)
+            buf = java.util.Arrays.copyOfRange(buf, off, off + len);
+            off = 0;
+        }
         Message m;
         try {
             m = Message.decode(buf, off, len); // also checks FINGERPRINT (RFC 5389 §15.5)

@@ -30,8 +30,8 @@ final class LiteTransport implements IceTransport {
     /** Remote addresses one session keeps routed to it at most (its peer's candidates); the oldest goes. */
     static final int MAX_PATHS = 8;
 
-    /** Where media goes: a remote address and the local socket its check arrived on. */
-    record Route(InetSocketAddress remote, MediaSocket socket) {
+    /** Where media goes: a remote address and the local socket (or ICE-TCP connection) its check arrived on. */
+    record Route(InetSocketAddress remote, PathSender sender) {
     }
 
     private final IcePort port;
@@ -155,7 +155,7 @@ final class LiteTransport implements IceTransport {
             sendDroppedNotConnected.increment();
             return;
         }
-        if (r.socket().send(buf, off, len, r.remote())) {
+        if (r.sender().send(buf, off, len, r.remote())) {
             sent.increment();
         } else {
             sendErrors.increment();
@@ -234,7 +234,7 @@ final class LiteTransport implements IceTransport {
      * A valid check from {@code from} on {@code socket} with credentials {@code used}; returns the
      * address the session stopped routing (beyond {@link #MAX_PATHS}) or null.
      */
-    InetSocketAddress onValidCheck(InetSocketAddress from, MediaSocket socket, boolean useCandidate,
+    InetSocketAddress onValidCheck(InetSocketAddress from, PathSender socket, boolean useCandidate,
                                    IceCredentials used, long nowMs) {
         InetSocketAddress evicted = null;
         boolean connectNow;

@@ -33,13 +33,19 @@ final class MediaIo implements Runnable {
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private volatile boolean running = true;
 
-    MediaIo(IcePort port, List<MediaSocket> sockets, LongSupplier clock) throws IOException {
+    private final IceTcp tcp;
+
+    MediaIo(IcePort port, List<MediaSocket> sockets, IceTcp tcp, LongSupplier clock) throws IOException {
         this.port = port;
         this.clock = clock;
+        this.tcp = tcp;
         this.selector = Selector.open();
         try {
             for (MediaSocket s : sockets) {
                 s.channel().register(selector, SelectionKey.OP_READ, s);
+            }
+            if (tcp != null) {
+                tcp.register(selector);
             }
         } catch (IOException | RuntimeException e) {
             selector.close();
@@ -60,7 +66,14 @@ final class MediaIo implements Runnable {
                     r.run();
                 }
                 for (SelectionKey k : selector.selectedKeys()) {
-                    readBatch((MediaSocket) k.attachment());
+                    Object a = k.attachment();
+                    if (a instanceof MediaSocket s) {
+                        readBatch(s);
+                    } else if (a instanceof TcpConnection c) {
+                        tcp.ready(k, c, clock.getAsLong());
+                    } else if (a instanceof IceTcp t && k.isValid() && k.isAcceptable()) {
+                        t.accept(k, clock.getAsLong());
+                    }
                 }
                 selector.selectedKeys().clear();
                 long now = clock.getAsLong();
@@ -95,7 +108,7 @@ final class MediaIo implements Runnable {
                 return;
             }
             try {
-                port.onDatagram(s, rx.array(), rx.position(), from);
+                port.onDatagram(s, rx.array(), 0, rx.position(), from);
             } catch (RuntimeException e) {
                 LOG.warn("datagram from {} failed", from, e);
             }

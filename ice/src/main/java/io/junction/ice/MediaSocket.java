@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.LongAdder;
  * to a peer leave from the socket its check arrived on, so they carry the address the peer sent to.
  * {@link #send} may be called from any thread (the channel serialises writers).
  */
-final class MediaSocket implements AutoCloseable {
+final class MediaSocket implements PathSender, AutoCloseable {
     private final DatagramChannel channel;
     private final InetSocketAddress local;
     private final int grantedReceiveBuffer;
@@ -75,7 +75,8 @@ final class MediaSocket implements AutoCloseable {
     }
 
     /** Sends one datagram; false (counted) when the send buffer is full or the socket fails. */
-    boolean send(byte[] buf, int off, int len, InetSocketAddress to) {
+    @Override
+    public boolean send(byte[] buf, int off, int len, InetSocketAddress to) {
         try {
             if (channel.send(ByteBuffer.wrap(buf, off, len), to) == 0) {
                 sendBufferFull.increment();
@@ -86,11 +87,6 @@ final class MediaSocket implements AutoCloseable {
             sendErrors.increment();
             return false;
         }
-    }
-
-    /** Sends a whole datagram (a STUN reply). */
-    boolean send(byte[] datagram, InetSocketAddress to) {
-        return send(datagram, 0, datagram.length, to);
     }
 
     long sendErrors() {

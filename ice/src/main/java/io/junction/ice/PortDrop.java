@@ -24,7 +24,9 @@ public enum PortDrop {
     /** An authenticated check carrying ICE-CONTROLLED (answered 487, RFC 8445 §7.3.1.1). */
     ROLE_CONFLICT("port_role_conflict"),
     /** STUN that is neither a Binding Request nor a Binding Indication (a lite agent sends no requests). */
-    UNEXPECTED_STUN("port_unexpected_stun");
+    UNEXPECTED_STUN("port_unexpected_stun"),
+    /** An ICE-TCP frame announcing more than the allowed frame size (RFC 4571): the connection is cut off. */
+    MALFORMED_TCP_FRAME("port_tcp_frame_too_long");
 
     private final String metricName;
 

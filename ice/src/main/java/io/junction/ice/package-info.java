@@ -34,6 +34,13 @@
  *     malformed STUN, over the half-open limit, unknown ufrag, bad or missing MESSAGE-INTEGRITY, outside the
  *     allowed networks, bad request (400), role conflict (487), unexpected STUN. Unauthenticated input is never
  *     answered (no reflection).</li>
+ * <li>ICE-TCP ({@link io.junction.ice.IceTcp}, RFC 6544 passive, RFC 4571 framing): listening sockets on the
+ *     same addresses and, by default, the same port number over TCP; {@code tcptype passive} host candidates
+ *     with priorities below every UDP one. Frames go through the same demux and responder as datagrams, and a
+ *     TCP connection is a path like a UDP remote address. Bounded: connections per remote IP (16), frame size
+ *     (8192, a longer announced length cuts the connection at once), a first frame that is not a valid check
+ *     cuts it, no valid check within the idle timeout (10 s) or later no frame for the consent timeout cuts
+ *     it. A TCP port that cannot be bound leaves the server UDP-only (logged).</li>
  * </ul>
  *
  * <h2>Sessions and admission ({@link io.junction.ice.LiteTransport})</h2>
