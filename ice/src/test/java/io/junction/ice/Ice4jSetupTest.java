@@ -46,5 +46,13 @@ class Ice4jSetupTest {
         assertTrue(e.getMessage().contains("maxHalfOpenPerAddress must be in 1..1000"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> IceConfig.builder().socketBufferBytes(1000).build());
         assertTrue(e.getMessage().contains("socketBufferBytes"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> IceConfig.builder().tcpMaxFrameBytes(100).build());
+        assertTrue(e.getMessage().contains("tcpMaxFrameBytes must be in 1500..65535"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> IceConfig.builder().tcpMaxConnectionsPerAddress(0).build());
+        assertTrue(e.getMessage().contains("tcpMaxConnectionsPerAddress"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> IceConfig.builder().tcpIdleTimeout(java.time.Duration.ZERO).build());
+        assertTrue(e.getMessage().contains("tcpIdleTimeout"), e.getMessage());
     }
 }
