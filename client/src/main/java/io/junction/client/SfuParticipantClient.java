@@ -246,7 +246,7 @@ public final class SfuParticipantClient implements AutoCloseable {
         peer.restartIce();
         local = new ClientSdp.Local(peer.localCredentials(), peer.localFingerprint(), peer.localCandidates());
         localOfferPending = true;
-        sendDescription("offer", ClientSdp.offer(local, lastRemote, published ? publish : List.of()));
+        sendDescription("offer", ClientSdp.restartOffer(local, lastRemote, published ? publish : List.of()));
     }
 
     private synchronized void offerToPublish() {

@@ -50,7 +50,9 @@ class SfuRoomIceRestartTest {
 
         ann.restartIce();
         await("the restart's ICE connected and took over", LIMIT,
-                () -> !ann.peer().iceRestartPending() && oldIce.state() == IceTransport.State.CLOSED);
+                () -> !ann.peer().iceRestartPending() && oldIce.state() == IceTransport.State.CLOSED,
+                () -> "restart pending " + ann.peer().iceRestartPending() + ", old " + oldIce.state() + ", new "
+                        + ann.peer().ice().state() + ", events " + ann.events());
         IceTransport newIce = ann.peer().ice();
         assertNotEquals(oldPort, newIce.localCandidates().get(0).port(), "a new client port: a new path");
         assertEquals(IceTransport.State.CONNECTED, newIce.state());
