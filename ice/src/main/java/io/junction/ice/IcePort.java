@@ -60,6 +60,7 @@ public final class IcePort implements AutoCloseable {
             drops.put(d, new LongAdder());
         }
         this.announced = config.announcedAddresses().isEmpty() ? interfaceAddresses() : config.announcedAddresses();
+        LiteResponder.warmUp(); // ice4j's STUN classes loaded now, not on the first check
         this.sockets = bind(config, announced);
         this.tcp = config.tcp() ? bindTcp(config, sockets) : null;
         this.candidates = hostCandidates(announced, localPort(), tcp == null ? -1 : tcp.localPort());

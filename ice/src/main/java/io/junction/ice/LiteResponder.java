@@ -124,6 +124,34 @@ final class LiteResponder {
     }
 
     /**
+     * Runs one check through decode, integrity and both encoders, so ice4j's classes and configuration
+     * (loaded and initialised on first use, seconds on a busy machine) are ready before the first real check:
+     * otherwise the port's I/O thread stalls on the first check and every session waiting behind it loses
+     * that time from its handshake budget.
+     */
+    static void warmUp() {
+        IceCredentials c = new IceCredentials("warm", "warmupwarmupwarmupwarmup");
+        Request r = MessageFactory.createBindingRequest();
+        try {
+            r.setTransactionID(new byte[12]);
+        } catch (StunException e) {
+            throw new IllegalStateException(e);
+        }
+        r.putAttribute(AttributeFactory.createUsernameAttribute("warm:peer"));
+        r.putAttribute(AttributeFactory.createPriorityAttribute(1));
+        r.putAttribute(AttributeFactory.createIceControllingAttribute(1));
+        r.putAttribute(new ShortTermIntegrity(c.password().getBytes(StandardCharsets.UTF_8)));
+        r.putAttribute(AttributeFactory.createFingerprintAttribute());
+        byte[] check = r.encode(null);
+        Verdict<String> v = verify(check, 0, check.length, u -> new Registration<>("warm", c));
+        if (!(v instanceof Valid<String> ok)) {
+            throw new IllegalStateException("ICE-lite responder self-check failed: " + v);
+        }
+        success(ok.request(), new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 9), c.password());
+        error(ok.request(), 487, "Role Conflict", c.password());
+    }
+
+    /**
      * RFC 5389 §15.4: HMAC-SHA1 over the message up to MESSAGE-INTEGRITY, with the header's length
      * field covering the message up to and including MESSAGE-INTEGRITY; key = password (short-term
      * credentials, ice-chars need no SASLprep change). False when the attribute is missing.
