@@ -2,13 +2,9 @@ package io.junction.ice;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.NetworkInterface;
-import java.net.SocketException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +25,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class IcePort implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IcePort.class);
-    /** RFC 8445 §5.1.2.2: type preference of host candidates. */
-    private static final int HOST_TYPE_PREFERENCE = 126;
 
     private final IceConfig config;
     private final LongSupplier clock;
@@ -59,11 +53,11 @@ public final class IcePort implements AutoCloseable {
         for (PortDrop d : PortDrop.values()) {
             drops.put(d, new LongAdder());
         }
-        this.announced = config.announcedAddresses().isEmpty() ? interfaceAddresses() : config.announcedAddresses();
+        this.announced = config.announcedAddresses().isEmpty() ? HostCandidates.interfaceAddresses() : config.announcedAddresses();
         LiteResponder.warmUp(); // ice4j's STUN classes loaded now, not on the first check
         this.sockets = bind(config, announced);
         this.tcp = config.tcp() ? bindTcp(config, sockets) : null;
-        this.candidates = hostCandidates(announced, localPort(), tcp == null ? -1 : tcp.localPort());
+        this.candidates = HostCandidates.of(announced, localPort(), tcp == null ? -1 : tcp.localPort());
         try {
             this.io = new MediaIo(this, sockets, tcp, clockMs);
         } catch (IOException e) {
@@ -80,7 +74,7 @@ public final class IcePort implements AutoCloseable {
     }
 
     private static List<MediaSocket> bind(IceConfig config, List<String> announced) {
-        List<BindPlan.Bind> plan = BindPlan.plan(config.bindAddress(), announced, IcePort::isLocalAddress);
+        List<BindPlan.Bind> plan = BindPlan.plan(config.bindAddress(), announced, HostCandidates::isLocalAddress);
         List<MediaSocket> out = new ArrayList<>();
         int port = config.port();
         try {
@@ -386,56 +380,5 @@ public final class IcePort implements AutoCloseable {
 
     void releaseSlot(InetAddress ip) {
         halfOpen.computeIfPresent(ip, (k, n) -> n <= 1 ? null : n - 1);
-    }
-
-    /**
-     * Host candidates: UDP first; with ICE-TCP a passive TCP candidate per address (RFC 6544 §4.5), whose
-     * local preference (RFC 6544 §4.2: 2^13 * direction-pref(passive 2) + other-pref) is below every UDP
-     * one, so UDP pairs are preferred.
-     */
-    private static List<Candidate> hostCandidates(List<String> announced, int port, int tcpPort) {
-        List<Candidate> list = new ArrayList<>();
-        int localPref = 65535;
-        for (String a : announced) {
-            list.add(Candidate.host(Integer.toString(list.size() + 1), 1,
-                    Candidate.priority(HOST_TYPE_PREFERENCE, localPref--, 1), a, port));
-        }
-        if (tcpPort > 0) {
-            int tcpPref = (1 << 13) * 2 + 8191;
-            for (String a : announced) {
-                list.add(new Candidate(Integer.toString(list.size() + 1), 1, "tcp",
-                        Candidate.priority(HOST_TYPE_PREFERENCE, tcpPref--, 1), a, tcpPort, "host", null, -1,
-                        Map.of("tcptype", "passive")));
-            }
-        }
-        return List.copyOf(list);
-    }
-
-    private static boolean isLocalAddress(InetAddress a) {
-        try {
-            return a.isLoopbackAddress() || NetworkInterface.getByInetAddress(a) != null;
-        } catch (SocketException e) {
-            return false;
-        }
-    }
-
-    private static List<String> interfaceAddresses() {
-        List<String> out = new ArrayList<>();
-        try {
-            for (NetworkInterface ni : Collections.list(NetworkInterface.getNetworkInterfaces())) {
-                if (!ni.isUp() || ni.isLoopback()) {
-                    continue;
-                }
-                for (InetAddress a : Collections.list(ni.getInetAddresses())) {
-                    if (!a.isLoopbackAddress() && !a.isLinkLocalAddress() && !a.isAnyLocalAddress()) {
-                        out.add(a instanceof Inet4Address ? a.getHostAddress()
-                                : a.getHostAddress().replaceAll("%.*$", ""));
-                    }
-                }
-            }
-        } catch (SocketException e) {
-            throw new UncheckedIOException(e);
-        }
-        return List.copyOf(out);
     }
 }
