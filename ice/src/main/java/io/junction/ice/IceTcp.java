@@ -147,7 +147,7 @@ final class IceTcp {
     private void onFrame(TcpConnection c, byte[] buf, int off, int len) {
         boolean usable = port.onDatagram(c, buf, off, len, c.remote());
         if (!usable && !c.authenticated()) {
-            c.close(); // garbage before any valid check: cut off (read() reports it)
+            c.requestCut(); // garbage before any valid check: cut off (counted, then closed, by ready())
         }
     }
 

@@ -29,6 +29,7 @@ final class TcpConnection implements PathSender {
     private volatile long lastFrameMs;
     private volatile boolean authenticated;
     private volatile boolean closed;
+    private boolean cutRequested; // I/O thread only
 
     TcpConnection(SocketChannel channel, InetSocketAddress remote, int maxFrame, long nowMs) {
         this.channel = channel;
@@ -49,6 +50,11 @@ final class TcpConnection implements PathSender {
 
     SocketChannel channel() {
         return channel;
+    }
+
+    /** The frame just handed to the sink makes the connection unwanted: {@link #read} reports CUT. I/O thread. */
+    void requestCut() {
+        cutRequested = true;
     }
 
     /** Frames were received for a session on this connection (a valid check arrived on it). */
@@ -117,7 +123,7 @@ final class TcpConnection implements PathSender {
                 if (len > 0) {
                     sink.onFrame(this, in, 2, len);
                 }
-                if (closed) {
+                if (cutRequested || closed) {
                     return ReadResult.CUT;
                 }
                 int rest = have - 2 - len;
