@@ -54,6 +54,9 @@ public final class IcePort implements AutoCloseable {
             drops.put(d, new LongAdder());
         }
         this.announced = config.announcedAddresses().isEmpty() ? HostCandidates.interfaceAddresses() : config.announcedAddresses();
+        // ice4j reads its configuration once per JVM, on first use of its classes: its properties (AWS probe
+        // off above all) must be set before the warm-up, for the clients that may share this JVM
+        Ice4jSetup.apply();
         LiteResponder.warmUp(); // ice4j's STUN classes loaded now, not on the first check
         this.sockets = bind(config, announced);
         this.tcp = config.tcp() ? bindTcp(config, sockets) : null;
