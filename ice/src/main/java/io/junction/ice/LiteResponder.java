@@ -34,6 +34,11 @@ final class LiteResponder {
     private static final int MI_TYPE = 0x0008;
     private static final int MI_SIZE = 24;
 
+    static {
+        // ice4j reads its configuration once per JVM on first use: Junction's properties (AWS probe off) first
+        Ice4jSetup.apply();
+    }
+
     private LiteResponder() {
     }
 
