@@ -29,7 +29,11 @@ export class PeerLink {
       }
     };
     this.pc.ontrack = (ev) => onTrack && onTrack(ev.track, ev.streams, ev.transceiver);
-    this.pc.onconnectionstatechange = () => onState && onState(this.pc.connectionState);
+    this.pc.onconnectionstatechange = () => {
+      // ICE restart (RFC 8445 section 9): new credentials in a re-offer; the room and DTLS stay.
+      if (this.pc.connectionState === 'failed' && !this.closed) this.pc.restartIce();
+      if (onState) onState(this.pc.connectionState);
+    };
   }
 
   /** Adds local tracks now (this side will offer). */

@@ -111,6 +111,15 @@ public final class ClientSdp {
     }
 
     /**
+     * An ICE restart re-offer (RFC 8839 §4.4.1.1.1): the current session unchanged — every section of
+     * {@code current} (the last description exchanged with the server) in order, with our directions and
+     * tracks, the established DTLS role ({@code active}) — under {@code local}'s new ICE credentials.
+     */
+    public static String restartOffer(Local local, SessionDescription current, List<Publish> tracks) {
+        return answer(local, current, tracks);
+    }
+
+    /**
      * Answers a server offer: server send sections become recvonly, our publish sections keep
      * sending, rejected sections stay rejected.
      */

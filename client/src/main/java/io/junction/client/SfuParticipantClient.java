@@ -41,7 +41,7 @@ public final class SfuParticipantClient implements AutoCloseable {
     private final SignalingClient signaling;
     private final String room;
     private final ClientPeer peer;
-    private final ClientSdp.Local local;
+    private volatile ClientSdp.Local local;
     private final List<ClientSdp.Publish> publish;
     private final Map<Long, ReceivedStream> received = new ConcurrentHashMap<>();
     private final CompletableFuture<String> joined = new CompletableFuture<>();
@@ -68,8 +68,14 @@ public final class SfuParticipantClient implements AutoCloseable {
     /** As the other constructor, joining with an authentication {@code token} (may be null). */
     public SfuParticipantClient(URI server, String room, String name, String token, boolean publishAv,
                                 DtlsCertificate certificate, Executor handshakeExecutor) {
+        this(server, room, name, token, publishAv, certificate, handshakeExecutor, "127.0.0.1");
+    }
+
+    /** As the other constructors, with the client's UDP port bound to {@code mediaBindAddress} (an IP literal). */
+    public SfuParticipantClient(URI server, String room, String name, String token, boolean publishAv,
+                                DtlsCertificate certificate, Executor handshakeExecutor, String mediaBindAddress) {
         this.room = room;
-        this.peer = new ClientPeer("127.0.0.1", certificate, DtlsRole.CLIENT, handshakeExecutor,
+        this.peer = new ClientPeer(mediaBindAddress, certificate, DtlsRole.CLIENT, handshakeExecutor,
                 Duration.ofSeconds(10), List.of(SrtpProfile.AEAD_AES_128_GCM, SrtpProfile.AES128_CM_HMAC_SHA1_80),
                 new Events());
         this.local = new ClientSdp.Local(peer.localCredentials(), peer.localFingerprint(), peer.localCandidates());
@@ -189,8 +195,19 @@ public final class SfuParticipantClient implements AutoCloseable {
             SessionDescription answer = SdpParser.parse(data.path("sdp").asText());
             synchronized (this) {
                 localOfferPending = false;
-                published = true;
+                published = published || !publish.isEmpty();
                 lastRemote = answer;
+            }
+            if (peer.iceRestartPending()) {
+                MediaDescription first = answer.media().get(0);
+                String ufrag = answer.iceUfrag() != null ? answer.iceUfrag() : first.iceUfrag();
+                String pwd = answer.icePwd() != null ? answer.icePwd() : first.icePwd();
+                List<Candidate> cands = new ArrayList<>();
+                for (String c : first.candidates()) {
+                    cands.add(Candidate.parse(c));
+                }
+                peer.completeIceRestart(new IceCredentials(ufrag, pwd), cands);
+                return;
             }
             startPeer(answer);
         } else if (t.equals("offer")) {
@@ -218,6 +235,18 @@ public final class SfuParticipantClient implements AutoCloseable {
         } else {
             events.add(data);
         }
+    }
+
+    /**
+     * ICE restart (RFC 8445 §9, as {@code pc.restartIce()}): a new ICE agent with new credentials and a
+     * new port, announced in a re-offer; the server's answer carries its new credentials. DTLS and SRTP
+     * stay. Call when no offer of ours is outstanding.
+     */
+    public synchronized void restartIce() {
+        peer.restartIce();
+        local = new ClientSdp.Local(peer.localCredentials(), peer.localFingerprint(), peer.localCandidates());
+        localOfferPending = true;
+        sendDescription("offer", ClientSdp.restartOffer(local, lastRemote, published ? publish : List.of()));
     }
 
     private synchronized void offerToPublish() {

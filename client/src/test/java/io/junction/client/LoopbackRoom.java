@@ -95,6 +95,17 @@ final class LoopbackRoom implements AutoCloseable {
         return c;
     }
 
+    /**
+     * As {@link #join(String, String, boolean)}, with the client's media socket on {@code mediaAddress}
+     * (e.g. 127.0.0.2: another remote address at the media port, still loopback).
+     */
+    synchronized SfuParticipantClient joinFrom(String mediaAddress, String room, String name, boolean publish) {
+        SfuParticipantClient c = new SfuParticipantClient(URI.create("ws://127.0.0.1:" + server.port() + "/ws"),
+                room, name, null, publish, clientCert, handshakes, mediaAddress);
+        clients.add(c);
+        return c;
+    }
+
     /** A raw signaling connection to this server (the caller closes it). */
     SignalingClient signaling() {
         return SignalingClient.connect(URI.create("ws://127.0.0.1:" + server.port() + "/ws"), Duration.ofSeconds(5));

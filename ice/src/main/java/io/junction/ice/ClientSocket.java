@@ -22,7 +22,7 @@ final class ClientSocket extends java.net.DatagramSocket {
     private final InetSocketAddress local;
     private final ClientIo io;
     private final ArrayDeque<Object[]> stun = new ArrayDeque<>();
-    private volatile IceTransport transport;
+    private volatile AgentTransport transport;
     private boolean closed;
 
     ClientSocket(DatagramChannel channel, ClientIo io) throws IOException {
@@ -36,7 +36,7 @@ final class ClientSocket extends java.net.DatagramSocket {
         return channel;
     }
 
-    void attach(IceTransport t) {
+    void attach(AgentTransport t) {
         this.transport = t;
         io.register(this);
     }
@@ -55,7 +55,7 @@ final class ClientSocket extends java.net.DatagramSocket {
             }
             return;
         }
-        IceTransport t = transport;
+        AgentTransport t = transport;
         if (t != null) {
             t.deliver(buf, 0, len, from);
         }

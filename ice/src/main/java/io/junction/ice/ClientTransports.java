@@ -29,13 +29,13 @@ final class ClientTransports {
             sock = new ClientSocket(ch, io);
             IceUdpSocketWrapper wrapper = new IceUdpSocketWrapper(sock);
             int port = sock.getLocalPort();
-            IceTransport.AgentParts parts = IceTransport.AgentParts.create(true,
+            AgentTransport.AgentParts parts = AgentTransport.AgentParts.create(true,
                     a -> a.addCandidateHarvester(new SocketHarvester(wrapper)), c -> {
                         LocalCandidate hc = c.getLocalCandidates().get(0);
                         return List.of(Candidate.host(hc.getFoundation(), 1, hc.getPriority(), bindAddress, port));
                     });
             ClientSocket s = sock;
-            IceTransport t = new IceTransport(parts, l, io.timer(), checked.connectTimeout(),
+            AgentTransport t = new AgentTransport(parts, l, io.timer(), checked.connectTimeout(),
                     checked.consentTimeout(), CandidateFilter.all(), s::close);
             sock.attach(t);
             return t;

@@ -5,7 +5,9 @@ import java.util.ArrayDeque;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Admits only datagrams from the selected pair's remote address to {@link IceTransport.Listener#onData}.
+ * Admits datagrams to {@link IceTransport.Listener#onData}: a client's agent only those from the selected
+ * pair's remote address; an ICE-lite session ({@code anySource}) those from every address that passed a
+ * valid check (the port routes only those to it).
  *
  * <p>Before the pair is selected, up to {@link #MAX_EARLY} datagrams are copied and held (a DTLS
  * ClientHello can overtake the controlled side's nomination); {@link #open} replays those from the
@@ -17,6 +19,7 @@ final class DataGate {
     static final int MAX_EARLY = 16;
 
     private final IceTransport.Listener listener;
+    private final boolean anySource;
     private final Object lock = new Object();
     private final ArrayDeque<Early> early = new ArrayDeque<>();
     private final LongAdder received = new LongAdder();
@@ -29,8 +32,9 @@ final class DataGate {
     private record Early(byte[] data, InetSocketAddress from) {
     }
 
-    DataGate(IceTransport.Listener listener) {
+    DataGate(IceTransport.Listener listener, boolean anySource) {
         this.listener = listener;
+        this.anySource = anySource;
     }
 
     void deliver(byte[] buf, int off, int len, InetSocketAddress from) {
@@ -55,7 +59,7 @@ final class DataGate {
     }
 
     private void pass(InetSocketAddress sel, byte[] buf, int off, int len, InetSocketAddress from) {
-        if (!sel.equals(from)) {
+        if (!anySource && !sel.equals(from)) {
             droppedNotSelected.increment();
             return;
         }
@@ -83,6 +87,10 @@ final class DataGate {
             early.clear();
             selected = null;
         }
+    }
+
+    IceTransport.Listener listener() {
+        return listener;
     }
 
     InetSocketAddress selected() {

@@ -4,14 +4,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.ice4j.ice.harvest.AbstractUdpListener;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
- * The process-wide ice4j switches, applied once before the first ice4j Agent or harvester exists.
+ * The process-wide ice4j switches, applied once before the first ice4j Agent exists (clients only: the
+ * server's ICE-lite port uses ice4j's STUN message classes, which need none of this).
  *
  * <p>ice4j reads its configuration (jitsi-metaconfig over Typesafe Config, which takes system properties
- * as overrides) once per JVM, and its push-API switch and buffer pool are static fields. These are the
+ * as overrides) once per JVM. These are the
  * only JVM-wide settings Junction makes; they are the same for every Junction server in the JVM, so two
  * servers still do not see each other. A property already set by the embedding application is kept.
  */
@@ -55,9 +55,6 @@ final class Ice4jSetup {
                 System.setProperty(k, v);
             }
         });
-        // Received payload is pushed to Component.setBufferCallback (no reader thread per participant).
-        AbstractUdpListener.USE_PUSH_API = true;
-        Ice4jBuffers.install();
         applied = true;
     }
 }

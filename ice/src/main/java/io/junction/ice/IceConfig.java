@@ -16,6 +16,19 @@ public final class IceConfig {
     private final Duration consentTimeout;
     private final Duration connectTimeout;
     private final RemoteNetworks allowedNetworks;
+    private final int maxHalfOpenPerAddress;
+    private final int socketBufferBytes;
+    private final List<String> rawAllowedNetworks;
+    private final boolean tcp;
+    private final int tcpPort;
+    private final int tcpMaxConnectionsPerAddress;
+    private final int tcpMaxFrameBytes;
+    private final Duration tcpIdleTimeout;
+
+    /** Default of {@link #socketBufferBytes()}: 4 MiB. */
+    public static final int DEFAULT_SOCKET_BUFFER = 4 << 20;
+    /** Default of {@link #maxHalfOpenPerAddress()}. */
+    public static final int DEFAULT_MAX_HALF_OPEN_PER_ADDRESS = 8;
 
     private IceConfig(Builder b) {
         this.bindAddress = IpLiterals.requireLiteral("bindAddress", b.bindAddress);
@@ -33,6 +46,80 @@ public final class IceConfig {
         this.connectTimeout = requireRange("connectTimeout", b.connectTimeout, Duration.ofMillis(100),
                 Duration.ofMinutes(2));
         this.allowedNetworks = RemoteNetworks.parse("allowedNetworks", b.allowedNetworks);
+        this.rawAllowedNetworks = b.allowedNetworks;
+        if (b.maxHalfOpenPerAddress < 1 || b.maxHalfOpenPerAddress > 1000) {
+            throw new IllegalArgumentException("maxHalfOpenPerAddress must be in 1..1000, got " + b.maxHalfOpenPerAddress);
+        }
+        this.maxHalfOpenPerAddress = b.maxHalfOpenPerAddress;
+        if (b.socketBufferBytes != 0 && (b.socketBufferBytes < 65536 || b.socketBufferBytes > (256 << 20))) {
+            throw new IllegalArgumentException("socketBufferBytes must be 0 (kernel default) or 65536..268435456, got "
+                    + b.socketBufferBytes);
+        }
+        this.socketBufferBytes = b.socketBufferBytes;
+        this.tcp = b.tcp;
+        if (b.tcpPort < 0 || b.tcpPort > 65535) {
+            throw new IllegalArgumentException("tcpPort must be 0..65535 (0 = the UDP port's number), got " + b.tcpPort);
+        }
+        this.tcpPort = b.tcpPort;
+        if (b.tcpMaxConnectionsPerAddress < 1 || b.tcpMaxConnectionsPerAddress > 1000) {
+            throw new IllegalArgumentException("tcpMaxConnectionsPerAddress must be in 1..1000, got "
+                    + b.tcpMaxConnectionsPerAddress);
+        }
+        this.tcpMaxConnectionsPerAddress = b.tcpMaxConnectionsPerAddress;
+        if (b.tcpMaxFrameBytes < 1500 || b.tcpMaxFrameBytes > 65535) {
+            throw new IllegalArgumentException("tcpMaxFrameBytes must be in 1500..65535, got " + b.tcpMaxFrameBytes);
+        }
+        this.tcpMaxFrameBytes = b.tcpMaxFrameBytes;
+        this.tcpIdleTimeout = requireRange("tcpIdleTimeout", b.tcpIdleTimeout, Duration.ofSeconds(1),
+                Duration.ofMinutes(5));
+    }
+
+    /** Passive ICE-TCP (RFC 6544) on {@link #tcpPort()} (default on). */
+    public boolean tcp() {
+        return tcp;
+    }
+
+    /** ICE-TCP listening port, 0 = the same number as the UDP port (default). */
+    public int tcpPort() {
+        return tcpPort;
+    }
+
+    /** ICE-TCP connections one remote IP may hold open (default 16). */
+    public int tcpMaxConnectionsPerAddress() {
+        return tcpMaxConnectionsPerAddress;
+    }
+
+    /** Largest RFC 4571 frame accepted; a longer announced length cuts the connection (default 8192). */
+    public int tcpMaxFrameBytes() {
+        return tcpMaxFrameBytes;
+    }
+
+    /** An ICE-TCP connection without a valid check this long after it opened is cut off (default 10 s). */
+    public Duration tcpIdleTimeout() {
+        return tcpIdleTimeout;
+    }
+
+    /** A builder holding this configuration's values. */
+    public Builder toBuilder() {
+        return new Builder().bindAddress(bindAddress).port(port).announcedAddresses(announcedAddresses)
+                .consentTimeout(consentTimeout).connectTimeout(connectTimeout).allowedNetworks(rawAllowedNetworks)
+                .maxHalfOpenPerAddress(maxHalfOpenPerAddress).socketBufferBytes(socketBufferBytes).tcp(tcp)
+                .tcpPort(tcpPort).tcpMaxConnectionsPerAddress(tcpMaxConnectionsPerAddress)
+                .tcpMaxFrameBytes(tcpMaxFrameBytes).tcpIdleTimeout(tcpIdleTimeout);
+    }
+
+    /**
+     * Sessions one remote IP address may have half-open at the media port: a valid check created their
+     * path and their DTLS handshake has not completed (default 8). A valid check beyond it is dropped
+     * ({@link PortDrop#OVER_LIMIT}, no reply); the peer's retransmissions get in once a slot frees.
+     */
+    public int maxHalfOpenPerAddress() {
+        return maxHalfOpenPerAddress;
+    }
+
+    /** SO_RCVBUF and SO_SNDBUF requested for the media sockets, 0 = the kernel default (default 4 MiB). */
+    public int socketBufferBytes() {
+        return socketBufferBytes;
     }
 
     private static Duration requireRange(String name, Duration d, Duration min, Duration max) {
@@ -95,8 +182,57 @@ public final class IceConfig {
         private Duration consentTimeout = Duration.ofSeconds(30);
         private Duration connectTimeout = Duration.ofSeconds(10);
         private List<String> allowedNetworks = List.of();
+        private int maxHalfOpenPerAddress = DEFAULT_MAX_HALF_OPEN_PER_ADDRESS;
+        private int socketBufferBytes = DEFAULT_SOCKET_BUFFER;
+        private boolean tcp = true;
+        private int tcpPort;
+        private int tcpMaxConnectionsPerAddress = 16;
+        private int tcpMaxFrameBytes = 8192;
+        private Duration tcpIdleTimeout = Duration.ofSeconds(10);
 
         private Builder() {
+        }
+
+        /** Passive ICE-TCP on or off (default on). */
+        public Builder tcp(boolean v) {
+            this.tcp = v;
+            return this;
+        }
+
+        /** 0..65535, 0 = the UDP port's number (default). */
+        public Builder tcpPort(int v) {
+            this.tcpPort = v;
+            return this;
+        }
+
+        /** 1..1000 (default 16). */
+        public Builder tcpMaxConnectionsPerAddress(int v) {
+            this.tcpMaxConnectionsPerAddress = v;
+            return this;
+        }
+
+        /** 1500..65535 (default 8192). */
+        public Builder tcpMaxFrameBytes(int v) {
+            this.tcpMaxFrameBytes = v;
+            return this;
+        }
+
+        /** 1 s..5 min (default 10 s). */
+        public Builder tcpIdleTimeout(Duration v) {
+            this.tcpIdleTimeout = v;
+            return this;
+        }
+
+        /** 1..1000 (default 8), see {@link IceConfig#maxHalfOpenPerAddress()}. */
+        public Builder maxHalfOpenPerAddress(int v) {
+            this.maxHalfOpenPerAddress = v;
+            return this;
+        }
+
+        /** 0 (kernel default) or 64 KiB..256 MiB (default 4 MiB); the kernel may grant less (rmem_max). */
+        public Builder socketBufferBytes(int v) {
+            this.socketBufferBytes = v;
+            return this;
         }
 
         /** IP literal (default 0.0.0.0). */
@@ -117,7 +253,7 @@ public final class IceConfig {
             return this;
         }
 
-        /** 10 s..5 min (default 30 s); consent checks run every 5 s, RFC 7675 §5.1. */
+        /** 10 s..5 min (default 30 s): no valid check from the peer for this long and the session fails (RFC 7675). */
         public Builder consentTimeout(Duration v) {
             this.consentTimeout = v;
             return this;

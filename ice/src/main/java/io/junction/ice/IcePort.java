@@ -2,65 +2,132 @@ package io.junction.ice;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.NetworkInterface;
-import java.net.SocketException;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.LongAdder;
-import org.ice4j.Transport;
-import org.ice4j.TransportAddress;
-import org.ice4j.util.Buffer;
-import org.ice4j.util.BufferHandler;
+import java.util.function.LongSupplier;
+import io.junction.rtp.PacketClassifier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The one UDP port shared by every server-side ICE session of a server instance (ice4j
- * {@code SinglePortUdpHarvester}: the first STUN Binding Request's USERNAME picks the session, later
- * datagrams are demultiplexed by remote address). Owns one ice4j reader thread and one timer thread.
+ * Junction's media port: the UDP sockets of {@link BindPlan} (one port number), read by one I/O thread
+ * ({@link MediaIo}), and the ICE-lite sessions ({@link LiteTransport}) it routes to. Every datagram is
+ * classified (RFC 7983 §7): STUN goes to the responder ({@link LiteResponder}), whose USERNAME picks the
+ * session; DTLS and SRTP/SRTCP are routed by remote address to the session that address passed a valid
+ * check for; anything else is dropped. Every drop is counted by {@link PortDrop}.
  */
 public final class IcePort implements AutoCloseable {
-    /** RFC 8445 §5.1.2.2: type preference of host candidates. */
-    private static final int HOST_TYPE_PREFERENCE = 126;
+    private static final Logger LOG = LoggerFactory.getLogger(IcePort.class);
 
     private final IceConfig config;
-    private final CountingUdpHarvester harvester;
-    private final ScheduledExecutorService timer;
+    private final LongSupplier clock;
+    private final List<MediaSocket> sockets;
     private final List<String> announced;
-    private final Set<IceTransport> live = ConcurrentHashMap.newKeySet();
-    private final LongAdder malformedStun = new LongAdder();
+    private final List<Candidate> candidates;
+    private final MediaIo io;
+    private final IceTcp tcp;
+    private final Map<PortDrop, LongAdder> drops = new EnumMap<>(PortDrop.class);
+    private final Map<String, LiteResponder.Registration<LiteTransport>> ufrags = new ConcurrentHashMap<>();
+    private final Map<InetSocketAddress, LiteTransport> routes = new ConcurrentHashMap<>();
+    private final Map<InetAddress, Integer> halfOpen = new ConcurrentHashMap<>();
+    private final Set<LiteTransport> live = ConcurrentHashMap.newKeySet();
     private final LongAdder candidatesOutsideNetworks = new LongAdder();
     private volatile boolean closed;
 
-    /** Binds the shared port; throws UncheckedIOException if it cannot. */
+    /** Binds the media port; throws UncheckedIOException if it cannot. */
     public IcePort(IceConfig config) {
+        this(config, System::currentTimeMillis);
+    }
+
+    /** As {@link #IcePort(IceConfig)} with the clock consent and connect timeouts are measured on (tests). */
+    IcePort(IceConfig config, LongSupplier clockMs) {
         this.config = config;
-        Ice4jSetup.apply();
-        try {
-            harvester = new CountingUdpHarvester(new TransportAddress(
-                    IpLiterals.toAddress(config.bindAddress()), config.port(), Transport.UDP),
-                    config.allowedNetworks(), malformedStun);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot bind ICE port " + config.bindAddress() + ":" + config.port(), e);
+        this.clock = clockMs;
+        for (PortDrop d : PortDrop.values()) {
+            drops.put(d, new LongAdder());
         }
-        int port = harvester.getLocalAddress().getPort();
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "junction-ice-timer-" + port);
-            t.setDaemon(true);
-            return t;
-        });
-        announced = config.announcedAddresses().isEmpty() ? interfaceAddresses() : config.announcedAddresses();
+        this.announced = config.announcedAddresses().isEmpty() ? HostCandidates.interfaceAddresses() : config.announcedAddresses();
+        // ice4j reads its configuration once per JVM, on first use of its classes: its properties (AWS probe
+        // off above all) must be set before the warm-up, for the clients that may share this JVM
+        Ice4jSetup.apply();
+        LiteResponder.warmUp(); // ice4j's STUN classes loaded now, not on the first check
+        this.sockets = bind(config, announced);
+        this.tcp = config.tcp() ? bindTcp(config, sockets) : null;
+        this.candidates = HostCandidates.of(announced, localPort(), tcp == null ? -1 : tcp.localPort());
+        try {
+            this.io = new MediaIo(this, sockets, tcp, clockMs);
+        } catch (IOException e) {
+            sockets.forEach(MediaSocket::close);
+            if (tcp != null) {
+                tcp.close();
+            }
+            throw new UncheckedIOException("cannot start the media port's I/O thread", e);
+        }
+        MediaSocket first = sockets.get(0);
+        LOG.info("media port UDP {} on {}; socket buffers requested {} B, granted receive {} B, send {} B",
+                localPort(), sockets, config.socketBufferBytes(), first.grantedReceiveBuffer(),
+                first.grantedSendBuffer());
+    }
+
+    private static List<MediaSocket> bind(IceConfig config, List<String> announced) {
+        List<BindPlan.Bind> plan = BindPlan.plan(config.bindAddress(), announced, HostCandidates::isLocalAddress);
+        List<MediaSocket> out = new ArrayList<>();
+        int port = config.port();
+        try {
+            for (BindPlan.Bind b : plan) {
+                MediaSocket s = MediaSocket.bind(b.address(), port, config.socketBufferBytes(), b.reuseAddress());
+                out.add(s);
+                port = s.local().getPort(); // an ephemeral port: the others take the same number
+            }
+        } catch (IOException e) {
+            out.forEach(MediaSocket::close);
+            throw new UncheckedIOException("cannot bind media port " + config.bindAddress() + ":" + config.port()
+                    + " (" + plan + ")", e);
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * Passive ICE-TCP on the media port's number (or {@link IceConfig#tcpPort()}) on the UDP sockets'
+     * addresses; a port that cannot be bound leaves the server UDP-only (logged), never unable to start.
+     */
+    private IceTcp bindTcp(IceConfig config, List<MediaSocket> udp) {
+        List<InetSocketAddress> local = new ArrayList<>();
+        udp.forEach(s -> local.add(s.local()));
+        int want = config.tcpPort() == 0 ? udp.get(0).local().getPort() : config.tcpPort();
+        try {
+            return new IceTcp(this, config, local, want);
+        } catch (IOException e) {
+            LOG.warn("ICE-TCP disabled: cannot listen on TCP {} ({})", want, e.toString());
+            return null;
+        }
+    }
+
+    /** The ICE-TCP listening port, or -1 when ICE-TCP is off. */
+    public int tcpPort() {
+        return tcp == null ? -1 : tcp.localPort();
+    }
+
+    /** Open ICE-TCP connections (0 when ICE-TCP is off). */
+    public int tcpConnections() {
+        return tcp == null ? 0 : tcp.connections();
+    }
+
+    /** ICE-TCP connections cut off for {@code why} (tests, diagnostics). */
+    long tcpCuts(IceTcp.Cut why) {
+        return tcp == null ? 0 : tcp.cuts(why);
     }
 
     /** The bound UDP port. */
     public int localPort() {
-        return harvester.getLocalAddress().getPort();
+        return sockets.get(0).local().getPort();
     }
 
     /** The addresses announced as host candidates. */
@@ -68,108 +135,253 @@ public final class IcePort implements AutoCloseable {
         return announced;
     }
 
-    /** STUN Binding Requests from unknown addresses whose USERNAME matched no session (dropped). */
+    /** The local socket addresses bound (one per announced local address, see {@link BindPlan}). */
+    public List<InetSocketAddress> boundAddresses() {
+        List<InetSocketAddress> out = new ArrayList<>();
+        sockets.forEach(s -> out.add(s.local()));
+        return out;
+    }
+
+    /** SO_RCVBUF the kernel granted the media sockets (as it reports it; Linux doubles the kept size). */
+    public int grantedReceiveBuffer() {
+        return sockets.get(0).grantedReceiveBuffer();
+    }
+
+    /** SO_SNDBUF the kernel granted the media sockets. */
+    public int grantedSendBuffer() {
+        return sockets.get(0).grantedSendBuffer();
+    }
+
+    /** Datagrams the kernel dropped on this port ({@code /proc/net/udp[6]} drops column), -1 if unknown. */
+    public long kernelDrops() {
+        return KernelUdpDrops.read(localPort());
+    }
+
+    /** Drops at the port so far, by reason. */
+    public Map<PortDrop, Long> drops() {
+        Map<PortDrop, Long> out = new EnumMap<>(PortDrop.class);
+        drops.forEach((k, v) -> out.put(k, v.sum()));
+        return out;
+    }
+
+    /** Drops of one reason. */
+    public long drops(PortDrop reason) {
+        return drops.get(reason).sum();
+    }
+
+    /** Checks whose USERNAME named no session (dropped). */
     public long rejectedStunRequests() {
-        return harvester.rejected();
+        return drops(PortDrop.UNKNOWN_UFRAG);
     }
 
-    /** Datagrams from unknown addresses outside {@link IceConfig#allowedNetworks()} (dropped before any session sees them). */
+    /** Datagrams from unknown addresses outside {@link IceConfig#allowedNetworks()} (dropped). */
     public long rejectedByNetwork() {
-        return harvester.rejectedByNetwork();
+        return drops(PortDrop.NETWORK_REJECTED);
     }
 
-    /** Remote candidates ignored by this port's sessions because they lie outside {@link IceConfig#allowedNetworks()}. */
+    /** Remote candidates ignored because they lie outside {@link IceConfig#allowedNetworks()}. */
     public long candidatesOutsideAllowedNetworks() {
         return candidatesOutsideNetworks.sum();
     }
 
-    /**
-     * STUN datagrams dropped because they failed {@link StunFraming}: on the first datagram from an unknown
-     * address, and before ice4j's decoder for every STUN datagram of a session.
-     */
+    /** STUN datagrams dropped because they failed {@link StunFraming} or ice4j's decoder. */
     public long malformedStun() {
-        return malformedStun.sum();
+        return drops(PortDrop.MALFORMED_STUN);
     }
 
-    /** Sessions created and not yet freed. */
+    /** Sessions created and not yet closed or failed. */
     public int liveTransports() {
         return live.size();
     }
 
-    /** A new server-side session in the controlled role (RFC 8445 §6.1.1: the offerer/full agent controls). */
+    /** Sessions holding a half-open slot (a valid check made their path, DTLS not done yet). */
+    public int halfOpenTransports() {
+        int n = 0;
+        for (int v : halfOpen.values()) {
+            n += v;
+        }
+        return n;
+    }
+
+    /** Remote addresses routed to a session now. */
+    public int routedAddresses() {
+        return routes.size();
+    }
+
+    /**
+     * A new server-side ICE-lite session (always controlled, RFC 8445 §6.1.1). Allocates no socket and no
+     * thread; its credentials are registered when first read ({@link IceTransport#localCredentials()}).
+     */
     public IceTransport createServerTransport(IceTransport.Listener l) {
         if (closed) {
             throw new IllegalStateException("IcePort is closed");
         }
-        IceTransport.AgentParts parts;
-        try {
-            parts = IceTransport.AgentParts.create(false, a -> {
-                a.stunGuard().alsoCountInto(malformedStun);
-                a.addCandidateHarvester(harvester);
-            }, c -> candidates());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        IceTransport[] self = new IceTransport[1];
-        IceTransport t = new IceTransport(parts, l, timer, config.connectTimeout(), config.consentTimeout(),
-                new CandidateFilter(config.allowedNetworks(), candidatesOutsideNetworks), () -> live.remove(self[0]));
-        self[0] = t;
+        LiteTransport t = new LiteTransport(this, l, config.connectTimeout().toMillis(),
+                config.consentTimeout().toMillis(),
+                new CandidateFilter(config.allowedNetworks(), candidatesOutsideNetworks));
         live.add(t);
-        parts.component().setBufferCallback(new PushHandler(t));
         return t;
     }
 
-    private List<Candidate> candidates() {
-        List<Candidate> list = new ArrayList<>();
-        int localPref = 65535;
-        for (String a : announced) {
-            list.add(Candidate.host(Integer.toString(list.size() + 1), 1,
-                    Candidate.priority(HOST_TYPE_PREFERENCE, localPref--, 1), a, localPort()));
-        }
-        return list;
-    }
-
-    /** Closes every session, the shared socket and the timer. */
+    /** Closes every session, the sockets and the I/O thread. */
     @Override
     public void close() {
         closed = true;
-        for (IceTransport t : List.copyOf(live)) {
+        for (LiteTransport t : List.copyOf(live)) {
             t.close();
         }
-        harvester.close();
-        timer.shutdownNow();
+        io.close();
+        sockets.forEach(MediaSocket::close);
+        if (tcp != null) {
+            tcp.close();
+        }
     }
 
-    /** ice4j push API: payload (non-STUN) datagrams of one session, on the harvester's reader thread. */
-    private record PushHandler(IceTransport transport) implements BufferHandler {
-        @Override
-        public void handleBuffer(Buffer b) {
-            try {
-                transport.deliver(b.getBuffer(), b.getOffset(), b.getLength(),
-                        (InetSocketAddress) b.getRemoteAddress());
-            } finally {
-                Ice4jBuffers.release(b);
+    // ---- the I/O thread's entry points ----
+
+    /**
+     * One datagram (or ICE-TCP frame) from {@code from} via {@code socket}; {@code buf} is reused after the
+     * call. True when it was usable: a valid check, or data routed to a session.
+     */
+    boolean onDatagram(PathSender socket, byte[] buf, int off, int len, InetSocketAddress from) {
+        switch (PacketClassifier.classify(buf, off, len)) {
+            case STUN -> {
+                return onStun(socket, buf, off, len, from);
+            }
+            case DTLS, RTP_RTCP -> {
+                LiteTransport t = routes.get(from);
+                if (t == null) {
+                    drops.get(PortDrop.UNKNOWN_ADDRESS).increment();
+                    return false;
+                }
+                t.onData(buf, off, len, from);
+                return true;
+            }
+            default -> {
+                drops.get(PortDrop.NOT_MUXED).increment();
+                return false;
             }
         }
     }
 
-    private static List<String> interfaceAddresses() {
-        List<String> out = new ArrayList<>();
-        try {
-            for (NetworkInterface ni : Collections.list(NetworkInterface.getNetworkInterfaces())) {
-                if (!ni.isUp() || ni.isLoopback()) {
-                    continue;
-                }
-                for (InetAddress a : Collections.list(ni.getInetAddresses())) {
-                    if (!a.isLoopbackAddress() && !a.isLinkLocalAddress() && !a.isAnyLocalAddress()) {
-                        out.add(a instanceof Inet4Address ? a.getHostAddress()
-                                : a.getHostAddress().replaceAll("%.*$", ""));
-                    }
-                }
-            }
-        } catch (SocketException e) {
-            throw new UncheckedIOException(e);
+    void countDrop(PortDrop reason) {
+        drops.get(reason).increment();
+    }
+
+    /** An ICE-TCP connection went away: nothing is routed to its remote address any more. */
+    void unrouteAll(InetSocketAddress remote) {
+        routes.remove(remote);
+    }
+
+    private boolean onStun(PathSender socket, byte[] buf, int off, int len, InetSocketAddress from) {
+        if (!routes.containsKey(from) && !config.allowedNetworks().allows(from.getAddress())) {
+            drops.get(PortDrop.NETWORK_REJECTED).increment();
+            return false;
         }
-        return List.copyOf(out);
+        LiteResponder.Verdict<LiteTransport> v = LiteResponder.verify(buf, off, len, ufrags::get);
+        if (v instanceof LiteResponder.Drop<LiteTransport> d) {
+            drops.get(d.reason()).increment();
+            return false;
+        } else if (v instanceof LiteResponder.Refuse<LiteTransport> r) {
+            drops.get(r.counted()).increment();
+            socket.send(LiteResponder.error(r.request(), r.code(), r.reasonPhrase(), r.session().local().password()),
+                    from);
+        } else if (v instanceof LiteResponder.Valid<LiteTransport> ok) {
+            long arrivedMs = clock.getAsLong(); // when the check arrived, before its reply leaves
+            LiteTransport t = ok.session().owner();
+            if (t.needsSlot()) {
+                if (!takeSlot(from.getAddress())) {
+                    drops.get(PortDrop.OVER_LIMIT).increment();
+                    return true; // no reply: the peer retransmits and gets in when a slot frees
+                }
+                t.holdSlot(from.getAddress());
+            }
+            socket.send(LiteResponder.success(ok.request(), from, ok.session().local().password()), from);
+            LiteTransport before = routes.put(from, t);
+            InetSocketAddress evicted = t.onValidCheck(from, socket, ok.useCandidate(), ok.session().local(), arrivedMs);
+            if (evicted != null) {
+                routes.remove(evicted, t);
+            }
+            if (before != null && before != t) {
+                LOG.debug("{} now checks for another session", from);
+            }
+            if (socket instanceof TcpConnection c) {
+                c.markAuthenticated();
+            }
+            return true;
+        }
+        // a refusal (400/487) was answered; an indication (keepalive) needs nothing
+        return routes.containsKey(from);
+    }
+
+    /** Consent and connect timers of every session; on the I/O thread. */
+    void sweep(long nowMs) {
+        for (LiteTransport t : live) {
+            t.sweep(nowMs);
+        }
+        if (tcp != null) {
+            tcp.sweep(nowMs);
+        }
+    }
+
+    /** The sockets (tests). */
+    List<MediaSocket> sockets() {
+        return sockets;
+    }
+
+    /** Runs a sweep on the I/O thread now and waits for it (tests with an injected clock). */
+    void sweepNow() {
+        io.runAndWait(() -> sweep(clock.getAsLong()));
+    }
+
+    // ---- the sessions' callbacks ----
+
+    long nowMs() {
+        return clock.getAsLong();
+    }
+
+    List<Candidate> candidates() {
+        return candidates;
+    }
+
+    void register(IceCredentials c, LiteTransport t) {
+        ufrags.put(c.ufrag(), new LiteResponder.Registration<>(t, c));
+    }
+
+    void unregister(IceCredentials c, LiteTransport t) {
+        ufrags.computeIfPresent(c.ufrag(), (k, r) -> r.owner() == t ? null : r);
+    }
+
+    void unroute(InetSocketAddress a, LiteTransport t) {
+        routes.remove(a, t);
+    }
+
+    /** Session closed or failed: forget its credentials, routes and slot. */
+    void remove(LiteTransport t) {
+        for (IceCredentials c : t.registeredCredentials()) {
+            unregister(c, t);
+        }
+        for (InetSocketAddress a : t.paths()) {
+            routes.remove(a, t);
+        }
+        t.established(); // releases a half-open slot still held
+        live.remove(t);
+    }
+
+    private boolean takeSlot(InetAddress ip) {
+        boolean[] ok = new boolean[1];
+        halfOpen.compute(ip, (k, n) -> {
+            int cur = n == null ? 0 : n;
+            if (cur >= config.maxHalfOpenPerAddress()) {
+                return n;
+            }
+            ok[0] = true;
+            return cur + 1;
+        });
+        return ok[0];
+    }
+
+    void releaseSlot(InetAddress ip) {
+        halfOpen.computeIfPresent(ip, (k, n) -> n <= 1 ? null : n - 1);
     }
 }

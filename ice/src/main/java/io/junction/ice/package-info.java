@@ -1,67 +1,87 @@
 /**
- * ICE over ice4j: one UDP port shared by all server-side sessions, host candidates only (loopback
- * included when announced), full ICE in the controlled role on the server (ice4j has no ICE-lite) and
- * the controlling role on clients.
+ * The media port: Junction's own UDP sockets and an ICE-lite responder on the server (RFC 8445 §2.5,
+ * {@code a=ice-lite}), and ice4j's full agent on clients (tests, bench, the {@code client} module).
  *
- * <h2>ice4j settings ({@code Ice4jSetup}, applied before the first Agent)</h2>
+ * <h2>What ice4j is still used for</h2>
+ * On the server only its STUN codec: {@code org.ice4j.message.Message}/{@code MessageFactory} decode
+ * checks and encode replies, {@code org.ice4j.attribute.*} give USERNAME, PRIORITY, ICE-CONTROLLING/
+ * -CONTROLLED, USE-CANDIDATE, XOR-MAPPED-ADDRESS, ERROR-CODE; {@code MessageIntegrityAttribute.calculateHmacSha1}
+ * computes short-term MESSAGE-INTEGRITY (keyed directly with the session's password, no StunStack), ice4j's
+ * decoder checks FINGERPRINT and its encoder adds it. The server creates no ice4j Agent, harvester or
+ * StunStack. Clients run a full ice4j {@code Agent} each ({@link io.junction.ice.AgentTransport}, controlling,
+ * regular nomination); a lite peer sends no checks, which ice4j handles: it nominates the pair its own
+ * check validated and keeps consent with its periodic checks.
+ *
+ * <h2>ice4j settings on clients ({@code Ice4jSetup}, applied before the first Agent)</h2>
  * AWS/STUN mapping harvesters off ({@code ice4j.harvest.mapping.aws.enabled=false}, no STUN servers),
  * {@code ice4j.harvest.udp.use-dynamic-ports=false}, {@code ice4j.harvest.use-link-local-addresses=false},
- * socket pool size 1 (a second bind of a used port fails instead of silently sharing it), no component
- * socket (it would start a reader thread per session), consent checks every 5 s (RFC 7675 §5.1).
- * Properties already set by the application are kept. ice4j logs through java.util.logging: the
- * {@code org.ice4j} and {@code org.jitsi} JUL loggers are set to WARNING and get an SLF4J bridge handler
- * of their own (no parent handlers); the JUL root logger is not touched, so nothing global changes for
- * other libraries or tests. (A few INFO lines printed while ice4j loads its configuration escape.)
+ * no component socket, consent checks every 5 s (RFC 7675 §5.1). The {@code org.ice4j} and {@code org.jitsi}
+ * JUL loggers are set to WARNING and bridged to SLF4J; the JUL root logger is not touched.
  *
- * <h2>Receive path: the push API (verified)</h2>
- * With {@code AbstractUdpListener.USE_PUSH_API = true} (a static ice4j switch, set once), the shared
- * port's single ice4j reader thread hands every non-STUN datagram of a known remote address to
- * {@code Component.setBufferCallback}; STUN still goes to ice4j's STUN stack. The loopback tests
- * receive all data this way, so there is no reader thread per participant. Without the switch the
- * callback is never called (ice4j queues the data for a socket nobody reads). The buffers come from
- * ice4j's static {@code BufferPool} hooks, which {@link io.junction.ice.Ice4jBuffers} points at a
- * bounded recycling pool.
+ * <h2>The server's media port ({@link io.junction.ice.IcePort})</h2>
+ * <ul>
+ * <li>Sockets ({@link io.junction.ice.BindPlan}): with a specific bind address one socket; with the wildcard
+ *     (the default) one socket per announced address of this machine, so a reply or media leaves from the
+ *     address the peer sent to (an announced address that is not local, e.g. behind a 1:1 NAT, adds a wildcard
+ *     socket). SO_RCVBUF/SO_SNDBUF are requested ({@link io.junction.ice.IceConfig#socketBufferBytes()},
+ *     default 4 MiB) and the granted size is logged; the kernel's drop counter of the port is read from
+ *     {@code /proc/net/udp[6]} ({@link io.junction.ice.IcePort#kernelDrops()}).</li>
+ * <li>Demux: every datagram is classified by its first byte (RFC 7983 §7). STUN goes to the responder
+ *     ({@link io.junction.ice.LiteResponder}: framing check {@link io.junction.ice.StunFraming} first, then
+ *     ice4j's decoder); the USERNAME's first part picks the session; DTLS and SRTP/SRTCP are routed by remote
+ *     address to the session that address passed a valid check for; everything else is dropped.</li>
+ * <li>Every drop is counted by reason ({@link io.junction.ice.PortDrop}): unknown address, not STUN/DTLS/RTP,
+ *     malformed STUN, over the half-open limit, unknown ufrag, bad or missing MESSAGE-INTEGRITY, outside the
+ *     allowed networks, bad request (400), role conflict (487), unexpected STUN. Unauthenticated input is never
+ *     answered (no reflection).</li>
+ * <li>ICE-TCP ({@link io.junction.ice.IceTcp}, RFC 6544 passive, RFC 4571 framing): listening sockets on the
+ *     same addresses and, by default, the same port number over TCP; {@code tcptype passive} host candidates
+ *     with priorities below every UDP one. Frames go through the same demux and responder as datagrams, and a
+ *     TCP connection is a path like a UDP remote address. Bounded: connections per remote IP (16), frame size
+ *     (8192, a longer announced length cuts the connection at once), a first frame that is not a valid check
+ *     cuts it, no valid check within the idle timeout (10 s) or later no frame for the consent timeout cuts
+ *     it. A TCP port that cannot be bound leaves the server UDP-only (logged).</li>
+ * </ul>
+ *
+ * <h2>Sessions and admission ({@link io.junction.ice.LiteTransport})</h2>
+ * <ul>
+ * <li>A join creates a session object only (no socket, no thread, no timer). Its credentials are registered
+ *     at the port when first read for the server's SDP ({@link io.junction.ice.IceTransport#localCredentials()}).</li>
+ * <li>The first check with valid MESSAGE-INTEGRITY creates the session's first path and takes one half-open
+ *     slot of its remote IP ({@link io.junction.ice.IceConfig#maxHalfOpenPerAddress()}); the slot returns when
+ *     DTLS completes ({@link io.junction.ice.IceTransport#established()}), the session fails or closes, or its
+ *     peer checks for the connect timeout without the session being started. A valid check beyond the limit
+ *     is dropped without reply; the peer's retransmissions get in once a slot frees. Joins are never refused.</li>
+ * <li>Remote networks ({@link io.junction.ice.IceConfig#allowedNetworks()}): STUN from an address without a
+ *     path outside the list is dropped before the responder runs; remote candidates outside it are counted.</li>
+ * <li>Role (RFC 8445 §6.1.1, §7.3.1.1): the server is always controlled; a check with ICE-CONTROLLED gets 487
+ *     so the full peer switches to controlling; a check without PRIORITY or with no/both role attributes
+ *     gets 400.</li>
+ * <li>Media path: the remote address of the latest valid check with USE-CANDIDATE, or the first valid check's
+ *     before any nomination (so DTLS starts at once). Datagrams from any of the session's (at most 8) validated
+ *     addresses are delivered. DTLS that arrives from a validated address before the session is started (the
+ *     client's description still on its way) is held (16 datagrams) and delivered right after
+ *     {@code onConnected}, so a first flight is never lost to a race with signaling.</li>
+ * <li>Consent (RFC 7675): a connected session without a valid check for the consent timeout (default 30 s)
+ *     fails; a started session without a path after the connect timeout fails.</li>
+ * <li>ICE restart ({@link io.junction.ice.IceTransport#restart}): new local credentials are registered; the old
+ *     ones keep working until the first valid check with the new ones; state and DTLS are kept.</li>
+ * </ul>
  *
  * <h2>Threading model</h2>
  * <ul>
- * <li>{@link io.junction.ice.IceTransport.Listener#onData}: on the server, the {@link io.junction.ice.IcePort}'s
- *     ice4j reader thread ("AbstractUdpListener thread for ..."), one for all sessions of the port; on a
- *     client, the JVM-wide "junction-ice-client-io" selector thread shared by all clients. Never two
- *     threads at once for one transport. The buffer is valid only during the call; do not block.</li>
- * <li>{@code onConnected}: on ice4j's agent thread that completes the checks; held datagrams that
- *     arrived before the pair was selected are replayed right after it, before the fast path opens.</li>
- * <li>{@code onFailed}: on ice4j's agent thread (checks failed) or the timer thread (connect timeout,
- *     consent lost); the session frees its agent afterwards on the timer thread.</li>
- * <li>{@link io.junction.ice.IceTransport#send}: any thread, concurrently; ice4j writes to the socket
- *     on the calling thread.</li>
+ * <li>Server: one I/O thread per port ({@code junction-media-io-PORT}, {@link io.junction.ice.MediaIo}) reads
+ *     every socket, answers STUN, calls {@link io.junction.ice.IceTransport.Listener#onData} and runs the
+ *     sessions' timers every 250 ms (on an injectable clock). {@code onConnected} runs on that thread or on
+ *     the thread that calls {@code start()}; {@code onFailed} on the I/O thread. Never two threads at once in
+ *     {@code onData} for one session; the buffer is valid only during the call; do not block.
+ *     {@link io.junction.ice.IceTransport#send} may be called from any thread: it writes to the socket the
+ *     path's check arrived on, on the calling thread. No thread per session.</li>
+ * <li>Clients: one JVM-wide reader ({@code junction-ice-client-io}) and timer thread shared by all clients
+ *     (reference-counted) plus ice4j's own STUN thread per agent and its JVM-wide pools;
+ *     {@link io.junction.ice.PeriodicTaskReaper} stops ice4j periodic tasks that escape their cancel.</li>
  * </ul>
- * Threads: per {@code IcePort} one ice4j reader and one timer ("junction-ice-timer-PORT"); per session
- * ice4j's STUN connector thread ("IceConnector@...", ice4j's own need) for each remote address that
- * sent a check; clients share one I/O and one timer thread (reference-counted, gone when the last
- * client closes) plus one ice4j connector each. ice4j's own static pools ("ice4j.Agent-...",
- * "ice4j.NetAccessManager-...", "ice4j.StunClientTransaction-...") are JVM-wide and idle out by themselves.
- *
- * <h2>Admission and STUN checks</h2>
- * <ul>
- * <li>Remote networks ({@link io.junction.ice.IceConfig#allowedNetworks()}, {@link io.junction.ice.RemoteNetworks}):
- *     the first datagram from an unknown remote address is dropped at the shared port when the address is
- *     outside the list ({@link io.junction.ice.IcePort#rejectedByNetwork()}); remote candidates outside it are
- *     never added to a session, so the server sends no checks there
- *     ({@link io.junction.ice.IcePort#candidatesOutsideAllowedNetworks()}).</li>
- * <li>STUN framing ({@link io.junction.ice.StunFraming}): every agent's STUN stack reads through a wrapper that
- *     drops STUN failing the check before ice4j's {@code Message.decode}, on the server (each session's
- *     per-remote-address socket) and on clients; the shared port also checks the first datagram from an
- *     unknown address before it opens a session ({@link io.junction.ice.IcePort#malformedStun()}). One path is
- *     not covered: ice4j's shared-port listener decodes that first datagram itself to read its USERNAME before
- *     any overridable method runs ({@code AbstractUdpListener.getUfrag}, static and package-private); it catches
- *     every Exception there and drops the datagram, logging at FINE, so malformed input costs a decode attempt
- *     but logs nothing above FINE and opens no session.</li>
- * </ul>
- *
- * <h2>Delivery rule</h2>
- * Only datagrams from the selected pair's remote address reach {@code onData}; the others are counted
- * ({@link io.junction.ice.IceTransportStats#droppedNotSelected()}). Datagrams from addresses that never
- * sent a valid check are dropped by ice4j before they reach a session (Binding Requests with an
- * unknown ufrag are counted by {@link io.junction.ice.IcePort#rejectedStunRequests()}).
+ * Close cascade: {@code IcePort.close()} closes every session (credentials, routes and slots forgotten), stops
+ * the I/O thread and closes the sockets.
  */
 package io.junction.ice;

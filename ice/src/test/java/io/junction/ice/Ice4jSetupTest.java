@@ -23,7 +23,7 @@ class Ice4jSetupTest {
         assertTrue(HarvestConfig.config.stunMappingCandidateHarvesterAddresses().isEmpty());
         assertFalse(HarvestConfig.config.useDynamicPorts());
         assertFalse(HarvestConfig.config.useLinkLocalAddresses());
-        assertTrue(AbstractUdpListener.USE_PUSH_API);
+        assertFalse(AbstractUdpListener.USE_PUSH_API, "the push API served the old server harvester only");
         // no AWS (or any other mapping) harvester: every Agent copies this list at construction
         assertTrue(Arrays.stream(MappingCandidateHarvesters.getHarvesters())
                 .noneMatch(h -> h instanceof AwsCandidateHarvester));
@@ -42,5 +42,17 @@ class Ice4jSetupTest {
         e = assertThrows(IllegalArgumentException.class,
                 () -> IceConfig.builder().connectTimeout(java.time.Duration.ZERO).build());
         assertTrue(e.getMessage().contains("connectTimeout"));
+        e = assertThrows(IllegalArgumentException.class, () -> IceConfig.builder().maxHalfOpenPerAddress(0).build());
+        assertTrue(e.getMessage().contains("maxHalfOpenPerAddress must be in 1..1000"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> IceConfig.builder().socketBufferBytes(1000).build());
+        assertTrue(e.getMessage().contains("socketBufferBytes"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> IceConfig.builder().tcpMaxFrameBytes(100).build());
+        assertTrue(e.getMessage().contains("tcpMaxFrameBytes must be in 1500..65535"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> IceConfig.builder().tcpMaxConnectionsPerAddress(0).build());
+        assertTrue(e.getMessage().contains("tcpMaxConnectionsPerAddress"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> IceConfig.builder().tcpIdleTimeout(java.time.Duration.ZERO).build());
+        assertTrue(e.getMessage().contains("tcpIdleTimeout"), e.getMessage());
     }
 }

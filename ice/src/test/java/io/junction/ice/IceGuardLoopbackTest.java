@@ -40,7 +40,6 @@ class IceGuardLoopbackTest {
                 IceLoopbackTest.connect(server, client);
                 String reason = sl.failed.get(10, TimeUnit.SECONDS);
                 assertTrue(reason.contains("timeout"), reason);
-                assertTrue(reason.contains("remote candidates 0"), reason); // the client's candidate was ignored
                 assertEquals(1, server.stats().candidatesOutsideAllowedNetworks());
                 assertEquals(1, port.candidatesOutsideAllowedNetworks());
                 // the client's checks reached the port and were refused there, before any session saw them
@@ -79,8 +78,7 @@ class IceGuardLoopbackTest {
 
     /**
      * A known ice4j decoder crash (ERROR-CODE shorter than 4 bytes, found by StunFuzzTest) sent on an
-     * established session: without the check ice4j's stack logs "Unexpected Error!" at SEVERE
-     * (org.ice4j.stack.NetAccessManager); with it the datagram is counted and never decoded.
+     * established session: the port's framing check counts it before ice4j's decoder could see it.
      */
     @Test
     void malformedStunOnAnEstablishedSessionNeverReachesIce4jsDecoder() throws Exception {
@@ -117,7 +115,7 @@ class IceGuardLoopbackTest {
                     client.send(crash, 0, crash.length); // from the selected pair's address: the session's socket
                 }
                 waitAtLeast(port::malformedStun, 3);
-                assertEquals(3, server.stats().droppedMalformedStun());
+                assertEquals(3, port.drops(PortDrop.MALFORMED_STUN));
                 // the session is unharmed: data still flows
                 byte[] up = "\u0080after".getBytes(StandardCharsets.ISO_8859_1);
                 client.send(up, 0, up.length);
@@ -157,7 +155,7 @@ class IceGuardLoopbackTest {
                 s.send(new DatagramPacket(m, m.length, InetAddress.getByName("127.0.0.1"), port.localPort()));
                 waitAtLeast(port::malformedStun, 1);
                 assertEquals(0, port.rejectedStunRequests());
-                assertEquals(0, server.stats().droppedMalformedStun()); // refused at the port, before the session
+                assertEquals(0, port.routedAddresses()); // refused at the port: no path for the sender
             } finally {
                 server.close();
             }

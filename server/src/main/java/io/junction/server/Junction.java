@@ -90,7 +90,8 @@ public final class Junction implements AutoCloseable {
     static SfuOptions sfuOptions(JunctionSettings settings) {
         // The handshake timeout bounds ICE + DTLS together: ICE must connect within it too.
         IceConfig.Builder ice = IceConfig.builder().port(settings.mediaPort()).announcedAddresses(settings.announce())
-                .allowedNetworks(settings.iceAllowedNetworks()).connectTimeout(settings.handshakeTimeout());
+                .allowedNetworks(settings.iceAllowedNetworks()).connectTimeout(settings.handshakeTimeout())
+                .socketBufferBytes(settings.mediaSocketBuffer());
         if (settings.mediaBindAddress() != null) {
             ice.bindAddress(settings.mediaBindAddress());
         }

@@ -51,6 +51,7 @@ public final class JunctionBuilder {
     int maxTracks = 16;
     java.time.Duration handshakeTimeout = java.time.Duration.ofSeconds(10);
     int maxHalfOpenPerSource = io.junction.sfu.SfuOptions.DEFAULT_MAX_HALF_OPEN_PER_SOURCE;
+    int mediaSocketBuffer = io.junction.ice.IceConfig.DEFAULT_SOCKET_BUFFER;
     int handshakeThreads = io.junction.sfu.SfuOptions.DEFAULT_HANDSHAKE_THREADS;
     List<String> allowedOrigins = List.of();
     boolean selfSigned;
@@ -257,10 +258,20 @@ public final class JunctionBuilder {
     }
 
     /**
-     * Media transports one source IP address (the WebSocket peer's) may have set up at once but
-     * not yet connected (ICE + DTLS), 1..1000 (default 8). A join beyond it gets {@code error}
-     * {@code rate-limited} naming the limit, then {@code leaved}. Behind a reverse proxy every
-     * client has the proxy's address.
+     * SO_RCVBUF and SO_SNDBUF requested for the media port's sockets, 0 (the kernel default) or
+     * 65536..268435456 bytes (default 4 MiB). The kernel caps it at net.core.rmem_max/wmem_max; the
+     * granted size is logged at start.
+     */
+    public JunctionBuilder mediaSocketBuffer(int bytes) {
+        this.mediaSocketBuffer = bytes;
+        return this;
+    }
+
+    /**
+     * Media sessions one remote IP address may have half-open at the media port, 1..1000 (default 8):
+     * from the first valid ICE check of a session until its DTLS handshake completes. A valid check
+     * beyond it is dropped and counted (the client retransmits and gets in when a slot frees); joins
+     * are never refused for it. Clients behind one NAT share its address at the media port.
      */
     public JunctionBuilder maxHalfOpenPerSource(int transports) {
         this.maxHalfOpenPerSource = transports;

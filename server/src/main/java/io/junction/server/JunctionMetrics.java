@@ -32,7 +32,10 @@ final class JunctionMetrics implements AutoCloseable {
     static final List<String> TRANSPORT_STATES = List.of("new", "connecting", "connected", "failed", "closed");
     static final List<String> DROP_REASONS = List.of("unknown-ssrc", "unknown-payload-type", "no-buffer",
             "pool-exhausted", "invalid-rtcp", "not_connected", "unknown_kind", "srtp_auth", "srtp_replay",
-            "srtp_invalid", "dtls_after_failure", "send_protect_failed", "ice_network_rejected", "stun_malformed");
+            "srtp_invalid", "dtls_after_failure", "send_protect_failed", "ice_network_rejected", "stun_malformed",
+            // the media port's own drops (io.junction.ice.PortDrop)
+            "port_unknown_address", "port_not_stun_dtls_rtp", "port_over_limit", "port_unknown_ufrag",
+            "port_bad_integrity", "port_bad_request", "port_role_conflict", "port_unexpected_stun");
 
     /** What one scrape saw. */
     private record Snapshot(List<RoomView> rooms, EngineTotals totals, Map<String, Long> errors) {
@@ -79,10 +82,17 @@ final class JunctionMetrics implements AutoCloseable {
         counter("junction.srtp.auth.failures", "SRTP/SRTCP packets failing authentication",
                 t -> t.srtpAuthFailures());
         FunctionCounter.builder("junction.halfopen.refusals", engine, SfuEngine::halfOpenRefusals)
-                .description("joins refused: their source address had too many transports being set up")
-                .register(registry);
+                .description("valid ICE checks dropped at the media port: their remote address had too many "
+                        + "sessions being set up").register(registry);
         Gauge.builder("junction.halfopen.transports", engine, SfuEngine::halfOpenTransports)
-                .description("transports of limited sources not yet through ICE + DTLS").register(registry);
+                .description("media sessions between their first valid ICE check and DTLS completion")
+                .register(registry);
+        Gauge.builder("junction.media.port.kernel.drops", engine, e -> e.icePort().kernelDrops())
+                .description("datagrams the kernel dropped on the media port (/proc/net/udp drops; -1 unknown)")
+                .register(registry);
+        Gauge.builder("junction.media.port.receive.buffer", engine, e -> e.icePort().grantedReceiveBuffer())
+                .description("SO_RCVBUF the kernel granted the media port's sockets").baseUnit("bytes")
+                .register(registry);
         for (String reason : DROP_REASONS) {
             FunctionCounter.builder("junction.packets.dropped", this,
                             m -> m.last.totals().dropped().getOrDefault(reason, 0L))

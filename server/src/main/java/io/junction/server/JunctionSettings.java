@@ -22,7 +22,7 @@ record JunctionSettings(int httpPort, String bindAddress, int mediaPort, String 
                         Duration handshakeTimeout, List<String> allowedOrigins, boolean selfSigned,
                         int maxHalfOpenPerSource, PemKeyStores.Identity tlsPem, List<String> iceAllowedNetworks,
                         int handshakeThreads, io.junction.signaling.SignalingLimits signalingLimits,
-                        Duration httpIdleTimeout) {
+                        Duration httpIdleTimeout, int mediaSocketBuffer) {
 
     JunctionSettings(JunctionBuilder b) {
         this(port("httpPort", b.httpPort), address("bindAddress", b.bindAddress), port("mediaPort", b.mediaPort),
@@ -38,7 +38,8 @@ record JunctionSettings(int httpPort, String bindAddress, int mediaPort, String 
                 origins(b.allowedOrigins), selfSigned(b),
                 range("maxHalfOpenPerSource", b.maxHalfOpenPerSource, 1, 1000), pem(b), networks(b.iceAllowedNetworks),
                 range("handshakeThreads", b.handshakeThreads, 1, SfuOptions.MAX_HANDSHAKE_THREADS),
-                nonNull("signalingLimits", b.signalingLimits), httpIdle(b.httpIdleTimeout));
+                nonNull("signalingLimits", b.signalingLimits), httpIdle(b.httpIdleTimeout),
+                socketBuffer(b.mediaSocketBuffer));
     }
 
     private static Duration httpIdle(Duration d) {
@@ -46,6 +47,14 @@ record JunctionSettings(int httpPort, String bindAddress, int mediaPort, String 
             throw new IllegalArgumentException("httpIdleTimeout must be in 1..300 s (got " + d + ")");
         }
         return d;
+    }
+
+    private static int socketBuffer(int v) {
+        if (v != 0 && (v < 65536 || v > (256 << 20))) {
+            throw new IllegalArgumentException("mediaSocketBuffer must be 0 (kernel default) or in 65536..268435456 (got "
+                    + v + ")");
+        }
+        return v;
     }
 
     private static int port(String name, int v) {

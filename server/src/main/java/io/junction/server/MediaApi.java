@@ -35,12 +35,10 @@ public final class MediaApi {
     }
 
     /**
-     * As {@link #join(String, String, String, MediaRights, MediaCallbacks)}, counting the
-     * participant's transport against {@code source} (e.g. the client's IP address as the
-     * application's signaling sees it; null = not limited) until it connects, fails or closes.
-     *
-     * @throws io.junction.sfu.signal.HalfOpenLimitException when {@code source} already has
-     *         {@link JunctionBuilder#maxHalfOpenPerSource(int)} transports being set up
+     * As {@link #join(String, String, String, MediaRights, MediaCallbacks)}, naming the client's
+     * address as the application's signaling sees it (for logs; may be null). A join is never refused
+     * for half-open transports: {@link JunctionBuilder#maxHalfOpenPerSource(int)} bounds them per remote
+     * address at the media port.
      */
     public MediaParticipant join(String room, String participantId, String name, MediaRights rights,
                                  String source, MediaCallbacks callbacks) {

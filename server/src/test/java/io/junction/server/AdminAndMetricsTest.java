@@ -86,6 +86,36 @@ class AdminAndMetricsTest {
         }
     }
 
+    /** Issue 18 item 6: a bounded junk burst at the media port shows in the drop counters by reason. */
+    @Test
+    void junkAtTheMediaPortIsCountedByReasonInTheMetrics() throws Exception {
+        try (Fixture f = new Fixture(); Junction j = Fixture.start(Junction.builder().adminToken(TOKEN));
+             java.net.DatagramSocket junk = new java.net.DatagramSocket(0, java.net.InetAddress.getByName("127.0.0.1"))) {
+            java.net.InetSocketAddress port = new java.net.InetSocketAddress("127.0.0.1", j.mediaPort());
+            byte[] notMuxed = {100, 1, 2, 3};                       // RFC 7983: nothing Junction speaks
+            byte[] dtls = {22, (byte) 0xfe, (byte) 0xfd, 0, 0};     // DTLS from an address without a check
+            byte[] truncatedStun = {0, 1, 0, 0x58, 0x21, 0x12};     // shorter than a STUN header
+            for (int i = 0; i < 30; i++) {
+                junk.send(new java.net.DatagramPacket(notMuxed, notMuxed.length, port));
+                junk.send(new java.net.DatagramPacket(dtls, dtls.length, port));
+                junk.send(new java.net.DatagramPacket(truncatedStun, truncatedStun.length, port));
+            }
+            String base = "http://127.0.0.1:" + j.httpPort();
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            String metrics;
+            do {
+                metrics = f.get(base + "/metrics", TOKEN).body();
+            } while (value(metrics, "junction_packets_dropped_total\\{reason=\"stun_malformed\"\\}") < 30
+                    && System.nanoTime() < deadline);
+            assertEquals(30.0, value(metrics, "junction_packets_dropped_total\\{reason=\"port_not_stun_dtls_rtp\"\\}"), metrics);
+            assertEquals(30.0, value(metrics, "junction_packets_dropped_total\\{reason=\"port_unknown_address\"\\}"), metrics);
+            assertEquals(30.0, value(metrics, "junction_packets_dropped_total\\{reason=\"stun_malformed\"\\}"), metrics);
+            assertEquals(0.0, value(metrics, "junction_packets_dropped_total\\{reason=\"port_bad_integrity\"\\}"), metrics);
+            assertTrue(value(metrics, "junction_media_port_kernel_drops") >= 0, metrics);
+            assertTrue(value(metrics, "junction_media_port_receive_buffer_bytes") > 0, metrics);
+        }
+    }
+
     /** The value of the first sample whose name (and labels) match {@code nameRegex}. */
     private static double value(String metrics, String nameRegex) {
         Matcher m = Pattern.compile("(?m)^" + nameRegex + "(?:\\{[^}]*\\})? (\\S+)$").matcher(metrics);

@@ -46,6 +46,8 @@ class JunctionBuilderTest {
                     b -> b.maxHalfOpenPerSource(0)),
             new Row("maxHalfOpenPerSource", "maxHalfOpenPerSource must be in 1..1000",
                     b -> b.maxHalfOpenPerSource(1001)),
+            new Row("mediaSocketBuffer", "mediaSocketBuffer must be 0 (kernel default) or in 65536..268435456",
+                    b -> b.mediaSocketBuffer(1024)),
             new Row("handshakeThreads", "handshakeThreads must be in 1..256", b -> b.handshakeThreads(0)),
             new Row("handshakeThreads", "handshakeThreads must be in 1..256", b -> b.handshakeThreads(257)),
             new Row("tlsKeystore", "tlsKeystore must be a readable PKCS12 file",

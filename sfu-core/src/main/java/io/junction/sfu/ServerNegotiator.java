@@ -96,6 +96,7 @@ final class ServerNegotiator {
             return;
         }
         LOG.debug("{}: client offer with {} sections", participant.id(), offer.media().size());
+        participant.onRemoteIceCredentials(offer, true); // an ICE restart: the answer carries new credentials
         AnswerBuilder.Result r;
         try {
             r = AnswerBuilder.build(offer, serverTransport(), plan);
@@ -120,6 +121,7 @@ final class ServerNegotiator {
         }
         LOG.debug("{}: client answer with {} sections (ufrag {})", participant.id(), answer.media().size(),
                 answer.media().isEmpty() ? null : answer.media().get(0).iceUfrag());
+        participant.onRemoteIceCredentials(answer, false);
         AnswerApplier.Result r;
         try {
             r = AnswerApplier.apply(pending, answer);

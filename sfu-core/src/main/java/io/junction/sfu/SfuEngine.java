@@ -2,9 +2,9 @@ package io.junction.sfu;
 
 import io.junction.dtls.DtlsCertificate;
 import io.junction.ice.IcePort;
+import io.junction.ice.PortDrop;
 import io.junction.rtp.BufferPool;
 import io.junction.sfu.event.RoomEventListener;
-import io.junction.sfu.signal.HalfOpenLimitException;
 import io.junction.sfu.signal.MediaEngine;
 import io.junction.sfu.signal.MediaRights;
 import io.junction.sfu.signal.MediaSession;
@@ -33,10 +33,11 @@ import java.util.concurrent.TimeUnit;
  * taken on each room's worker; lifecycle events go to the {@link RoomEventListener} given at
  * construction (called on worker and transport threads: it must not block).
  *
- * <p>Half-open limit: a participant's transport counts against its source (given at
- * {@link #join(String, String, String, MediaRights, String, NegotiationSink) join}) from join until
- * it connects, fails or closes; a join beyond {@link SfuOptions#maxHalfOpenPerSource()} is refused
- * with {@link HalfOpenLimitException}.
+ * <p>Joins are never refused for half-open transports: a join creates no socket and no thread (its
+ * ICE-lite session is an object whose credentials are registered when the server's SDP is written).
+ * Half-open state is bounded at the media port instead: {@link SfuOptions#maxHalfOpenPerSource()}
+ * sessions per remote IP address between their first valid check and DTLS completion; checks beyond
+ * it are dropped and counted until a slot frees.
  *
  * <p>Handshakes: a participant's transport must get through ICE and DTLS within
  * {@link SfuOptions#handshakeTimeout()} of its start; DTLS handshakes run on at most
@@ -52,7 +53,6 @@ public final class SfuEngine implements MediaEngine {
     private final BufferPool pool;
     private final EngineContext ctx;
     private final ConcurrentHashMap<String, SfuRoom> rooms = new ConcurrentHashMap<>();
-    private final HalfOpenLimit halfOpen;
     private volatile boolean closed;
 
     public SfuEngine(SfuOptions options) {
@@ -63,9 +63,9 @@ public final class SfuEngine implements MediaEngine {
     public SfuEngine(SfuOptions options, RoomEventListener events) {
         Objects.requireNonNull(events, "events");
         this.options = options;
-        this.halfOpen = new HalfOpenLimit(options.maxHalfOpenPerSource());
         SrtpSession.warmUp();
-        this.icePort = new IcePort(options.ice());
+        this.icePort = new IcePort(options.ice().toBuilder()
+                .maxHalfOpenPerAddress(options.maxHalfOpenPerSource()).build());
         this.workers = new WorkerPool("junction-room", options.workerThreads(),
                 () -> System.nanoTime() / 1_000_000, 10);
         this.handshakes = HandshakePool.create(options.handshakeThreads());
@@ -97,18 +97,7 @@ public final class SfuEngine implements MediaEngine {
         return join(roomId, participantId, displayName, rights, null, sink);
     }
 
-    @Override
-    public HalfOpenLimitException refusal(String source) {
-        return halfOpen.admits(source) ? null : new HalfOpenLimitException(source, halfOpen.limit());
-    }
-
-    /**
-     * Joins a participant whose transport counts against {@code source} (null = not limited)
-     * until it connects, fails or closes.
-     *
-     * @throws HalfOpenLimitException when {@code source} already has
-     *                                {@link SfuOptions#maxHalfOpenPerSource()} transports half-open
-     */
+    /** Joins a participant; {@code source} (its signaling address) is not limited here any more. */
     @Override
     public MediaSession join(String roomId, String participantId, String displayName, MediaRights rights,
                              String source, NegotiationSink sink) {
@@ -116,26 +105,11 @@ public final class SfuEngine implements MediaEngine {
         if (closed) {
             throw new IllegalStateException("engine closed");
         }
-        HalfOpenLimit.Lease lease = halfOpen.tryAcquire(source).orElse(null);
-        if (lease == null) {
-            LOG.debug("room {}: join of {} refused: {} has {} transports half-open", roomId, participantId, source,
-                    halfOpen.limit());
-            throw new HalfOpenLimitException(source, halfOpen.limit());
-        }
-        boolean admitted = false;
-        try {
-            SfuParticipant p = admit(roomId, participantId, displayName, rights, sink, lease);
-            admitted = true;
-            return p;
-        } finally {
-            if (!admitted) {
-                lease.release();
-            }
-        }
+        return admit(roomId, participantId, displayName, rights, sink);
     }
 
     private SfuParticipant admit(String roomId, String participantId, String displayName, MediaRights rights,
-                                 NegotiationSink sink, HalfOpenLimit.Lease lease) {
+                                 NegotiationSink sink) {
         while (true) {
             SfuRoom room = rooms.computeIfAbsent(roomId, id -> new SfuRoom(id, workers.assign(), ctx));
             SfuParticipant p;
@@ -144,8 +118,7 @@ public final class SfuEngine implements MediaEngine {
                     if (room.isClosed()) {
                         return null;
                     }
-                    SfuParticipant created = new SfuParticipant(participantId, displayName, rights, room, ctx, sink,
-                            lease);
+                    SfuParticipant created = new SfuParticipant(participantId, displayName, rights, room, ctx, sink);
                     room.add(created);
                     return created;
                 }).get(5, TimeUnit.SECONDS);
@@ -186,7 +159,7 @@ public final class SfuEngine implements MediaEngine {
     /** Engine-wide counters since start (departed participants included). */
     public EngineTotals totals() {
         ctx.totals().countPoolExhausted(ctx.poolExhausted());
-        ctx.totals().countIcePort(icePort.rejectedByNetwork(), icePort.malformedStun());
+        ctx.totals().countIcePort(icePort.drops());
         return ctx.totals().with(rooms());
     }
 
@@ -208,14 +181,19 @@ public final class SfuEngine implements MediaEngine {
         return icePort.liveTransports();
     }
 
-    /** Transports of limited sources that exist but have not completed ICE + DTLS. */
+    /** Sessions between their first valid check and DTLS completion (each holds a slot of its remote IP). */
     public int halfOpenTransports() {
-        return halfOpen.total();
+        return icePort.halfOpenTransports();
     }
 
-    /** Joins refused since start because their source had too many transports half-open. */
+    /** Valid checks dropped at the media port because their remote IP held its limit of half-open sessions. */
     public long halfOpenRefusals() {
-        return halfOpen.refusals();
+        return icePort.drops(PortDrop.OVER_LIMIT);
+    }
+
+    /** The media port (drop counters, socket buffers, kernel drops). */
+    public IcePort icePort() {
+        return icePort;
     }
 
     /** DTLS handshakes running now (each holds a handshake thread). */

@@ -40,8 +40,6 @@ final class SfuParticipant implements MediaSession, MediaSender {
     private final SfuRoom room;
     private final EngineContext ctx;
     private final NegotiationSink sink;
-    /** Held from join until the transport connects, fails or closes (the half-open limit). */
-    private final HalfOpenLimit.Lease halfOpen;
     private final LateIceListener iceListener = new LateIceListener();
     private final IceTransport ice;
     private final ParticipantMedia media;
@@ -57,9 +55,7 @@ final class SfuParticipant implements MediaSession, MediaSender {
     private volatile boolean mediaLost;
     private boolean mediaConnected; // room worker thread only
 
-    SfuParticipant(String id, String name, MediaRights rights, SfuRoom room, EngineContext ctx, NegotiationSink sink,
-                   HalfOpenLimit.Lease halfOpen) {
-        this.halfOpen = halfOpen;
+    SfuParticipant(String id, String name, MediaRights rights, SfuRoom room, EngineContext ctx, NegotiationSink sink) {
         this.id = id;
         this.name = name;
         this.rights = rights;
@@ -108,7 +104,8 @@ final class SfuParticipant implements MediaSession, MediaSender {
             throw new NegotiationException("not-in-room", "participant " + id + " has left");
         }
         if (mediaLost) {
-            // No ICE restart: the media session of this membership is over (SfuRoom.onTransportLost).
+            // The media transport failed (consent lost before any restart arrived): the media session
+            // of this membership is over (SfuRoom.onTransportLost). A restart must come before that.
             throw new NegotiationException("unsupported",
                     "the media transport of participant " + id + " failed; leave and join again to get media");
         }
@@ -197,6 +194,48 @@ final class SfuParticipant implements MediaSession, MediaSender {
     }
 
     /**
+     * On the loop, before a client description is answered or applied: new ICE credentials in a client
+     * offer restart ICE (RFC 8839 section 4.4.1.1.1, RFC 8445 section 9): the server's ICE-lite session
+     * takes new credentials of its own (the answer carries them) and keeps DTLS, SRTP and its current
+     * path until a check with the new credentials arrives. Nothing happens before the transport exists.
+     */
+    void onRemoteIceCredentials(SessionDescription remote, boolean isOffer) throws NegotiationException {
+        if (transport == null) {
+            return;
+        }
+        MediaDescription first = remote.media().isEmpty() ? null : remote.media().get(0);
+        String ufrag = remote.iceUfrag() != null ? remote.iceUfrag() : first != null ? first.iceUfrag() : null;
+        String pwd = remote.icePwd() != null ? remote.icePwd() : first != null ? first.icePwd() : null;
+        if (ufrag == null || pwd == null) {
+            return;
+        }
+        synchronized (candidates) {
+            if (ufrag.equals(remoteUfrag)) {
+                return;
+            }
+        }
+        IceCredentials creds;
+        try {
+            creds = new IceCredentials(ufrag, pwd);
+        } catch (IllegalArgumentException e) {
+            throw new NegotiationException("bad-sdp", e.getMessage());
+        }
+        if (isOffer) {
+            try {
+                ice.restart(creds);
+            } catch (IllegalStateException e) {
+                throw new NegotiationException("unsupported", "ICE restart of participant " + id + ": " + e.getMessage());
+            }
+            LOG.info("room {} participant {}: ICE restart", room.id(), id);
+        } else {
+            ice.setRemoteCredentials(creds);
+        }
+        synchronized (candidates) {
+            remoteUfrag = ufrag;
+        }
+    }
+
+    /**
      * Called on the loop once the client's DTLS fingerprint, role and ICE credentials are known
      * (its first offer or answer). Later descriptions keep the transport (JSEP re-offers).
      */
@@ -205,8 +244,7 @@ final class SfuParticipant implements MediaSession, MediaSender {
         if (transport != null) {
             return;
         }
-        // RFC 8839 §4.2: the offerer of the first exchange is the controlling agent.
-        ice.setControlling(serverOffered);
+        // RFC 8445 §6.1.1: the server is an ICE-lite agent, always controlled, whoever offered first.
         MediaDescription first = remote.media().isEmpty() ? null : remote.media().get(0);
         io.junction.sfu.sdp.Fingerprint fp = remote.fingerprint() != null ? remote.fingerprint()
                 : first != null ? first.fingerprint() : null;
@@ -222,7 +260,6 @@ final class SfuParticipant implements MediaSession, MediaSender {
         } catch (IllegalArgumentException e) {
             throw new NegotiationException("bad-sdp", e.getMessage());
         }
-        ice.setControlling(serverOffered);
         synchronized (candidates) {
             remoteUfrag = ufrag;
             for (Candidate c : candidates) {
@@ -298,7 +335,6 @@ final class SfuParticipant implements MediaSession, MediaSender {
     }
 
     private void closeMedia() {
-        halfOpen.release();
         rtpIn.close();
         rtcpIn.close();
         MediaTransport t = transport;
@@ -326,14 +362,12 @@ final class SfuParticipant implements MediaSession, MediaSender {
         @Override
         public void onConnected() {
             LOG.info("room {} participant {}: media transport connected", room.id(), id);
-            halfOpen.release();
             room.loop().execute(() -> room.onTransportConnected(SfuParticipant.this));
         }
 
         @Override
         public void onFailed(String reason) {
             LOG.info("room {} participant {}: media transport failed: {}", room.id(), id, reason);
-            halfOpen.release();
             ctx.emit(new RoomEvent.TransportFailed(room.id(), id, reason));
             room.loop().execute(() -> room.onTransportLost(SfuParticipant.this, reason));
         }
@@ -341,7 +375,6 @@ final class SfuParticipant implements MediaSession, MediaSender {
         @Override
         public void onClosed() {
             LOG.info("room {} participant {}: media transport closed by the peer", room.id(), id);
-            halfOpen.release();
             ctx.emit(new RoomEvent.TransportFailed(room.id(), id, "closed by the peer"));
             room.loop().execute(() -> room.onTransportLost(SfuParticipant.this, "closed by the peer"));
         }

@@ -18,8 +18,7 @@ final class Totals {
     private final long[] sums = new long[9];
     private final Map<String, Long> dropped = new HashMap<>();
     private long poolExhausted;
-    private long iceNetworkRejected;
-    private long stunMalformed;
+    private Map<String, Long> portDrops = Map.of();
 
     synchronized void retire(ParticipantView p) {
         add(sums, dropped, p);
@@ -29,10 +28,11 @@ final class Totals {
         poolExhausted = n;
     }
 
-    /** The shared ICE port's own drops (they belong to no participant). */
-    synchronized void countIcePort(long networkRejected, long malformedStun) {
-        iceNetworkRejected = networkRejected;
-        stunMalformed = malformedStun;
+    /** The media port's own drops by reason (they belong to no participant). */
+    synchronized void countIcePort(Map<io.junction.ice.PortDrop, Long> drops) {
+        Map<String, Long> m = new HashMap<>();
+        drops.forEach((k, v) -> m.put(k.metricName(), v));
+        portDrops = m;
     }
 
     /** Retired counters plus those of the given live rooms. */
@@ -45,8 +45,7 @@ final class Totals {
             }
         }
         d.put("pool-exhausted", poolExhausted);
-        d.put("ice_network_rejected", iceNetworkRejected);
-        d.put("stun_malformed", stunMalformed);
+        d.putAll(portDrops);
         return new EngineTotals(s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7], s[8], d);
     }
 

@@ -1,6 +1,5 @@
 package io.junction.signaling;
 
-import io.junction.sfu.signal.HalfOpenLimitException;
 import io.junction.sfu.signal.MediaEngine;
 import io.junction.sfu.signal.MediaRights;
 import io.junction.sfu.signal.MediaSession;
@@ -169,15 +168,8 @@ final class ClientHandler {
             error(ErrorCodes.INTERNAL, "the server is shutting down", join.type());
             return;
         }
-        // A join the media engine would refuse (its source holds too many half-open transports) is
-        // turned away before the room sees it; engine.join below settles joins racing past this.
-        RoomRegistry.JoinResult result = registry.join(join.room(), join.name(), outbox,
-                m -> m == RoomMode.SFU ? engine.refusal(source) : null);
-        if (result.refusal() != null) {
-            LOG.debug("join to room {} refused: {} from {}", join.room(), result.refusal().getMessage(), source);
-            error(ErrorCodes.RATE_LIMITED, result.refusal().getMessage(), join.type());
-            return;
-        }
+        // No refusal for half-open transports: the media engine bounds those at its media port.
+        RoomRegistry.JoinResult result = registry.join(join.room(), join.name(), outbox);
         if (result.participant() == null) {
             return;
         }
@@ -199,11 +191,6 @@ final class ClientHandler {
         };
         try {
             media = engine.join(room, self.id(), join.name(), rights, source, sink);
-        } catch (HalfOpenLimitException e) {
-            LOG.debug("join of {} to room {} refused: {} from {}", self.id(), room, e.getMessage(), source);
-            error(ErrorCodes.RATE_LIMITED, e.getMessage(), join.type());
-            exitRoom();
-            outbox.send(codec.encode(new SignalMessage.Leaved(room)));
         } catch (RuntimeException e) {
             LOG.error("media engine failed to join {} to room {}", self.id(), room, e);
             error(ErrorCodes.INTERNAL, "the media engine failed; you are not in the room", join.type());

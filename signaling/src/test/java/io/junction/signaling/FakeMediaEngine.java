@@ -16,23 +16,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A media engine that records calls; an offer whose sdp is "refuse" gets bad-sdp, "explode" a
- * RuntimeException; while {@link #halfOpenRefusals} is positive, joins are refused as over the
- * half-open limit (2) by {@code join}, while {@link #admissionRefusals} is positive already by the
- * admission check before the room.
+ * RuntimeException.
  */
 final class FakeMediaEngine implements MediaEngine {
     private final Map<String, CompletableFuture<Session>> sessions = new ConcurrentHashMap<>();
     final List<String> joins = new CopyOnWriteArrayList<>();
     /** The source of every join that carried one (refused ones included). */
     final List<String> sources = new CopyOnWriteArrayList<>();
-    final java.util.concurrent.atomic.AtomicInteger halfOpenRefusals = new java.util.concurrent.atomic.AtomicInteger();
-    final java.util.concurrent.atomic.AtomicInteger admissionRefusals = new java.util.concurrent.atomic.AtomicInteger();
-
-    @Override
-    public io.junction.sfu.signal.HalfOpenLimitException refusal(String source) {
-        return admissionRefusals.getAndUpdate(n -> Math.max(0, n - 1)) > 0
-                ? new io.junction.sfu.signal.HalfOpenLimitException(source, 2) : null;
-    }
 
     final class Session implements MediaSession {
         final String room;
@@ -84,9 +74,6 @@ final class FakeMediaEngine implements MediaEngine {
     public MediaSession join(String roomId, String participantId, String displayName,
                              io.junction.sfu.signal.MediaRights rights, String source, NegotiationSink sink) {
         sources.add(String.valueOf(source));
-        if (halfOpenRefusals.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-            throw new io.junction.sfu.signal.HalfOpenLimitException(source, 2);
-        }
         return MediaEngine.super.join(roomId, participantId, displayName, rights, source, sink);
     }
 

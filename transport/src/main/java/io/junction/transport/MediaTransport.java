@@ -47,7 +47,11 @@ public final class MediaTransport implements AutoCloseable {
         void onRtcp(byte[] buf, int off, int len);
     }
 
-    private final IceTransport ice;
+    private volatile IceTransport ice;
+    /** A restart's ICE transport until it connects (null otherwise). */
+    private volatile IceEvents pendingIce;
+    /** The current ICE transport failed while a restart was pending. */
+    private volatile String currentIceFailure;
     private final DtlsTransport dtls;
     private final Listener listener;
     private final AtomicReference<State> state = new AtomicReference<>(State.NEW);
@@ -85,12 +89,41 @@ public final class MediaTransport implements AutoCloseable {
         }
         this.dtls = new DtlsTransport(role, local, remoteFingerprint, this::sendDtls, new DtlsEvents(),
                 handshakeExecutor, handshakeTimeout, profiles);
-        this.ice = Objects.requireNonNull(iceFactory.apply(new IceEvents()), "ice");
+        IceEvents events = new IceEvents();
+        this.ice = Objects.requireNonNull(iceFactory.apply(events), "ice");
+        events.own = ice;
     }
 
     /** The ICE transport, for signalling credentials and candidates. */
     public IceTransport ice() {
         return ice;
+    }
+
+    /**
+     * ICE restart by replacing the ICE transport (a client: its ice4j agent cannot restart in place;
+     * RFC 8445 §9): {@code iceFactory} creates the new one with the listener it is given; signal its
+     * credentials and candidates, set the peer's new ones, then {@link IceTransport#start()} it. DTLS and
+     * SRTP keep their state: datagrams of the new path feed the same association, and once the new ICE
+     * connects sends move to it and the old one is closed. Until then the old one carries the media.
+     *
+     * @return the new ICE transport
+     * @throws IllegalStateException before {@link #start()} or after failure/close
+     */
+    public IceTransport restartIce(Function<IceTransport.Listener, IceTransport> iceFactory) {
+        State s = state.get();
+        if (s != State.CONNECTING && s != State.CONNECTED) {
+            throw new IllegalStateException("ICE restart in state " + s);
+        }
+        IceEvents events = new IceEvents();
+        events.replacing = true;
+        IceTransport next = Objects.requireNonNull(iceFactory.apply(events), "ice");
+        events.own = next;
+        IceEvents before = pendingIce;
+        pendingIce = events;
+        if (before != null && before.own != null) {
+            before.own.close(); // a restart replacing an unfinished restart
+        }
+        return next;
     }
 
     /** Starts ICE checks; DTLS starts when ICE connects, with what is left of the handshake timeout. */
@@ -153,6 +186,10 @@ public final class MediaTransport implements AutoCloseable {
     private void free() {
         dtls.close();
         ice.close();
+        IceEvents p = pendingIce;
+        if (p != null && p.own != null) {
+            p.own.close();
+        }
         synchronized (sendLock) {
             SrtpSession s = srtp;
             srtp = null;
@@ -256,9 +293,30 @@ public final class MediaTransport implements AutoCloseable {
         }
     }
 
+    /** Events of one ICE transport: the current one, or a restart's replacement until it connects. */
     private final class IceEvents implements IceTransport.Listener {
+        volatile IceTransport own;
+        volatile boolean replacing;
+
         @Override
         public void onConnected() {
+            if (replacing) {
+                if (pendingIce != this) {
+                    return; // superseded by a later restart
+                }
+                replacing = false;
+                pendingIce = null;
+                currentIceFailure = null;
+                IceTransport old = ice;
+                ice = own; // the restart's path now carries DTLS and SRTP
+                if (old != own) {
+                    old.close();
+                }
+                if (state.get() == State.CONNECTED) {
+                    own.established();
+                }
+                return;
+            }
             if (state.get() == State.CONNECTING) {
                 dtls.start(handshakeDeadline);
             }
@@ -266,6 +324,19 @@ public final class MediaTransport implements AutoCloseable {
 
         @Override
         public void onFailed(String reason) {
+            if (replacing) {
+                if (pendingIce == this) {
+                    pendingIce = null;
+                    if (currentIceFailure != null) {
+                        fail("ICE: " + currentIceFailure + "; restart failed: " + reason);
+                    }
+                }
+                return; // a replacement that never connected: the current path stays
+            }
+            if (pendingIce != null) {
+                currentIceFailure = reason; // the restart under way may still bring the session back
+                return;
+            }
             fail("ICE: " + reason);
         }
 
@@ -280,6 +351,7 @@ public final class MediaTransport implements AutoCloseable {
         public void onHandshakeComplete(SrtpKeyingMaterial keys) {
             SrtpSession s = new SrtpSession(keys);
             srtp = s;
+            ice.established(); // no longer half-open at the media port
             if (state.compareAndSet(State.CONNECTING, State.CONNECTED)) {
                 listener.onConnected();
                 synchronized (early) {

@@ -105,9 +105,16 @@ public final class JunctionMain implements Callable<Integer> {
     int handshakeThreads;
 
     @Option(names = "--max-half-open", paramLabel = "N", defaultValue = "8",
-            description = "Media transports one client IP address may have set up but not yet connected (ICE + "
-                    + "DTLS), 1..1000; a join beyond it gets error 'rate-limited' (default: ${DEFAULT-VALUE}).")
+            description = "Media sessions one remote IP address may have half-open at the media port (from its "
+                    + "first valid ICE check until DTLS completes), 1..1000; further checks from that address are "
+                    + "dropped and counted until a slot frees; joins are never refused for it (default: ${DEFAULT-VALUE}).")
     int maxHalfOpen;
+
+    @Option(names = "--media-socket-buffer", paramLabel = "BYTES", defaultValue = "4194304",
+            description = "SO_RCVBUF/SO_SNDBUF of the media port's sockets, 0 (kernel default) or 65536..268435456; "
+                    + "the kernel caps it at net.core.rmem_max/wmem_max and the granted size is logged "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int mediaSocketBuffer;
 
     @Option(names = "--allowed-origins", paramLabel = "ORIGIN", split = ",",
             description = "Origins (https://host:port) whose pages may open the WebSocket; others get HTTP 403 "
@@ -213,7 +220,8 @@ public final class JunctionMain implements Callable<Integer> {
                     maxRooms, maxTracks, handshakeTimeout, maxHalfOpen, allowedOrigins,
                     authPublicKey, selfSigned, tlsCert, tlsKey, iceAllowedNetworks, handshakeThreads, tlsKeyPassword,
                     new AbuseOptions(tokenLeeway, tokenMaxLifetime, maxConnectionsPerAddress, maxConnections,
-                            pingTimeout, maxViolations, httpIdleTimeout));
+                            pingTimeout, maxViolations, httpIdleTimeout),
+                    mediaSocketBuffer);
         } catch (IllegalArgumentException e) {
             String message = e.getMessage().startsWith("mode ") ? "--" + e.getMessage() : e.getMessage();
             throw new CommandLine.ParameterException(spec.commandLine(), message, e);

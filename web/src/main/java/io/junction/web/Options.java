@@ -36,7 +36,8 @@ import java.util.Set;
  * @param maxRooms      rooms at once, 1..1000000
  * @param maxTracks     sending tracks per participant offer, 1..256
  * @param handshakeTimeout seconds an ICE + DTLS handshake may take, 1..60
- * @param maxHalfOpen   media transports one source IP address may have set up but not yet connected, 1..1000
+ * @param maxHalfOpen   media sessions one remote IP address may have half-open at the media port (first valid
+ *                      ICE check .. DTLS done), 1..1000
  * @param allowedOrigins origins allowed to open the WebSocket, empty = all
  * @param authPublicKey PEM file with the RSA public key of RS256 join tokens, null = none (exclusive with authSecret)
  * @param selfSigned    serve HTTPS with a certificate generated at start-up (exclusive with tlsKeystore)
@@ -47,6 +48,7 @@ import java.util.Set;
  * @param handshakeThreads most DTLS handshakes running at once, 1..256
  * @param tlsKeyPassword password of an encrypted tlsKey, null = the key is not encrypted
  * @param abuse         join-token times, connection caps, ping timeout, violations, HTTP idle timeout
+ * @param mediaSocketBuffer SO_RCVBUF/SO_SNDBUF of the media sockets in bytes, 0 = kernel default, else 65536..268435456
  */
 public record Options(int port, int mediaPort, List<String> announce, RoomMode defaultMode, String bind,
                       String mediaBind, int roomCapacity, int maxFrameBytes, double rateLimit, int rateBurst,
@@ -54,7 +56,8 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
                       int maxRooms, int maxTracks, int handshakeTimeout, int maxHalfOpen,
                       List<String> allowedOrigins, Path authPublicKey, boolean selfSigned, Path tlsCert,
                       Path tlsKey, List<String> iceAllowedNetworks, int handshakeThreads,
-                      String tlsKeyPassword, AbuseOptions abuse) {
+                      String tlsKeyPassword, AbuseOptions abuse,
+                      int mediaSocketBuffer) {
     public static final int DEFAULT_PORT = 8080;
     public static final int DEFAULT_MEDIA_PORT = 10000;
     static final Set<String> LOG_LEVELS = Set.of("trace", "debug", "info", "warn", "error");
@@ -125,6 +128,9 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
         range("--max-half-open", maxHalfOpen, 1, 1000);
         range("--handshake-threads", handshakeThreads, 1, io.junction.sfu.SfuOptions.MAX_HANDSHAKE_THREADS);
         Objects.requireNonNull(abuse, "abuse");
+        if (mediaSocketBuffer != 0) {
+            range("--media-socket-buffer", mediaSocketBuffer, 65536, 256 << 20);
+        }
         logLevel = Objects.requireNonNull(logLevel, "logLevel").toLowerCase(Locale.ROOT);
         if (!LOG_LEVELS.contains(logLevel)) {
             throw new IllegalArgumentException("--log-level must be one of trace, debug, info, warn, error (got "
@@ -158,7 +164,8 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
         return new Options(DEFAULT_PORT, DEFAULT_MEDIA_PORT, List.of(), RoomMode.SFU, null, null, 0, 64 * 1024, 50,
                 100, null, null, null, null, "info", 1000, 16, 10,
                 io.junction.sfu.SfuOptions.DEFAULT_MAX_HALF_OPEN_PER_SOURCE, List.of(), null, false, null, null, List.of(),
-                io.junction.sfu.SfuOptions.DEFAULT_HANDSHAKE_THREADS, null, AbuseOptions.defaults());
+                io.junction.sfu.SfuOptions.DEFAULT_HANDSHAKE_THREADS, null, AbuseOptions.defaults(),
+                io.junction.ice.IceConfig.DEFAULT_SOCKET_BUFFER);
     }
 
     /** A Junction builder carrying these options. */
@@ -168,7 +175,7 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
                 .roomCapacity(roomCapacity).maxFrameBytes(maxFrameBytes).rateLimit(rateLimit, rateBurst)
                 .adminToken(adminToken).maxRooms(maxRooms).maxTracksPerParticipant(maxTracks)
                 .handshakeTimeout(java.time.Duration.ofSeconds(handshakeTimeout)).maxHalfOpenPerSource(maxHalfOpen)
-                .handshakeThreads(handshakeThreads)
+                .handshakeThreads(handshakeThreads).mediaSocketBuffer(mediaSocketBuffer)
                 .allowedOrigins(allowedOrigins).selfSigned(selfSigned).iceAllowedNetworks(iceAllowedNetworks);
         if (tlsKeystore != null) {
             b.tlsKeystore(tlsKeystore, tlsPassword);
@@ -199,7 +206,7 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
                 + ", maxHalfOpen=" + maxHalfOpen + ", handshakeThreads=" + handshakeThreads + ", allowedOrigins=" + allowedOrigins
                 + ", authPublicKey=" + authPublicKey + ", selfSigned=" + selfSigned + ", tlsCert=" + tlsCert
                 + ", tlsKey=" + tlsKey + ", tlsKeyPassword=" + mask(tlsKeyPassword)
-                + ", iceAllowedNetworks=" + iceAllowedNetworks + ", abuse=" + abuse + "]";
+                + ", iceAllowedNetworks=" + iceAllowedNetworks + ", abuse=" + abuse + ", mediaSocketBuffer=" + mediaSocketBuffer + "]";
     }
 
     private static String mask(String secret) {

@@ -74,6 +74,13 @@ class OptionsSourcesTest {
                     () -> JunctionMain.parse("--max-half-open", bad)).getMessage()
                     .contains("--max-half-open must be in 1..1000 (got " + bad + ")"));
         }
+        for (String bad : new String[] {"1024", "300000000"}) {
+            assertTrue(assertThrows(CommandLine.ParameterException.class,
+                    () -> JunctionMain.parse("--media-socket-buffer", bad)).getMessage()
+                    .contains("--media-socket-buffer must be in 65536..268435456 (got " + bad + ")"));
+        }
+        assertEquals(0, JunctionMain.parse("--media-socket-buffer", "0").mediaSocketBuffer(), "0 = kernel default");
+        assertEquals(4 << 20, JunctionMain.parse().mediaSocketBuffer());
         for (String bad : new String[] {"0", "257"}) {
             assertTrue(assertThrows(CommandLine.ParameterException.class,
                     () -> JunctionMain.parse("--handshake-threads", bad)).getMessage()
@@ -180,6 +187,7 @@ class OptionsSourcesTest {
                 "--tls-keystore-password", "--auth-secret", "--admin-token", "--log-level", "--help", "--max-rooms",
                 "--max-tracks", "--handshake-timeout", "--handshake-threads", "--max-half-open", "--allowed-origins", "--auth-public-key",
                 "--self-signed", "--tls-cert", "--tls-key", "--tls-key-password", "--ice-allowed-networks",
+                "--media-socket-buffer",
                 "JUNCTION_<NAME>", "JUNCTION_CONFIG", "Precedence")) {
             assertTrue(usage.contains(option), option + " in\n" + usage);
         }

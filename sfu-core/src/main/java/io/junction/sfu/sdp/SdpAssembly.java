@@ -12,10 +12,14 @@ final class SdpAssembly {
     private SdpAssembly() {
     }
 
-    /** v=, o=, s=, t= and msid-semantic for a server description (RFC 8829 section 5.2.1). */
+    /**
+     * v=, o=, s=, t=, msid-semantic (RFC 8829 section 5.2.1) and a=ice-lite (RFC 8839 section 5.3:
+     * the server is an ICE-lite agent, RFC 8445 section 2.5) for a server description.
+     */
     static SessionDescription.Builder session(String sessionId, long version) {
         SessionDescription.Builder s = SessionDescription.builder(Origin.of(sessionId, version));
         s.msidSemantic = " WMS *";
+        s.iceLite = true;
         return s;
     }
 

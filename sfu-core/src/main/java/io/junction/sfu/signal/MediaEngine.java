@@ -37,28 +37,14 @@ public interface MediaEngine extends AutoCloseable {
 
     /**
      * As {@link #join(String, String, String, MediaRights, NegotiationSink)}, naming where the
-     * participant connects from, so that an engine can bound the media transports each source is
-     * setting up at once. The default ignores the source (an engine without such a limit).
+     * participant connects from (for logs). A join is never refused for half-open transports: an engine
+     * bounds those at its media port, where they exist (PROTOCOL.md).
      *
-     * @param source the participant's source, e.g. the signaling peer's IP address; null = not limited
-     * @throws HalfOpenLimitException when {@code source} already holds the engine's limit of
-     *                                half-open transports; nothing was created
+     * @param source the participant's source, e.g. the signaling peer's IP address; may be null
      */
     default MediaSession join(String roomId, String participantId, String displayName, MediaRights rights,
                               String source, NegotiationSink sink) {
         return join(roomId, participantId, displayName, rights, sink);
-    }
-
-    /**
-     * Checked by signaling before a participant enters an {@code sfu} room, so that a join this
-     * engine will refuse is refused before the room sees it (no {@code joined}, no
-     * {@code otherjoin} to the others). Returns null when {@code source} may join now, otherwise why
-     * not (the refusal {@link #join(String, String, String, MediaRights, String, NegotiationSink)}
-     * would throw). {@code join} still decides: two joins racing past this check are settled there.
-     * The default admits everyone.
-     */
-    default HalfOpenLimitException refusal(String source) {
-        return null;
     }
 
     /** Closes every session and frees every port and thread. */

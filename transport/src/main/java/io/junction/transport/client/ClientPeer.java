@@ -26,7 +26,9 @@ public final class ClientPeer implements AutoCloseable {
     private final Duration handshakeTimeout;
     private final List<SrtpProfile> profiles;
     private final MediaTransport.Listener listener;
-    private final IceTransport ice;
+    private final String bindAddress;
+    private volatile IceTransport ice;
+    private volatile IceTransport restarting;
     private final ForwardingIceListener forward = new ForwardingIceListener();
     private volatile MediaTransport media;
 
@@ -44,6 +46,7 @@ public final class ClientPeer implements AutoCloseable {
         this.handshakeTimeout = Objects.requireNonNull(handshakeTimeout, "handshakeTimeout");
         this.profiles = List.copyOf(profiles);
         this.listener = Objects.requireNonNull(listener, "listener");
+        this.bindAddress = bindAddress;
         this.ice = IceTransport.createClient(bindAddress, forward);
     }
 
@@ -77,6 +80,42 @@ public final class ClientPeer implements AutoCloseable {
         ice.setRemoteCredentials(serverCredentials);
         serverCandidates.forEach(ice::addRemoteCandidate);
         media.start();
+    }
+
+    /**
+     * ICE restart (RFC 8445 §9): a new ICE agent on a new ephemeral port, with new credentials; signal
+     * {@link #localCredentials()} and {@link #localCandidates()} (now the new ones) in a re-offer, then
+     * call {@link #completeIceRestart} with the server's answer. DTLS and SRTP are kept.
+     */
+    public synchronized void restartIce() {
+        MediaTransport m = media;
+        if (m == null) {
+            throw new IllegalStateException("restartIce() before connect()");
+        }
+        IceTransport next = m.restartIce(l -> IceTransport.createClient(bindAddress, l));
+        IceTransport before = restarting;
+        restarting = next;
+        ice = next;
+        if (before != null && before != next) {
+            before.close();
+        }
+    }
+
+    /** The server's answer to the restart offer: its new credentials and candidates; starts the checks. */
+    public synchronized void completeIceRestart(IceCredentials serverCredentials, List<Candidate> serverCandidates) {
+        IceTransport next = restarting;
+        if (next == null) {
+            throw new IllegalStateException("no ICE restart under way");
+        }
+        restarting = null;
+        next.setRemoteCredentials(serverCredentials);
+        serverCandidates.forEach(next::addRemoteCandidate);
+        next.start();
+    }
+
+    /** True between {@link #restartIce()} and {@link #completeIceRestart}. */
+    public boolean iceRestartPending() {
+        return restarting != null;
     }
 
     /** See {@link MediaTransport#sendRtp}. */
@@ -124,6 +163,10 @@ public final class ClientPeer implements AutoCloseable {
             m.close();
         }
         ice.close();
+        IceTransport r = restarting;
+        if (r != null) {
+            r.close();
+        }
     }
 
     private static final class ForwardingIceListener implements IceTransport.Listener {
