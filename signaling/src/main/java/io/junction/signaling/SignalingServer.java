@@ -56,7 +56,8 @@ public final class SignalingServer implements AutoCloseable {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.options = Objects.requireNonNull(options, "options");
         this.codec = new SignalCodec(options.maxFrameBytes());
-        this.rooms = new RoomRegistry(options.effectivePolicy(), codec, options.iceServers(), options.maxRooms());
+        this.rooms = new RoomRegistry(options.effectivePolicy(), codec,
+                new JoinIceServers(options.iceServers(), options.turnCredentials()), options.maxRooms());
     }
 
     /** The rooms of this server (read-only views for monitoring and tests). */
