@@ -7,7 +7,10 @@ import io.junction.signaling.Authenticator;
 import io.junction.signaling.RoomMode;
 import io.junction.signaling.RoomPolicy;
 import io.junction.signaling.RoomSettings;
+import io.junction.signaling.SignalMessage;
 import io.junction.signaling.SignalingOptions;
+import io.junction.signaling.iceservers.IceServerUrl;
+import io.junction.signaling.iceservers.TurnRestCredentials;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.nio.file.Path;
@@ -21,7 +24,8 @@ record JunctionSettings(int httpPort, String bindAddress, int mediaPort, String 
                         boolean servePage, boolean httpServer, int maxRooms, int maxTracks,
                         Duration handshakeTimeout, List<String> allowedOrigins, boolean selfSigned,
                         int maxHalfOpenPerSource, PemKeyStores.Identity tlsPem, List<String> iceAllowedNetworks,
-                        int handshakeThreads) {
+                        int handshakeThreads, List<SignalMessage.IceServer> iceServers,
+                        TurnRestCredentials turnCredentials) {
 
     JunctionSettings(JunctionBuilder b) {
         this(port("httpPort", b.httpPort), address("bindAddress", b.bindAddress), port("mediaPort", b.mediaPort),
@@ -36,7 +40,25 @@ record JunctionSettings(int httpPort, String bindAddress, int mediaPort, String 
                 range("maxTracksPerParticipant", b.maxTracks, 1, SignalingOptions.MAX_TRACKS), handshake(b.handshakeTimeout),
                 origins(b.allowedOrigins), selfSigned(b),
                 range("maxHalfOpenPerSource", b.maxHalfOpenPerSource, 1, 1000), pem(b), networks(b.iceAllowedNetworks),
-                range("handshakeThreads", b.handshakeThreads, 1, SfuOptions.MAX_HANDSHAKE_THREADS));
+                range("handshakeThreads", b.handshakeThreads, 1, SfuOptions.MAX_HANDSHAKE_THREADS),
+                iceServers(b.iceServers), turn(b));
+        if (turnCredentials == null && iceServers.stream().anyMatch(s -> s.urls().stream()
+                .anyMatch(u -> IceServerUrl.parse("iceServers", u).isTurn()))) {
+            throw new IllegalArgumentException("iceServers has a turn:/turns: URL but no turnSecret is set "
+                    + "to give clients credentials for it");
+        }
+    }
+
+    /** One entry per URL, each validated (the message names {@code iceServers} and the URL). */
+    private static List<SignalMessage.IceServer> iceServers(List<String> urls) {
+        return nonNull("iceServers", urls).stream()
+                .map(u -> new SignalMessage.IceServer(List.of(IceServerUrl.parse("iceServers", u).text()), null, null))
+                .toList();
+    }
+
+    private static TurnRestCredentials turn(JunctionBuilder b) {
+        TurnRestCredentials.checkTtl("turnCredentialTtl", b.turnCredentialTtl);
+        return b.turnSecret == null ? null : TurnRestCredentials.of(b.turnSecret, b.turnCredentialTtl);
     }
 
     private static int port(String name, int v) {
@@ -163,6 +185,7 @@ record JunctionSettings(int httpPort, String bindAddress, int mediaPort, String 
     SignalingOptions signalingOptions() {
         return SignalingOptions.defaults().withRoomPolicy(roomPolicy).withMaxFrameBytes(maxFrameBytes)
                 .withRateLimit(ratePerSecond, rateBurst).withAuthenticator(authenticator).withMaxRooms(maxRooms)
-                .withMaxTracks(maxTracks).withAllowedOrigins(allowedOrigins);
+                .withMaxTracks(maxTracks).withAllowedOrigins(allowedOrigins).withTurnCredentials(turnCredentials)
+                .withIceServers(iceServers);
     }
 }
