@@ -6,6 +6,8 @@ import io.junction.server.JwtAuthenticator;
 import io.junction.server.PemKeyStores;
 import io.junction.server.PemPublicKeys;
 import io.junction.signaling.RoomMode;
+import io.junction.signaling.iceservers.IceServerUrl;
+import io.junction.signaling.iceservers.TurnRestCredentials;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -46,6 +48,10 @@ import java.util.Set;
  * @param iceAllowedNetworks remote networks (CIDR) ICE may use, empty = all
  * @param handshakeThreads most DTLS handshakes running at once, 1..256
  * @param tlsKeyPassword password of an encrypted tlsKey, null = the key is not encrypted
+ * @param iceServers    STUN/TURN URLs handed to clients in {@code joined.iceServers}, canonical form, empty = none
+ * @param turnSecret    secret shared with the TURN server (coturn {@code static-auth-secret}), 32..256
+ *                      printable ASCII characters; null = none (then iceServers may not list TURN URLs)
+ * @param turnTtl       seconds minted TURN credentials stay valid, 60..604800
  */
 public record Options(int port, int mediaPort, List<String> announce, RoomMode defaultMode, String bind,
                       String mediaBind, int roomCapacity, int maxFrameBytes, double rateLimit, int rateBurst,
@@ -53,7 +59,7 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
                       int maxRooms, int maxTracks, int handshakeTimeout, int maxHalfOpen,
                       List<String> allowedOrigins, Path authPublicKey, boolean selfSigned, Path tlsCert,
                       Path tlsKey, List<String> iceAllowedNetworks, int handshakeThreads,
-                      String tlsKeyPassword) {
+                      String tlsKeyPassword, List<String> iceServers, String turnSecret, int turnTtl) {
     public static final int DEFAULT_PORT = 8080;
     public static final int DEFAULT_MEDIA_PORT = 10000;
     static final Set<String> LOG_LEVELS = Set.of("trace", "debug", "info", "warn", "error");
@@ -123,6 +129,17 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
         range("--handshake-timeout", handshakeTimeout, 1, 60);
         range("--max-half-open", maxHalfOpen, 1, 1000);
         range("--handshake-threads", handshakeThreads, 1, io.junction.sfu.SfuOptions.MAX_HANDSHAKE_THREADS);
+        iceServers = Objects.requireNonNull(iceServers, "iceServers").stream().filter(u -> !u.isBlank())
+                .map(u -> IceServerUrl.parse("--ice-servers", u).text()).toList();
+        turnSecret = blankToNull(turnSecret);
+        if (turnSecret != null) {
+            TurnRestCredentials.checkSecret("--turn-secret", turnSecret);
+        }
+        TurnRestCredentials.checkTtl("--turn-ttl", java.time.Duration.ofSeconds(turnTtl));
+        if (turnSecret == null && iceServers.stream().anyMatch(u -> IceServerUrl.parse("--ice-servers", u).isTurn())) {
+            throw new IllegalArgumentException("--ice-servers lists a turn:/turns: URL but --turn-secret "
+                    + "(JUNCTION_TURN_SECRET) is not set; clients need credentials for it");
+        }
         logLevel = Objects.requireNonNull(logLevel, "logLevel").toLowerCase(Locale.ROOT);
         if (!LOG_LEVELS.contains(logLevel)) {
             throw new IllegalArgumentException("--log-level must be one of trace, debug, info, warn, error (got "
@@ -156,7 +173,8 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
         return new Options(DEFAULT_PORT, DEFAULT_MEDIA_PORT, List.of(), RoomMode.SFU, null, null, 0, 64 * 1024, 50,
                 100, null, null, null, null, "info", 1000, 16, 10,
                 io.junction.sfu.SfuOptions.DEFAULT_MAX_HALF_OPEN_PER_SOURCE, List.of(), null, false, null, null, List.of(),
-                io.junction.sfu.SfuOptions.DEFAULT_HANDSHAKE_THREADS, null);
+                io.junction.sfu.SfuOptions.DEFAULT_HANDSHAKE_THREADS, null, List.of(), null,
+                (int) TurnRestCredentials.DEFAULT_TTL.toSeconds());
     }
 
     /** A Junction builder carrying these options. */
@@ -180,6 +198,7 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
         if (authPublicKey != null) {
             b.authenticator(JwtAuthenticator.rs256(PemPublicKeys.rsa(authPublicKey)));
         }
+        b.iceServers(iceServers).turnSecret(turnSecret).turnCredentialTtl(java.time.Duration.ofSeconds(turnTtl));
         return b;
     }
 
@@ -195,7 +214,8 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
                 + ", maxHalfOpen=" + maxHalfOpen + ", handshakeThreads=" + handshakeThreads + ", allowedOrigins=" + allowedOrigins
                 + ", authPublicKey=" + authPublicKey + ", selfSigned=" + selfSigned + ", tlsCert=" + tlsCert
                 + ", tlsKey=" + tlsKey + ", tlsKeyPassword=" + mask(tlsKeyPassword)
-                + ", iceAllowedNetworks=" + iceAllowedNetworks + "]";
+                + ", iceAllowedNetworks=" + iceAllowedNetworks + ", iceServers=" + iceServers
+                + ", turnSecret=" + mask(turnSecret) + ", turnTtl=" + turnTtl + "]";
     }
 
     private static String mask(String secret) {
