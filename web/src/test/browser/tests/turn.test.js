@@ -1,5 +1,6 @@
 // TURN relay: two Chromium tabs restricted to relayed candidates (iceTransportPolicy "relay")
-// exchange audio and video through a real coturn and Junction's SFU. Junction hands each join
+// exchange audio and video through a real coturn and Junction's SFU, over any relay transport and
+// then over TURN/TCP only (as behind a firewall that blocks UDP). Junction hands each join
 // TURN REST credentials minted from --turn-secret; coturn checks them with use-auth-secret.
 // This test starts its own coturn and Junction inside the test namespace and stops them by PID.
 // coturn refuses relaying to loopback peers by default; the namespace has only lo, so it runs
@@ -19,7 +20,8 @@ const HTTP_PORT = 8090;
 const MEDIA_PORT = 40090;
 const BASE = `http://127.0.0.1:${HTTP_PORT}`;
 const SECRET = randomBytes(24).toString('base64url'); // 32 printable characters
-const TURN_URL = `turn:127.0.0.1:${TURN_PORT}?transport=udp`;
+const TURN_UDP = `turn:127.0.0.1:${TURN_PORT}?transport=udp`;
+const TURN_TCP = `turn:127.0.0.1:${TURN_PORT}?transport=tcp`;
 
 let skip = false;
 if (!TURNSERVER) {
@@ -28,14 +30,20 @@ if (!TURNSERVER) {
   console.log(skip);
 }
 
-/** Makes every RTCPeerConnection of the page relay-only and remembers the configurations it got. */
-function relayOnly() {
+/**
+ * Makes every RTCPeerConnection of the page relay-only and remembers the configuration the page
+ * gave it; with `transport` ('tcp'), keeps only the TURN entries of that transport (a client whose
+ * network blocks UDP).
+ */
+function relayOnly(transport) {
   const Native = window.RTCPeerConnection;
   window.__pcConfigs = [];
   window.RTCPeerConnection = class extends Native {
     constructor(config = {}, ...rest) {
       window.__pcConfigs.push(JSON.parse(JSON.stringify(config)));
-      super({ ...config, iceTransportPolicy: 'relay' }, ...rest);
+      const iceServers = (config.iceServers || []).filter((s) => !transport ||
+          [].concat(s.urls).every((u) => u.endsWith(`?transport=${transport}`)));
+      super({ ...config, iceServers, iceTransportPolicy: 'relay' }, ...rest);
     }
   };
 }
@@ -82,7 +90,7 @@ describe('TURN relay through coturn', { skip, timeout: 180000 }, () => {
       '--pidfile', join(ARTIFACTS, 'coturn.pid'),
     ], join(ARTIFACTS, 'coturn.stdout.log'));
     junction = startLogged('java', ['-jar', JAR, '--port', String(HTTP_PORT), '--media-port', String(MEDIA_PORT),
-      '--announce', '127.0.0.1', '--ice-servers', TURN_URL],
+      '--announce', '127.0.0.1', '--ice-servers', `${TURN_UDP},${TURN_TCP}`],
     join(ARTIFACTS, 'server-turn.log'), { JUNCTION_TURN_SECRET: SECRET });
     await waitForStun('127.0.0.1', TURN_PORT, coturn);
     await waitForHttp(`${BASE}/health`, junction, 90000);
@@ -95,30 +103,40 @@ describe('TURN relay through coturn', { skip, timeout: 180000 }, () => {
     await stopProcess(coturn);
   });
 
-  test('two relay-only tabs exchange audio and video through coturn', { timeout: 60000 }, () =>
-    withSession(browser, 'turn-relay', async (session) => {
-      const room = uniqueRoom('turn');
-      const pages = [];
-      for (const name of ['ann', 'bob']) {
-        const page = await session.join(BASE, room, name, { initScript: relayOnly });
-        await waitJoined(page);
-        pages.push(page);
-      }
-      await Promise.all(pages.map((p) => expectMediaFlowing(p, { video: 1, audio: 1 }, 30000)));
-      const log = () => readFileSync(coturnLog, 'utf8');
-      for (const page of pages) {
-        const id = await page.evaluate(() => window.junction.id);
-        const [config] = await page.evaluate(() => window.__pcConfigs);
-        const turn = config.iceServers.find((s) => [].concat(s.urls).includes(TURN_URL));
-        assert.ok(turn, `the page passed joined.iceServers to RTCPeerConnection: ${JSON.stringify(config)}`);
+  /** ann and bob join one sfu room relay-only (over `transport` to coturn, or any) and must see each other. */
+  async function relayedCall(session, transport) {
+    const room = uniqueRoom(`turn-${transport || 'any'}`);
+    const pages = [];
+    for (const name of ['ann', 'bob']) {
+      const initScript = { content: `(${relayOnly})(${JSON.stringify(transport)});` };
+      const page = await session.join(BASE, room, name, { initScript });
+      await waitJoined(page);
+      pages.push(page);
+    }
+    await Promise.all(pages.map((p) => expectMediaFlowing(p, { video: 1, audio: 1 }, 30000)));
+    const log = readFileSync(coturnLog, 'utf8').split('\n');
+    for (const page of pages) {
+      const id = await page.evaluate(() => window.junction.id);
+      const [config] = await page.evaluate(() => window.__pcConfigs);
+      const urls = config.iceServers.map((s) => [].concat(s.urls)).flat();
+      assert.deepEqual(urls, [TURN_UDP, TURN_TCP], 'the page passed joined.iceServers to RTCPeerConnection');
+      for (const turn of config.iceServers) {
         assert.match(turn.username, new RegExp(`^\\d+:${id}$`), 'username is <expiry>:<participant id>');
         assert.ok(Number(turn.username.split(':')[0]) > Date.now() / 1000 + 3600, 'expiry is in the future');
-        const pairs = await selectedPairs(page);
-        assert.ok(pairs.length >= 1 && pairs.every((p) => p.local === 'relay' && p.bytesReceived > 0),
-            `media flows over a relayed pair: ${JSON.stringify(pairs)}`);
-        // coturn accepted the minted credentials for this participant's allocation
-        assert.ok(log().split('\n').some((l) => l.includes(`user <${turn.username}>`) &&
-            l.includes('ALLOCATE processed, success')), `coturn log shows ${turn.username} allocating`);
+        assert.ok(turn.credential.length > 0);
       }
-    }));
+      const pairs = await selectedPairs(page);
+      assert.ok(pairs.length >= 1 && pairs.every((p) => p.local === 'relay' && p.bytesReceived > 0 &&
+          (!transport || p.relayProtocol === transport)), `media flows over a relayed pair: ${JSON.stringify(pairs)}`);
+      // coturn accepted the minted credentials for this participant's allocation
+      const user = config.iceServers[0].username;
+      assert.ok(log.some((l) => l.includes(`user <${user}>`) && l.includes('ALLOCATE processed, success')),
+          `coturn log shows ${user} allocating`);
+    }
+  }
+
+  test('two relay-only tabs exchange audio and video through coturn', { timeout: 60000 }, () =>
+    withSession(browser, 'turn-relay', (session) => relayedCall(session, null)));
+  test('the same over TURN/TCP only (a network that blocks UDP)', { timeout: 60000 }, () =>
+    withSession(browser, 'turn-relay-tcp', (session) => relayedCall(session, 'tcp')));
 });
