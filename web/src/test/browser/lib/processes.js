@@ -6,9 +6,9 @@ import { randomBytes } from 'node:crypto';
 import { openSync, closeSync } from 'node:fs';
 import { FatalError, waitFor } from './harness.js';
 
-/** Starts `command args` with stdout+stderr appended to `logFile`; returns the ChildProcess. */
+/** Starts `command args` with stdout+stderr written to `logFile` (truncated); returns the ChildProcess. */
 export function startLogged(command, args, logFile, env = {}) {
-  const fd = openSync(logFile, 'a');
+  const fd = openSync(logFile, 'w');
   try {
     const child = spawn(command, args, { stdio: ['ignore', fd, fd], env: { ...process.env, ...env } });
     child.exitState = null;

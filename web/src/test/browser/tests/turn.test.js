@@ -1,6 +1,7 @@
 // TURN relay: two Chromium tabs restricted to relayed candidates (iceTransportPolicy "relay")
-// exchange audio and video through a real coturn and Junction's SFU, over any relay transport and
-// then over TURN/TCP only (as behind a firewall that blocks UDP). Junction hands each join
+// exchange audio and video through a real coturn and Junction's SFU, over TURN/UDP and then over
+// TURN/TCP only (as behind a firewall that blocks UDP). Each tab keeps one TURN entry, so it has
+// one relayed candidate (and one candidate pair with the server). Junction hands each join
 // TURN REST credentials minted from --turn-secret; coturn checks them with use-auth-secret.
 // This test starts its own coturn and Junction inside the test namespace and stops them by PID.
 // coturn refuses relaying to loopback peers by default; the namespace has only lo, so it runs
@@ -32,7 +33,7 @@ if (!TURNSERVER) {
 
 /**
  * Makes every RTCPeerConnection of the page relay-only and remembers the configuration the page
- * gave it; with `transport` ('tcp'), keeps only the TURN entries of that transport (a client whose
+ * gave it; keeps only the TURN entries of `transport` ('udp' or 'tcp'; 'tcp' = a client whose
  * network blocks UDP).
  */
 function relayOnly(transport) {
@@ -41,7 +42,7 @@ function relayOnly(transport) {
   window.RTCPeerConnection = class extends Native {
     constructor(config = {}, ...rest) {
       window.__pcConfigs.push(JSON.parse(JSON.stringify(config)));
-      const iceServers = (config.iceServers || []).filter((s) => !transport ||
+      const iceServers = (config.iceServers || []).filter((s) =>
           [].concat(s.urls).every((u) => u.endsWith(`?transport=${transport}`)));
       super({ ...config, iceServers, iceTransportPolicy: 'relay' }, ...rest);
     }
@@ -103,9 +104,9 @@ describe('TURN relay through coturn', { skip, timeout: 180000 }, () => {
     await stopProcess(coturn);
   });
 
-  /** ann and bob join one sfu room relay-only (over `transport` to coturn, or any) and must see each other. */
+  /** ann and bob join one sfu room relay-only (over `transport` to coturn) and must see each other. */
   async function relayedCall(session, transport) {
-    const room = uniqueRoom(`turn-${transport || 'any'}`);
+    const room = uniqueRoom(`turn-${transport}`);
     const pages = [];
     for (const name of ['ann', 'bob']) {
       const initScript = { content: `(${relayOnly})(${JSON.stringify(transport)});` };
@@ -127,7 +128,7 @@ describe('TURN relay through coturn', { skip, timeout: 180000 }, () => {
       }
       const pairs = await selectedPairs(page);
       assert.ok(pairs.length >= 1 && pairs.every((p) => p.local === 'relay' && p.bytesReceived > 0 &&
-          (!transport || p.relayProtocol === transport)), `media flows over a relayed pair: ${JSON.stringify(pairs)}`);
+          p.relayProtocol === transport), `media flows over a relayed pair: ${JSON.stringify(pairs)}`);
       // coturn accepted the minted credentials for this participant's allocation
       const user = config.iceServers[0].username;
       assert.ok(log.some((l) => l.includes(`user <${user}>`) && l.includes('ALLOCATE processed, success')),
@@ -135,8 +136,8 @@ describe('TURN relay through coturn', { skip, timeout: 180000 }, () => {
     }
   }
 
-  test('two relay-only tabs exchange audio and video through coturn', { timeout: 60000 }, () =>
-    withSession(browser, 'turn-relay', (session) => relayedCall(session, null)));
+  test('two relay-only tabs exchange audio and video through coturn over TURN/UDP', { timeout: 60000 }, () =>
+    withSession(browser, 'turn-relay-udp', (session) => relayedCall(session, 'udp')));
   test('the same over TURN/TCP only (a network that blocks UDP)', { timeout: 60000 }, () =>
     withSession(browser, 'turn-relay-tcp', (session) => relayedCall(session, 'tcp')));
 });
