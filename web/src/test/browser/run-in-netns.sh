@@ -52,6 +52,12 @@ cleanup() {
     for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
     kill -9 "$pid" 2>/dev/null
   done
+  # whatever a test started inside the namespace and left running (e.g. after a deadline)
+  local left
+  left=$(ip netns pids "$NS" 2>/dev/null)
+  if [ -n "$left" ]; then
+    kill $left 2>/dev/null; sleep 1; kill -9 $(ip netns pids "$NS" 2>/dev/null) 2>/dev/null
+  fi
   ip netns del "$NS" 2>/dev/null
   exit $rc
 }

@@ -6,13 +6,27 @@ import { randomBytes } from 'node:crypto';
 import { openSync, closeSync } from 'node:fs';
 import { FatalError, waitFor } from './harness.js';
 
+const running = new Set();
+// If this test process is told to stop (the runner's deadline), its children go with it.
+for (const signal of ['SIGTERM', 'SIGINT']) {
+  process.once(signal, () => {
+    for (const child of running) child.kill('SIGKILL');
+    process.exit(130);
+  });
+}
+process.once('exit', () => { for (const child of running) child.kill('SIGKILL'); });
+
 /** Starts `command args` with stdout+stderr written to `logFile` (truncated); returns the ChildProcess. */
 export function startLogged(command, args, logFile, env = {}) {
   const fd = openSync(logFile, 'w');
   try {
     const child = spawn(command, args, { stdio: ['ignore', fd, fd], env: { ...process.env, ...env } });
     child.exitState = null;
-    child.on('exit', (code, signal) => { child.exitState = { code, signal }; });
+    running.add(child);
+    child.on('exit', (code, signal) => {
+      child.exitState = { code, signal };
+      running.delete(child);
+    });
     return child;
   } finally {
     closeSync(fd);
