@@ -52,6 +52,12 @@ cleanup() {
     for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
     kill -9 "$pid" 2>/dev/null
   done
+  # whatever a test started inside the namespace and left running (e.g. after a deadline)
+  local left
+  left=$(ip netns pids "$NS" 2>/dev/null)
+  if [ -n "$left" ]; then
+    kill $left 2>/dev/null; sleep 1; kill -9 $(ip netns pids "$NS" 2>/dev/null) 2>/dev/null
+  fi
   ip netns del "$NS" 2>/dev/null
   exit $rc
 }
@@ -95,7 +101,7 @@ else TESTS=(tests/*.test.js); fi
 echo "run-in-netns.sh: running ${TESTS[*]}"
 ip netns exec "$NS" env \
     JUNCTION_SFU_URL="http://127.0.0.1:$SFU_PORT" JUNCTION_P2P_URL="http://127.0.0.1:$P2P_PORT" \
-    JUNCTION_ARTIFACTS="$ARTIFACTS" JUNCTION_SFU_PID="${SERVER_PIDS[0]}" \
+    JUNCTION_ARTIFACTS="$ARTIFACTS" JUNCTION_SFU_PID="${SERVER_PIDS[0]}" JUNCTION_JAR="$JAR" \
     timeout --kill-after=10 "$DEADLINE" node --test --test-concurrency=1 --test-reporter=spec "${TESTS[@]}" &
 NODE_PID=$!
 wait "$NODE_PID"

@@ -17,7 +17,8 @@ import java.util.Objects;
  * capacity, everyone admitted with all rights, no listener, no admin token, 64 KiB frames,
  * 50 messages/s with bursts of 100, one room worker per core, the browser page served, at most
  * 1000 rooms, 16 sending tracks per participant, 10 s for ICE + DTLS handshakes, 8 half-open
- * transports per source address, up to 32 DTLS handshake threads.
+ * transports per source address, up to 32 DTLS handshake threads, no STUN/TURN servers handed to
+ * clients (TURN credentials, when a {@link #turnSecret} is set, live one day).
  */
 public final class JunctionBuilder {
     /** Smallest admin token length accepted. */
@@ -56,6 +57,9 @@ public final class JunctionBuilder {
     List<String> allowedOrigins = List.of();
     boolean selfSigned;
     List<String> iceAllowedNetworks = List.of();
+    List<String> iceServers = List.of();
+    String turnSecret;
+    java.time.Duration turnCredentialTtl = io.junction.signaling.iceservers.TurnRestCredentials.DEFAULT_TTL;
 
     JunctionBuilder() {
     }
@@ -327,12 +331,44 @@ public final class JunctionBuilder {
     }
 
     /**
+     * STUN and TURN server URLs handed to every client in {@code joined.iceServers}, one entry per URL:
+     * {@code stun:HOST[:PORT]}, {@code turn:HOST[:PORT][?transport=udp|tcp]} or {@code turns:...}
+     * (RFC 7064, RFC 7065). TURN URLs need a {@link #turnSecret}. Empty (default) = none.
+     */
+    public JunctionBuilder iceServers(List<String> urls) {
+        this.iceServers = urls;
+        return this;
+    }
+
+    /**
      * How long an HTTP connection may stay idle, including while its request headers are being
      * read (a slowloris client that sends nothing is closed after it), 1..300 s (default 20 s).
      * Upgraded WebSockets use the ping timeout of {@link #signalingLimits} instead.
      */
     public JunctionBuilder httpIdleTimeout(java.time.Duration timeout) {
         this.httpIdleTimeout = timeout;
+        return this;
+    }
+
+    /**
+     * The secret shared with the TURN server (coturn's {@code static-auth-secret} with
+     * {@code use-auth-secret}), 32..256 printable ASCII characters: each join's TURN entries get
+     * the username {@code <expiry unix seconds>:<participant id>} and the credential
+     * {@code base64(HMAC-SHA1(secret, username))}. Null (default) = no credentials minted. Never
+     * logged or shown by the admin API.
+     */
+    public JunctionBuilder turnSecret(String secret) {
+        this.turnSecret = secret;
+        return this;
+    }
+
+    /**
+     * How long minted TURN credentials stay valid, 1 minute..7 days (default 1 day). A TURN server
+     * refuses them afterwards, also for refreshing an allocation, so a relayed session lasts at
+     * most this long after its join (a rejoin gets fresh ones).
+     */
+    public JunctionBuilder turnCredentialTtl(java.time.Duration ttl) {
+        this.turnCredentialTtl = ttl;
         return this;
     }
 

@@ -7,7 +7,10 @@ import io.junction.signaling.Authenticator;
 import io.junction.signaling.RoomMode;
 import io.junction.signaling.RoomPolicy;
 import io.junction.signaling.RoomSettings;
+import io.junction.signaling.SignalMessage;
 import io.junction.signaling.SignalingOptions;
+import io.junction.signaling.iceservers.IceServerUrl;
+import io.junction.signaling.iceservers.TurnRestCredentials;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.nio.file.Path;
@@ -22,7 +25,8 @@ record JunctionSettings(int httpPort, String bindAddress, int mediaPort, String 
                         Duration handshakeTimeout, List<String> allowedOrigins, boolean selfSigned,
                         int maxHalfOpenPerSource, PemKeyStores.Identity tlsPem, List<String> iceAllowedNetworks,
                         int handshakeThreads, io.junction.signaling.SignalingLimits signalingLimits,
-                        Duration httpIdleTimeout, int mediaSocketBuffer) {
+                        Duration httpIdleTimeout, int mediaSocketBuffer,
+                        List<SignalMessage.IceServer> iceServers, TurnRestCredentials turnCredentials) {
 
     JunctionSettings(JunctionBuilder b) {
         this(port("httpPort", b.httpPort), address("bindAddress", b.bindAddress), port("mediaPort", b.mediaPort),
@@ -39,7 +43,13 @@ record JunctionSettings(int httpPort, String bindAddress, int mediaPort, String 
                 range("maxHalfOpenPerSource", b.maxHalfOpenPerSource, 1, 1000), pem(b), networks(b.iceAllowedNetworks),
                 range("handshakeThreads", b.handshakeThreads, 1, SfuOptions.MAX_HANDSHAKE_THREADS),
                 nonNull("signalingLimits", b.signalingLimits), httpIdle(b.httpIdleTimeout),
-                socketBuffer(b.mediaSocketBuffer));
+                socketBuffer(b.mediaSocketBuffer),
+                iceServers(b.iceServers), turn(b));
+        if (turnCredentials == null && iceServers.stream().anyMatch(s -> s.urls().stream()
+                .anyMatch(u -> IceServerUrl.parse("iceServers", u).isTurn()))) {
+            throw new IllegalArgumentException("iceServers has a turn:/turns: URL but no turnSecret is set "
+                    + "to give clients credentials for it");
+        }
     }
 
     private static Duration httpIdle(Duration d) {
@@ -55,6 +65,18 @@ record JunctionSettings(int httpPort, String bindAddress, int mediaPort, String 
                     + v + ")");
         }
         return v;
+    }
+
+    /** One entry per URL, each validated (the message names {@code iceServers} and the URL). */
+    private static List<SignalMessage.IceServer> iceServers(List<String> urls) {
+        return nonNull("iceServers", urls).stream()
+                .map(u -> new SignalMessage.IceServer(List.of(IceServerUrl.parse("iceServers", u).text()), null, null))
+                .toList();
+    }
+
+    private static TurnRestCredentials turn(JunctionBuilder b) {
+        TurnRestCredentials.checkTtl("turnCredentialTtl", b.turnCredentialTtl);
+        return b.turnSecret == null ? null : TurnRestCredentials.of(b.turnSecret, b.turnCredentialTtl);
     }
 
     private static int port(String name, int v) {
@@ -181,6 +203,7 @@ record JunctionSettings(int httpPort, String bindAddress, int mediaPort, String 
     SignalingOptions signalingOptions() {
         return SignalingOptions.defaults().withRoomPolicy(roomPolicy).withMaxFrameBytes(maxFrameBytes)
                 .withRateLimit(ratePerSecond, rateBurst).withAuthenticator(authenticator).withMaxRooms(maxRooms)
-                .withMaxTracks(maxTracks).withAllowedOrigins(allowedOrigins);
+                .withMaxTracks(maxTracks).withAllowedOrigins(allowedOrigins).withTurnCredentials(turnCredentials)
+                .withIceServers(iceServers);
     }
 }

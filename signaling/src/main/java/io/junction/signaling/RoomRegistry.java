@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * The rooms of one server instance. A room is created by its first {@code join} (settings from
  * the {@link RoomPolicy}) and removed when its last participant leaves. Every membership change
  * and every fan-out happens under one lock, so each participant sees joins, leaves and relayed
- * data in one consistent order; the lock is held only for map updates and non-blocking
- * {@link Outbox#send} calls.
+ * data in one consistent order; the lock is held only for map updates, non-blocking
+ * {@link Outbox#send} calls and, per join, one HMAC-SHA1 when TURN credentials are minted.
  */
 public final class RoomRegistry {
     private final Object lock = new Object();
@@ -21,15 +21,15 @@ public final class RoomRegistry {
     private final AtomicLong nextId = new AtomicLong(1);
     private final RoomPolicy policy;
     private final SignalCodec codec;
-    private final List<SignalMessage.IceServer> iceServers;
+    private final JoinIceServers iceServers;
     private final int maxRooms;
     private volatile boolean closed;
 
-    RoomRegistry(RoomPolicy policy, SignalCodec codec, List<SignalMessage.IceServer> iceServers, int maxRooms) {
+    RoomRegistry(RoomPolicy policy, SignalCodec codec, JoinIceServers iceServers, int maxRooms) {
         this.maxRooms = maxRooms;
         this.policy = policy;
         this.codec = codec;
-        this.iceServers = List.copyOf(iceServers);
+        this.iceServers = iceServers;
     }
 
     /**
@@ -90,7 +90,7 @@ public final class RoomRegistry {
             room.add(self);
             int userNum = room.size();
             outbox.send(codec.encode(new SignalMessage.Joined(
-                    roomName, self.id(), userNum, peers, room.settings().mode(), iceServers)));
+                    roomName, self.id(), userNum, peers, room.settings().mode(), iceServers.forParticipant(self.id()))));
             String otherJoin = codec.encode(new SignalMessage.OtherJoin(roomName, self.id(), displayName, userNum));
             for (Participant p : room.members()) {
                 if (p != self) {

@@ -25,10 +25,28 @@ public sealed interface SignalMessage permits SignalMessage.Client, SignalMessag
     record Peer(String id, String name) {
     }
 
-    /** One entry of {@code joined.iceServers} (an RTCIceServer); username and credential may be null. */
+    /**
+     * One entry of {@code joined.iceServers} (an RTCIceServer): one or more STUN/TURN URLs, each
+     * checked by {@link io.junction.signaling.iceservers.IceServerUrl#parse}; username and credential
+     * are both null or both set.
+     */
     record IceServer(List<String> urls, String username, String credential) {
         public IceServer {
             urls = List.copyOf(urls);
+            if (urls.isEmpty()) {
+                throw new IllegalArgumentException("iceServers: an entry needs at least one URL");
+            }
+            urls.forEach(u -> io.junction.signaling.iceservers.IceServerUrl.parse("iceServers", u));
+            if ((username == null) != (credential == null)) {
+                throw new IllegalArgumentException("iceServers: " + urls + " needs both username and credential, "
+                        + "or neither");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "IceServer[urls=" + urls + ", username=" + username + ", credential="
+                    + (credential == null ? "null" : "***") + "]";
         }
     }
 

@@ -26,12 +26,16 @@ import java.util.function.LongSupplier;
  *                        (default 16); a bigger offer gets {@code error} {@code unsupported}
  * @param allowedOrigins  origins ({@code https://host[:port]}) whose browsers may open the WebSocket;
  *                        another {@code Origin} gets HTTP 403 on upgrade; empty (default) = every origin
+ * @param turnCredentials mints TURN REST credentials per join for the {@code iceServers} entries with a
+ *                        {@code turn:}/{@code turns:} URL and no credentials of their own; null (default) =
+ *                        none, and then every TURN entry must carry its own
  */
 public record SignalingOptions(RoomMode defaultMode, RoomPolicy roomPolicy, int maxFrameBytes,
                                double ratePerSecond, int burst, int outboxLimit, Duration idleTimeout,
                                LongSupplier nanoClock, List<SignalMessage.IceServer> iceServers,
                                Authenticator authenticator, int maxRooms, int maxTracks,
-                               List<String> allowedOrigins) {
+                               List<String> allowedOrigins,
+                               io.junction.signaling.iceservers.TurnRestCredentials turnCredentials) {
     public static final int MIN_FRAME_BYTES = 1024;
     public static final int MAX_ROOMS = 1_000_000;
     public static final int MAX_TRACKS = 256;
@@ -72,6 +76,7 @@ public record SignalingOptions(RoomMode defaultMode, RoomPolicy roomPolicy, int 
         if (maxTracks < 1 || maxTracks > MAX_TRACKS) {
             throw new IllegalArgumentException("maxTracks must be in 1.." + MAX_TRACKS + " (got " + maxTracks + ")");
         }
+        new JoinIceServers(iceServers, turnCredentials); // throws for a TURN entry nothing can give credentials
     }
 
     /**
@@ -80,7 +85,7 @@ public record SignalingOptions(RoomMode defaultMode, RoomPolicy roomPolicy, int 
      */
     public static SignalingOptions defaults() {
         return new SignalingOptions(RoomMode.SFU, null, 64 * 1024, 50, 100, 256, Duration.ofMinutes(5),
-                System::nanoTime, List.of(), Authenticator.ALLOW_ALL, 1000, 16, List.of());
+                System::nanoTime, List.of(), Authenticator.ALLOW_ALL, 1000, 16, List.of(), null);
     }
 
     /** The policy in force: {@link #roomPolicy()} or uniform {@link #defaultMode()}. */
@@ -90,64 +95,70 @@ public record SignalingOptions(RoomMode defaultMode, RoomPolicy roomPolicy, int 
 
     public SignalingOptions withDefaultMode(RoomMode mode) {
         return new SignalingOptions(mode, roomPolicy, maxFrameBytes, ratePerSecond, burst, outboxLimit, idleTimeout,
-                nanoClock, iceServers, authenticator, maxRooms, maxTracks, allowedOrigins);
+                nanoClock, iceServers, authenticator, maxRooms, maxTracks, allowedOrigins, turnCredentials);
     }
 
     public SignalingOptions withRoomPolicy(RoomPolicy policy) {
         return new SignalingOptions(defaultMode, policy, maxFrameBytes, ratePerSecond, burst, outboxLimit, idleTimeout,
-                nanoClock, iceServers, authenticator, maxRooms, maxTracks, allowedOrigins);
+                nanoClock, iceServers, authenticator, maxRooms, maxTracks, allowedOrigins, turnCredentials);
     }
 
     public SignalingOptions withMaxFrameBytes(int bytes) {
         return new SignalingOptions(defaultMode, roomPolicy, bytes, ratePerSecond, burst, outboxLimit, idleTimeout,
-                nanoClock, iceServers, authenticator, maxRooms, maxTracks, allowedOrigins);
+                nanoClock, iceServers, authenticator, maxRooms, maxTracks, allowedOrigins, turnCredentials);
     }
 
     public SignalingOptions withRateLimit(double perSecond, int burstSize) {
         return new SignalingOptions(defaultMode, roomPolicy, maxFrameBytes, perSecond, burstSize, outboxLimit,
-                idleTimeout, nanoClock, iceServers, authenticator, maxRooms, maxTracks, allowedOrigins);
+                idleTimeout, nanoClock, iceServers, authenticator, maxRooms, maxTracks, allowedOrigins, turnCredentials);
     }
 
     public SignalingOptions withOutboxLimit(int frames) {
         return new SignalingOptions(defaultMode, roomPolicy, maxFrameBytes, ratePerSecond, burst, frames, idleTimeout,
-                nanoClock, iceServers, authenticator, maxRooms, maxTracks, allowedOrigins);
+                nanoClock, iceServers, authenticator, maxRooms, maxTracks, allowedOrigins, turnCredentials);
     }
 
     public SignalingOptions withIdleTimeout(Duration timeout) {
         return new SignalingOptions(defaultMode, roomPolicy, maxFrameBytes, ratePerSecond, burst, outboxLimit, timeout,
-                nanoClock, iceServers, authenticator, maxRooms, maxTracks, allowedOrigins);
+                nanoClock, iceServers, authenticator, maxRooms, maxTracks, allowedOrigins, turnCredentials);
     }
 
     public SignalingOptions withNanoClock(LongSupplier clock) {
         return new SignalingOptions(defaultMode, roomPolicy, maxFrameBytes, ratePerSecond, burst, outboxLimit,
-                idleTimeout, clock, iceServers, authenticator, maxRooms, maxTracks, allowedOrigins);
+                idleTimeout, clock, iceServers, authenticator, maxRooms, maxTracks, allowedOrigins, turnCredentials);
     }
 
     public SignalingOptions withIceServers(List<SignalMessage.IceServer> servers) {
         return new SignalingOptions(defaultMode, roomPolicy, maxFrameBytes, ratePerSecond, burst, outboxLimit,
-                idleTimeout, nanoClock, servers, authenticator, maxRooms, maxTracks, allowedOrigins);
+                idleTimeout, nanoClock, servers, authenticator, maxRooms, maxTracks, allowedOrigins, turnCredentials);
     }
 
     public SignalingOptions withAuthenticator(Authenticator auth) {
         return new SignalingOptions(defaultMode, roomPolicy, maxFrameBytes, ratePerSecond, burst, outboxLimit,
-                idleTimeout, nanoClock, iceServers, auth, maxRooms, maxTracks, allowedOrigins);
+                idleTimeout, nanoClock, iceServers, auth, maxRooms, maxTracks, allowedOrigins, turnCredentials);
     }
 
     /** Rooms at once on this server, 1..{@value #MAX_ROOMS}. */
     public SignalingOptions withMaxRooms(int rooms) {
         return new SignalingOptions(defaultMode, roomPolicy, maxFrameBytes, ratePerSecond, burst, outboxLimit,
-                idleTimeout, nanoClock, iceServers, authenticator, rooms, maxTracks, allowedOrigins);
+                idleTimeout, nanoClock, iceServers, authenticator, rooms, maxTracks, allowedOrigins, turnCredentials);
     }
 
     /** Sending m-sections per participant offer, 1..{@value #MAX_TRACKS}. */
     public SignalingOptions withMaxTracks(int tracks) {
         return new SignalingOptions(defaultMode, roomPolicy, maxFrameBytes, ratePerSecond, burst, outboxLimit,
-                idleTimeout, nanoClock, iceServers, authenticator, maxRooms, tracks, allowedOrigins);
+                idleTimeout, nanoClock, iceServers, authenticator, maxRooms, tracks, allowedOrigins, turnCredentials);
     }
 
     /** Origins allowed to open the WebSocket; empty = every origin. */
     public SignalingOptions withAllowedOrigins(List<String> origins) {
         return new SignalingOptions(defaultMode, roomPolicy, maxFrameBytes, ratePerSecond, burst, outboxLimit,
-                idleTimeout, nanoClock, iceServers, authenticator, maxRooms, maxTracks, origins);
+                idleTimeout, nanoClock, iceServers, authenticator, maxRooms, maxTracks, origins, turnCredentials);
+    }
+
+    /** TURN REST credentials minted per join for TURN entries without their own; null = none. */
+    public SignalingOptions withTurnCredentials(io.junction.signaling.iceservers.TurnRestCredentials turn) {
+        return new SignalingOptions(defaultMode, roomPolicy, maxFrameBytes, ratePerSecond, burst, outboxLimit,
+                idleTimeout, nanoClock, iceServers, authenticator, maxRooms, maxTracks, allowedOrigins, turn);
     }
 }

@@ -76,7 +76,8 @@ public final class SignalingServer implements AutoCloseable {
         // Up to it, a message over maxFrameBytes gets too-large and the socket lives on.
         this.hardLimit = Math.max(4L * options.maxFrameBytes(), 256 * 1024);
         this.codec = new SignalCodec(options.maxFrameBytes());
-        this.rooms = new RoomRegistry(options.effectivePolicy(), codec, options.iceServers(), options.maxRooms());
+        this.rooms = new RoomRegistry(options.effectivePolicy(), codec,
+                new JoinIceServers(options.iceServers(), options.turnCredentials()), options.maxRooms());
     }
 
     /** The rooms of this server (read-only views for monitoring and tests). */

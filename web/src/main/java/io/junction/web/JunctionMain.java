@@ -127,6 +127,23 @@ public final class JunctionMain implements Callable<Integer> {
                     + "ignored; repeat or comma-separate (default: every address).")
     List<String> iceAllowedNetworks = new ArrayList<>();
 
+    @Option(names = "--ice-servers", paramLabel = "URL", split = ",",
+            description = "STUN/TURN servers handed to clients in joined.iceServers: stun:HOST[:PORT], "
+                    + "turn:HOST[:PORT][?transport=udp|tcp] or turns:...; TURN URLs need --turn-secret; repeat or "
+                    + "comma-separate (default: none).")
+    List<String> iceServers = new ArrayList<>();
+
+    @Option(names = "--turn-secret", paramLabel = "SECRET", defaultValue = "",
+            description = "Secret shared with the TURN server (coturn: use-auth-secret, static-auth-secret), 32..256 "
+                    + "printable ASCII characters: each join gets TURN credentials '<expiry>:<id>' / "
+                    + "base64(HMAC-SHA1) (default: none; prefer JUNCTION_TURN_SECRET).")
+    String turnSecret;
+
+    @Option(names = "--turn-ttl", paramLabel = "SECONDS", defaultValue = "86400",
+            description = "Lifetime of the TURN credentials of a join, 60..604800; a relayed session ends when they "
+                    + "expire (default: ${DEFAULT-VALUE}).")
+    int turnTtl;
+
     @Option(names = "--tls-keystore", paramLabel = "FILE",
             description = "PKCS12 keystore: serve HTTPS and WSS instead of HTTP (default: none).")
     Path tlsKeystore;
@@ -221,7 +238,7 @@ public final class JunctionMain implements Callable<Integer> {
                     authPublicKey, selfSigned, tlsCert, tlsKey, iceAllowedNetworks, handshakeThreads, tlsKeyPassword,
                     new AbuseOptions(tokenLeeway, tokenMaxLifetime, maxConnectionsPerAddress, maxConnections,
                             pingTimeout, maxViolations, httpIdleTimeout),
-                    mediaSocketBuffer);
+                    mediaSocketBuffer, iceServers, turnSecret, turnTtl);
         } catch (IllegalArgumentException e) {
             String message = e.getMessage().startsWith("mode ") ? "--" + e.getMessage() : e.getMessage();
             throw new CommandLine.ParameterException(spec.commandLine(), message, e);
@@ -240,6 +257,12 @@ public final class JunctionMain implements Callable<Integer> {
         }
         LOG.info("join tokens {}", o.authSecret() != null ? "required (HS256 JWT)"
                 : o.authPublicKey() != null ? "required (RS256 JWT)" : "not required");
+        if (secretOnCommandLine(spec.commandLine().getParseResult(), "--turn-secret")) {
+            LOG.warn("--turn-secret was given on the command line, where other users of this machine can read it; "
+                    + "prefer the environment (JUNCTION_TURN_SECRET) or the config file");
+        }
+        LOG.info("ICE servers for clients: {}{}", o.iceServers().isEmpty() ? "none" : o.iceServers(),
+                o.turnSecret() != null ? " (TURN credentials minted per join, valid " + o.turnTtl() + " s)" : "");
         JunctionServer server = JunctionServer.start(o);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -257,6 +280,11 @@ public final class JunctionMain implements Callable<Integer> {
     /** The secret options given as command-line arguments (not from the environment or the config file). */
     static List<String> secretsOnCommandLine(CommandLine.ParseResult parsed) {
         return SECRET_OPTIONS.stream().filter(parsed::hasMatchedOption).toList();
+    }
+
+    /** Whether {@code option} was typed on the command line (not taken from the environment or the file). */
+    static boolean secretOnCommandLine(CommandLine.ParseResult parsed, String option) {
+        return parsed != null && parsed.hasMatchedOption(option);
     }
 
     /**

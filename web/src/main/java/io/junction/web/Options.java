@@ -6,6 +6,8 @@ import io.junction.server.JwtAuthenticator;
 import io.junction.server.PemKeyStores;
 import io.junction.server.PemPublicKeys;
 import io.junction.signaling.RoomMode;
+import io.junction.signaling.iceservers.IceServerUrl;
+import io.junction.signaling.iceservers.TurnRestCredentials;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -49,6 +51,10 @@ import java.util.Set;
  * @param tlsKeyPassword password of an encrypted tlsKey, null = the key is not encrypted
  * @param abuse         join-token times, connection caps, ping timeout, violations, HTTP idle timeout
  * @param mediaSocketBuffer SO_RCVBUF/SO_SNDBUF of the media sockets in bytes, 0 = kernel default, else 65536..268435456
+ * @param iceServers    STUN/TURN URLs handed to clients in {@code joined.iceServers}, canonical form, empty = none
+ * @param turnSecret    secret shared with the TURN server (coturn {@code static-auth-secret}), 32..256
+ *                      printable ASCII characters; null = none (then iceServers may not list TURN URLs)
+ * @param turnTtl       seconds minted TURN credentials stay valid, 60..604800
  */
 public record Options(int port, int mediaPort, List<String> announce, RoomMode defaultMode, String bind,
                       String mediaBind, int roomCapacity, int maxFrameBytes, double rateLimit, int rateBurst,
@@ -57,7 +63,7 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
                       List<String> allowedOrigins, Path authPublicKey, boolean selfSigned, Path tlsCert,
                       Path tlsKey, List<String> iceAllowedNetworks, int handshakeThreads,
                       String tlsKeyPassword, AbuseOptions abuse,
-                      int mediaSocketBuffer) {
+                      int mediaSocketBuffer, List<String> iceServers, String turnSecret, int turnTtl) {
     public static final int DEFAULT_PORT = 8080;
     public static final int DEFAULT_MEDIA_PORT = 10000;
     static final Set<String> LOG_LEVELS = Set.of("trace", "debug", "info", "warn", "error");
@@ -131,6 +137,17 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
         if (mediaSocketBuffer != 0) {
             range("--media-socket-buffer", mediaSocketBuffer, 65536, 256 << 20);
         }
+        iceServers = Objects.requireNonNull(iceServers, "iceServers").stream().filter(u -> !u.isBlank())
+                .map(u -> IceServerUrl.parse("--ice-servers", u).text()).toList();
+        turnSecret = blankToNull(turnSecret);
+        if (turnSecret != null) {
+            TurnRestCredentials.checkSecret("--turn-secret", turnSecret);
+        }
+        TurnRestCredentials.checkTtl("--turn-ttl", java.time.Duration.ofSeconds(turnTtl));
+        if (turnSecret == null && iceServers.stream().anyMatch(u -> IceServerUrl.parse("--ice-servers", u).isTurn())) {
+            throw new IllegalArgumentException("--ice-servers lists a turn:/turns: URL but --turn-secret "
+                    + "(JUNCTION_TURN_SECRET) is not set; clients need credentials for it");
+        }
         logLevel = Objects.requireNonNull(logLevel, "logLevel").toLowerCase(Locale.ROOT);
         if (!LOG_LEVELS.contains(logLevel)) {
             throw new IllegalArgumentException("--log-level must be one of trace, debug, info, warn, error (got "
@@ -165,7 +182,8 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
                 100, null, null, null, null, "info", 1000, 16, 10,
                 io.junction.sfu.SfuOptions.DEFAULT_MAX_HALF_OPEN_PER_SOURCE, List.of(), null, false, null, null, List.of(),
                 io.junction.sfu.SfuOptions.DEFAULT_HANDSHAKE_THREADS, null, AbuseOptions.defaults(),
-                io.junction.ice.IceConfig.DEFAULT_SOCKET_BUFFER);
+                io.junction.ice.IceConfig.DEFAULT_SOCKET_BUFFER, List.of(), null,
+                (int) TurnRestCredentials.DEFAULT_TTL.toSeconds());
     }
 
     /** A Junction builder carrying these options. */
@@ -191,6 +209,7 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
                     abuse.jwtPolicy()));
         }
         abuse.applyTo(b);
+        b.iceServers(iceServers).turnSecret(turnSecret).turnCredentialTtl(java.time.Duration.ofSeconds(turnTtl));
         return b;
     }
 
@@ -206,7 +225,8 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
                 + ", maxHalfOpen=" + maxHalfOpen + ", handshakeThreads=" + handshakeThreads + ", allowedOrigins=" + allowedOrigins
                 + ", authPublicKey=" + authPublicKey + ", selfSigned=" + selfSigned + ", tlsCert=" + tlsCert
                 + ", tlsKey=" + tlsKey + ", tlsKeyPassword=" + mask(tlsKeyPassword)
-                + ", iceAllowedNetworks=" + iceAllowedNetworks + ", abuse=" + abuse + ", mediaSocketBuffer=" + mediaSocketBuffer + "]";
+                + ", iceAllowedNetworks=" + iceAllowedNetworks + ", abuse=" + abuse + ", mediaSocketBuffer=" + mediaSocketBuffer
+                + ", iceServers=" + iceServers + ", turnSecret=" + mask(turnSecret) + ", turnTtl=" + turnTtl + "]";
     }
 
     private static String mask(String secret) {
