@@ -9,6 +9,7 @@ import io.junction.sfu.signal.MediaEngine;
 import io.junction.sfu.signal.MediaRights;
 import io.junction.sfu.signal.MediaSession;
 import io.junction.sfu.signal.NegotiationSink;
+import io.junction.sfu.signal.Reception;
 import io.junction.sfu.view.EngineTotals;
 import io.junction.sfu.view.RoomView;
 import io.junction.sfu.worker.WorkerPool;
@@ -112,7 +113,18 @@ public final class SfuEngine implements MediaEngine {
     @Override
     public MediaSession join(String roomId, String participantId, String displayName, MediaRights rights,
                              String source, NegotiationSink sink) {
+        return join(roomId, participantId, displayName, rights, source, Reception.STANDARD, sink);
+    }
+
+    /**
+     * As {@link #join(String, String, String, MediaRights, String, NegotiationSink)}, receiving as
+     * {@code reception} says ({@link Reception#answerOnly} for clients that cannot take a server offer).
+     */
+    @Override
+    public MediaSession join(String roomId, String participantId, String displayName, MediaRights rights,
+                             String source, Reception reception, NegotiationSink sink) {
         Objects.requireNonNull(rights, "rights");
+        Objects.requireNonNull(reception, "reception");
         if (closed) {
             throw new IllegalStateException("engine closed");
         }
@@ -124,7 +136,7 @@ public final class SfuEngine implements MediaEngine {
         }
         boolean admitted = false;
         try {
-            SfuParticipant p = admit(roomId, participantId, displayName, rights, sink, lease);
+            SfuParticipant p = admit(roomId, participantId, displayName, rights, reception, sink, lease);
             admitted = true;
             return p;
         } finally {
@@ -135,7 +147,7 @@ public final class SfuEngine implements MediaEngine {
     }
 
     private SfuParticipant admit(String roomId, String participantId, String displayName, MediaRights rights,
-                                 NegotiationSink sink, HalfOpenLimit.Lease lease) {
+                                 Reception reception, NegotiationSink sink, HalfOpenLimit.Lease lease) {
         while (true) {
             SfuRoom room = rooms.computeIfAbsent(roomId, id -> new SfuRoom(id, workers.assign(), ctx));
             SfuParticipant p;
@@ -144,8 +156,8 @@ public final class SfuEngine implements MediaEngine {
                     if (room.isClosed()) {
                         return null;
                     }
-                    SfuParticipant created = new SfuParticipant(participantId, displayName, rights, room, ctx, sink,
-                            lease);
+                    SfuParticipant created = new SfuParticipant(participantId, displayName, rights, reception, room,
+                            ctx, sink, lease);
                     room.add(created);
                     return created;
                 }).get(5, TimeUnit.SECONDS);
