@@ -20,7 +20,8 @@ import java.time.Clock;
  * ({@link #hs256}) or with RS256 and an RSA key pair, verified with the public key
  * ({@link #rs256}); a token signed with another algorithm is invalid. Claims:
  * {@code room} (required: the room name, or {@code "*"} for any room), {@code publish} and
- * {@code subscribe} (optional booleans, default true), and the standard {@code exp}/{@code nbf}
+ * {@code subscribe} (optional booleans, default true), {@code name} (optional: the display name of
+ * WHIP/WHEP sessions, which have no {@code join.name}), and the standard {@code exp}/{@code nbf}
  * (checked, with 5 s leeway). A missing, malformed, wrongly signed, expired or other-room token
  * is denied ({@code unauthorized}); the reason names which, never the token itself.
  */
@@ -86,7 +87,8 @@ public final class JwtAuthenticator implements Authenticator {
         if (room == null || !(room.equals("*") || room.equals(request.room()))) {
             return AuthDecision.deny("token is not for room " + request.room());
         }
-        return AuthDecision.grant(new MediaRights(flag(jwt.getClaim("publish")), flag(jwt.getClaim("subscribe"))));
+        return AuthDecision.grant(new MediaRights(flag(jwt.getClaim("publish")), flag(jwt.getClaim("subscribe"))),
+                jwt.getClaim("name").isMissing() ? null : jwt.getClaim("name").asString());
     }
 
     private static boolean flag(Claim c) {

@@ -198,6 +198,16 @@ public final class SignalingServer implements AutoCloseable {
         connector = null;
     }
 
+    /** The media engine of sfu rooms (for {@link RoomAccess}). */
+    MediaEngine engine() {
+        return engine;
+    }
+
+    /** The validated options (for {@link RoomAccess}). */
+    SignalingOptions options() {
+        return options;
+    }
+
     /** Runs socket housekeeping off the caller's thread (Jetty's pool once mounted). */
     Executor closer() {
         return closer;
