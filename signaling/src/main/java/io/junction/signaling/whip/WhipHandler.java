@@ -136,8 +136,9 @@ final class WhipHandler extends Handler.Abstract {
         String base = route.kind() == WhipSession.Kind.WHIP ? "/whip/" : "/whep/";
         response.setStatus(201);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, SDP);
+        String context = Request.getContextPath(request);
         response.getHeaders().put(HttpHeader.LOCATION,
-                Request.getContextPath(request) + base + route.room() + "/s/" + c.session().id());
+                (context == null ? "" : context) + base + route.room() + "/s/" + c.session().id());
         response.getHeaders().put(HttpHeader.ETAG, c.session().etag());
         response.getHeaders().put("Accept-Patch", SDPFRAG);
         for (SignalMessage.IceServer ice : front.iceServers()) {
