@@ -77,13 +77,16 @@ public final class Junction implements AutoCloseable {
             WhipFront w = whip;
             if (w != null && event instanceof io.junction.sfu.event.RoomEvent.TransportFailed f) {
                 w.onMediaLost(f.room(), f.participant());
+            } else if (w != null && event instanceof io.junction.sfu.event.RoomEvent.TransportConnected c) {
+                w.onMediaConnected(c.room(), c.participant());
             }
             forApplication.onEvent(event);
         };
         try {
             engine = new SfuEngine(sfuOptions(settings), listener);
             signaling = new SignalingServer(engine, settings.signalingOptions());
-            whip = new WhipFront(signaling);
+            // ICE + DTLS must finish within the handshake timeout; the deadline leaves room for trickle.
+            whip = new WhipFront(signaling, settings.handshakeTimeout().plusSeconds(5));
             metrics = new JunctionMetrics(engine, signaling);
             media = new MediaApi(engine);
             if (settings.httpServer()) {

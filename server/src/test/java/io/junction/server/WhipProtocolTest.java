@@ -182,6 +182,28 @@ class WhipProtocolTest {
     }
 
     @Test
+    void aSessionWhoseClientNeverConnectsEndsAndTheOthersGetBye() throws Exception {
+        try (Fixture f = new Fixture();
+             Junction j = Fixture.start(Junction.builder().handshakeTimeout(Duration.ofSeconds(1)))) {
+            SfuParticipantClient ws = f.join(j, "d1", "ann", null, false);
+            ws.joined().get(5, TimeUnit.SECONDS);
+            String url = "http://127.0.0.1:" + j.httpPort() + "/whip/d1";
+            HttpResponse<String> r = send(f, "POST", url, "application/sdp", offer(f)); // its peer is already closed
+            assertEquals(201, r.statusCode(), r.body());
+            String location = r.headers().firstValue("Location").orElseThrow();
+            await("otherjoin", Duration.ofSeconds(5), () -> ws.events().stream()
+                    .anyMatch(e -> e.path("type").asText().equals("otherjoin")));
+            String id = ws.events().stream().filter(e -> e.path("type").asText().equals("otherjoin"))
+                    .findFirst().orElseThrow().path("id").asText();
+            await("bye for the silent WHIP session", Duration.ofSeconds(15), () -> ws.events().stream()
+                    .anyMatch(e -> e.path("type").asText().equals("bye") && e.path("id").asText().equals(id)));
+            assertEquals(1, j.signaling().rooms().roomSize("d1").getAsInt());
+            assertEquals(404, send(f, "DELETE", "http://127.0.0.1:" + j.httpPort() + location, null, null)
+                    .statusCode());
+        }
+    }
+
+    @Test
     void aFullRoomIsAConflict() throws Exception {
         try (Fixture f = new Fixture(); Junction j = Fixture.start(Junction.builder().roomCapacity(1))) {
             SfuParticipantClient ws = f.join(j, "full1", "ann", null, false);

@@ -13,6 +13,8 @@ import io.junction.signaling.RoomAccess;
 import io.junction.signaling.SignalCodec;
 import io.junction.signaling.SignalingServer;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -43,10 +45,35 @@ public final class WhipFront implements AutoCloseable {
     private final RoomAccess rooms;
     private final Map<String, WhipSession> sessions = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
+    private final Duration connectDeadline;
+    /** Ends sessions whose media never connected; its one thread starts on demand and ends when idle. */
+    private final ScheduledThreadPoolExecutor deadlines;
     private volatile boolean closed;
 
+    /** A front whose sessions must get their media connected within 30 s. */
     public WhipFront(SignalingServer server) {
+        this(server, Duration.ofSeconds(30));
+    }
+
+    /**
+     * @param connectDeadline a session whose media transport has not connected this long after its
+     *                        offer was answered ends (its client never completed ICE + DTLS), 1 s..10 min
+     */
+    public WhipFront(SignalingServer server, Duration connectDeadline) {
         this.rooms = RoomAccess.of(server);
+        if (connectDeadline == null || connectDeadline.compareTo(Duration.ofSeconds(1)) < 0
+                || connectDeadline.compareTo(Duration.ofMinutes(10)) > 0) {
+            throw new IllegalArgumentException("connectDeadline must be in 1 s..10 min (got " + connectDeadline + ")");
+        }
+        this.connectDeadline = connectDeadline;
+        this.deadlines = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "junction-whip-deadlines");
+            t.setDaemon(true);
+            return t;
+        });
+        deadlines.setKeepAliveTime(1, TimeUnit.SECONDS);
+        deadlines.allowCoreThreadTimeOut(true);
+        deadlines.setRemoveOnCancelPolicy(true);
     }
 
     /** The HTTP handler of {@code /whip/...} and {@code /whep/...} (relative to its context). */
@@ -69,10 +96,20 @@ public final class WhipFront implements AutoCloseable {
         }
     }
 
-    /** Ends every session (their participants leave). */
+    /** The engine reports that {@code participantId}'s media transport connected. */
+    public void onMediaConnected(String room, String participantId) {
+        for (WhipSession s : sessions.values()) {
+            if (s.room().equals(room) && s.participantId().equals(participantId)) {
+                s.markConnected();
+            }
+        }
+    }
+
+    /** Ends every session (their participants leave) and stops the deadline thread. */
     @Override
     public void close() {
         closed = true;
+        deadlines.shutdownNow();
         for (WhipSession s : sessions.values()) {
             end(s);
         }
@@ -143,6 +180,14 @@ public final class WhipFront implements AutoCloseable {
         }
     }
 
+    private void expireUnconnected(WhipSession s) {
+        if (!s.connected() && !s.ended()) {
+            LOG.info("{} session {} in room {}: media not connected within {}, ending it", s.kind(), s.id(), s.room(),
+                    connectDeadline);
+            end(s);
+        }
+    }
+
     private boolean roomExists(String room) {
         return rooms.roomSize(room) > 0;
     }
@@ -177,6 +222,11 @@ public final class WhipFront implements AutoCloseable {
             String id = newId();
             WhipSession s = new WhipSession(id, kind, member, media, token, "\"" + newId() + "\"", iceUfrag(offer));
             sessions.put(id, s);
+            try {
+                deadlines.schedule(() -> expireUnconnected(s), connectDeadline.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                end(s); // closing
+            }
             if (closed) {
                 end(s);
                 throw new WhipError(503, "the server is shutting down");

@@ -21,6 +21,7 @@ final class WhipSession {
     private final String etag;
     private final String clientUfrag;
     private boolean ended;
+    private volatile boolean connected;
 
     /**
      * @param token       the bearer token the session was created with (null = none); later
@@ -87,6 +88,15 @@ final class WhipSession {
             member.leave();
         }
         return true;
+    }
+
+    void markConnected() {
+        connected = true;
+    }
+
+    /** Whether the engine reported the session's media transport connected. */
+    boolean connected() {
+        return connected;
     }
 
     synchronized boolean ended() {
