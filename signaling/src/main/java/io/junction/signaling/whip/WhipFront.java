@@ -210,6 +210,11 @@ public final class WhipFront implements AutoCloseable {
             });
         } catch (HalfOpenLimitException e) {
             throw new WhipError(429, e.getMessage());
+        } catch (UnsupportedOperationException e) {
+            throw new WhipError(501, "the media engine cannot serve this session: " + e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("{}: the media engine failed to join it to room {}", member.id(), member.room(), e);
+            throw new WhipError(500, "the media engine failed");
         }
         try {
             media.onClientNegotiation(new Negotiation.Offer(offer));

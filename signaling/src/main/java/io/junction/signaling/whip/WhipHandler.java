@@ -32,6 +32,7 @@ import org.eclipse.jetty.util.Fields;
  * {@code /whep/}.
  */
 final class WhipHandler extends Handler.Abstract {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WhipHandler.class);
     static final String SDP = "application/sdp";
     static final String SDPFRAG = "application/trickle-ice-sdpfrag";
     private static final long READ_SECONDS = 10;
@@ -124,6 +125,9 @@ final class WhipHandler extends Handler.Abstract {
                 response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer");
             }
             return reply(response, callback, e.status(), e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("{} {} failed", method, Request.getPathInContext(request), e);
+            return reply(response, callback, 500, "internal error");
         }
     }
 
