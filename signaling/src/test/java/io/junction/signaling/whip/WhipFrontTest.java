@@ -77,7 +77,10 @@ class WhipFrontTest {
     @Test
     void aSessionWithoutConnectedMediaEndsAtTheDeadlineAConnectedOneStays() throws Exception {
         AnsweringEngine engine = new AnsweringEngine();
-        SignalingServer signaling = new SignalingServer(engine, SignalingOptions.defaults());
+        SignalingServer signaling = new SignalingServer(engine, SignalingOptions.defaults().withIceServers(List.of(
+                new io.junction.signaling.SignalMessage.IceServer(List.of("stun:stun.example.org:3478"), null, null),
+                new io.junction.signaling.SignalMessage.IceServer(List.of("turn:turn.example.org:3478?transport=udp"),
+                        "user", "pa\"ss"))));
         WhipFront front = new WhipFront(signaling, Duration.ofSeconds(1));
         Server app = new Server();
         ServerConnector connector = new ServerConnector(app);
@@ -96,6 +99,10 @@ class WhipFrontTest {
             assertEquals(201, silent.statusCode(), silent.body());
             assertEquals(201, live.statusCode(), live.body());
             assertTrue(silent.headers().firstValue("Location").orElse("").startsWith("/live/whip/d1/s/"));
+            assertEquals(List.of("<stun:stun.example.org:3478>; rel=\"ice-server\"",
+                    "<turn:turn.example.org:3478?transport=udp>; rel=\"ice-server\"; username=\"user\"; "
+                            + "credential=\"pa\\\"ss\"; credential-type=\"password\""),
+                    silent.headers().allValues("Link"), "RFC 9725 section 4.6 ICE server links, quoted-string escaped");
             assertEquals(2, signaling.rooms().roomSize("d1").getAsInt());
             front.onMediaConnected("d1", "p2");
 
