@@ -110,6 +110,28 @@ class WhipMediaTest {
                         assertIntact(streams(v.received(), pub.id(), "audio"), streams(v.received(), pub.id(), "video"));
                     }
                     assertEquals(3, j.signaling().rooms().roomSize("w2").getAsInt());
+
+                    // A newer video in the room does not replace what the viewers were answered with.
+                    SfuParticipantClient bob = f.join(j, "w2", "bob", null, true);
+                    bob.joined().get(5, TimeUnit.SECONDS);
+                    bob.connected().get(10, TimeUnit.SECONDS);
+                    MediaPump bobPump = MediaPump.start(bob);
+                    try {
+                        await("bob's tracks published", Duration.ofSeconds(10),
+                                () -> j.room("w2").map(r -> r.tracks().size() == 4).orElse(false));
+                        for (WhipClient v : List.of(one, rule)) {
+                            ReceivedStream video = streams(v.received(), pub.id(), "video").get(0);
+                            long mark = video.packets();
+                            await("ann's video still flowing to a viewer", Duration.ofSeconds(10),
+                                    () -> video.packets() > mark + 50);
+                            assertEquals(List.of(), streams(v.received(), bob.id(), "video"), "no renegotiation");
+                        }
+                    } finally {
+                        bobPump.close();
+                    }
+                    bob.close();
+                    await("bob gone", Duration.ofSeconds(5),
+                            () -> j.signaling().rooms().roomSize("w2").getAsInt() == 3);
                     assertEquals(200, one.delete().statusCode());
                     assertEquals(200, rule.delete().statusCode());
                     await("both viewers gone", Duration.ofSeconds(5),

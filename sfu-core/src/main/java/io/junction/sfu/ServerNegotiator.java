@@ -213,15 +213,15 @@ final class ServerNegotiator {
         }
     }
 
-    /** Answer-only reception: a change only stops the tracks that went away (nothing is offered). */
+    /**
+     * Answer-only reception: a change only stops the tracks that are no longer published (nothing
+     * is offered). The selection is not re-applied: the choice made at the answer stays (a newer
+     * video in the room does not take the place of the one being received).
+     */
     private void pruneGoneTracks() {
         wanted = false;
-        java.util.Set<String> desired = new java.util.HashSet<>();
-        for (PublishedTrack t : room.tracksFor(participant)) {
-            desired.add(t.source().key());
-        }
         for (String key : new ArrayList<>(sendTracks.keySet())) {
-            if (!desired.contains(key)) {
+            if (room.track(key) == null) {
                 room.unsubscribe(participant, subscriptions.remove(key));
                 sendTracks.remove(key);
             }
