@@ -75,10 +75,8 @@ public final class Junction implements AutoCloseable {
         // A WHIP/WHEP session has no socket whose close ends it: it ends when its media fails.
         RoomEventListener listener = event -> {
             WhipFront w = whip;
-            if (w != null && event instanceof io.junction.sfu.event.RoomEvent.TransportFailed f) {
-                w.onMediaLost(f.room(), f.participant());
-            } else if (w != null && event instanceof io.junction.sfu.event.RoomEvent.TransportConnected c) {
-                w.onMediaConnected(c.room(), c.participant());
+            if (w != null) {
+                w.onEvent(event);
             }
             forApplication.onEvent(event);
         };

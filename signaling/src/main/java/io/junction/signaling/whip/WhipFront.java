@@ -1,5 +1,7 @@
 package io.junction.signaling.whip;
 
+import io.junction.sfu.event.RoomEvent;
+import io.junction.sfu.event.RoomEventListener;
 import io.junction.sfu.signal.HalfOpenLimitException;
 import io.junction.sfu.signal.MediaRights;
 import io.junction.sfu.signal.MediaSession;
@@ -32,13 +34,15 @@ import org.slf4j.LoggerFactory;
  * the same rooms as {@code /ws} clients (capacity, {@code otherjoin}, {@code bye}).
  *
  * <p>Mount {@link #handler()} in Jetty next to the signaling handler (it declines every path
- * outside {@code /whip/} and {@code /whep/}); call {@link #onMediaLost} when the engine reports a
- * participant's transport failed (the session then ends) and {@link #close()} at shutdown.
+ * outside {@code /whip/} and {@code /whep/}), give the engine's room events to {@link #onEvent}
+ * (a transport that connected keeps its session past the connect deadline, one that failed ends
+ * it; without these events every session ends at the deadline) and call {@link #close()} at
+ * shutdown. {@code Junction} does all three.
  *
  * <p>Threading: requests run on Jetty's threads; a session's requests are serialized by the
  * session; the engine is called outside any lock of this class.
  */
-public final class WhipFront implements AutoCloseable {
+public final class WhipFront implements AutoCloseable, RoomEventListener {
     private static final Logger LOG = LoggerFactory.getLogger(WhipFront.class);
     private static final long ANSWER_WAIT_SECONDS = 10;
 
@@ -84,6 +88,19 @@ public final class WhipFront implements AutoCloseable {
     /** Sessions now. */
     public int sessionCount() {
         return sessions.size();
+    }
+
+    /**
+     * The engine's room events: {@code TransportConnected} marks a session's media connected,
+     * {@code TransportFailed} ends the session. Non-blocking (safe on engine threads).
+     */
+    @Override
+    public void onEvent(RoomEvent event) {
+        if (event instanceof RoomEvent.TransportFailed f) {
+            onMediaLost(f.room(), f.participant());
+        } else if (event instanceof RoomEvent.TransportConnected c) {
+            onMediaConnected(c.room(), c.participant());
+        }
     }
 
     /** The engine reports that {@code participantId}'s media transport failed: its session, if any, ends. */

@@ -104,14 +104,14 @@ class WhipFrontTest {
                             + "credential=\"pa\\\"ss\"; credential-type=\"password\""),
                     silent.headers().allValues("Link"), "RFC 9725 section 4.6 ICE server links, quoted-string escaped");
             assertEquals(2, signaling.rooms().roomSize("d1").getAsInt());
-            front.onMediaConnected("d1", "p2");
+            front.onEvent(new io.junction.sfu.event.RoomEvent.TransportConnected("d1", "p2"));
 
             await("the silent session ended", () -> engine.left.contains("p1"));
             assertEquals(1, signaling.rooms().roomSize("d1").getAsInt());
             assertEquals(1, front.sessionCount());
             assertEquals(List.of("p1"), engine.left, "the connected session stays");
 
-            front.onMediaLost("d1", "p2");
+            front.onEvent(new io.junction.sfu.event.RoomEvent.TransportFailed("d1", "p2", "consent lost"));
             assertEquals(0, front.sessionCount());
             assertEquals(0, signaling.rooms().roomCount(), "media lost: the member left too");
         } finally {
