@@ -84,6 +84,29 @@ public final class ClientSdp {
         return s.toString();
     }
 
+    /**
+     * A receive-only offer (a WHEP viewer's): one {@code recvonly} audio section (Opus) and one
+     * {@code recvonly} video section (VP8 with RTX), mids "0" and "1", like a browser with two
+     * {@code recvonly} transceivers.
+     */
+    public static String recvOffer(Local local) {
+        StringBuilder s = session(local, List.of("0", "1"));
+        s.append("m=audio 9 UDP/TLS/RTP/SAVPF ").append(OPUS_PT).append("\r\n");
+        transport(s, local, "actpass", "0");
+        s.append("a=extmap:1 urn:ietf:params:rtp-hdrext:ssrc-audio-level\r\n")
+                .append("a=extmap:4 urn:ietf:params:rtp-hdrext:sdes:mid\r\n")
+                .append("a=recvonly\r\n")
+                .append("a=rtpmap:111 opus/48000/2\r\na=fmtp:111 minptime=10;useinbandfec=1\r\n");
+        s.append("m=video 9 UDP/TLS/RTP/SAVPF ").append(VP8_PT).append(' ').append(VP8_RTX_PT).append("\r\n");
+        transport(s, local, "actpass", "1");
+        s.append("a=extmap:2 http://www.webrtc.org/experiments/rtp-hdrext/abs-send-time\r\n")
+                .append("a=extmap:4 urn:ietf:params:rtp-hdrext:sdes:mid\r\n")
+                .append("a=recvonly\r\n")
+                .append("a=rtpmap:96 VP8/90000\r\na=rtcp-fb:96 nack\r\na=rtcp-fb:96 nack pli\r\n")
+                .append("a=rtcp-fb:96 ccm fir\r\na=rtpmap:97 rtx/90000\r\na=fmtp:97 apt=96\r\n");
+        return s.toString();
+    }
+
     private static void rejected(StringBuilder s, MediaDescription m) {
         s.append("m=").append(m.kind()).append(" 0 ").append(m.proto()).append(' ')
                 .append(String.join(" ", m.formats())).append("\r\nc=IN IP4 0.0.0.0\r\na=mid:")

@@ -16,7 +16,19 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * every {@code keyframeIntervalFrames} frames and whenever the server sends PLI or FIR.
  */
 public final class MediaPump implements AutoCloseable {
-    private final SfuParticipantClient client;
+    /** What a pump sends through: a participant publishing one audio (index 0) and one video (index 1) track. */
+    public interface Publisher {
+        /** The SSRC of the audio (0) or video (1) track. */
+        long publishedSsrc(int index);
+
+        /** Observes every RTCP packet received (for PLI/FIR). */
+        void addRtcpTap(SfuParticipantClient.RtcpTap tap);
+
+        /** Sends one RTP packet (encrypted in place; leave SRTP tailroom). */
+        void sendRtp(byte[] buf, int off, int len);
+    }
+
+    private final Publisher client;
     private final ScheduledExecutorService timer;
     private final boolean ownTimer;
     private final int fps;
@@ -39,7 +51,7 @@ public final class MediaPump implements AutoCloseable {
     private final java.util.List<byte[]> withheld = new java.util.ArrayList<>();
     private final java.util.List<Integer> withheldSeqs = new java.util.ArrayList<>();
 
-    private MediaPump(SfuParticipantClient client, ScheduledExecutorService timer, boolean ownTimer,
+    private MediaPump(Publisher client, ScheduledExecutorService timer, boolean ownTimer,
                       int fps, int videoBitrate, int keyframeIntervalFrames) {
         this.client = client;
         this.timer = timer;
@@ -54,7 +66,7 @@ public final class MediaPump implements AutoCloseable {
     }
 
     /** 30 fps, 500 kbit/s video, keyframe every 2 s, on a timer thread of its own. */
-    public static MediaPump start(SfuParticipantClient client) {
+    public static MediaPump start(Publisher client) {
         ScheduledExecutorService t = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread th = new Thread(r, "media-pump");
             th.setDaemon(true);
@@ -63,7 +75,7 @@ public final class MediaPump implements AutoCloseable {
         return start(client, t, true, 30, 500_000, 60);
     }
 
-    public static MediaPump start(SfuParticipantClient client, ScheduledExecutorService timer, boolean ownTimer,
+    public static MediaPump start(Publisher client, ScheduledExecutorService timer, boolean ownTimer,
                                   int fps, int videoBitrate, int keyframeIntervalFrames) {
         MediaPump p = new MediaPump(client, timer, ownTimer, fps, videoBitrate, keyframeIntervalFrames);
         p.audioTask = timer.scheduleAtFixedRate(p::sendAudio, 0, 20, TimeUnit.MILLISECONDS);

@@ -34,7 +34,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * through {@link ClientPeer}. It can publish an audio and a video track and records every stream
  * it receives ({@link ReceivedStream}, keyed by the SSRC the server announced).
  */
-public final class SfuParticipantClient implements AutoCloseable {
+public final class SfuParticipantClient implements AutoCloseable, MediaPump.Publisher {
     private static final Logger LOG = LoggerFactory.getLogger(SfuParticipantClient.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -106,6 +106,7 @@ public final class SfuParticipantClient implements AutoCloseable {
     }
 
     /** SSRC of the audio (index 0) or video (index 1) track we publish. */
+    @Override
     public long publishedSsrc(int index) {
         return publish.get(index).ssrc();
     }
@@ -129,6 +130,7 @@ public final class SfuParticipantClient implements AutoCloseable {
     }
 
     /** Adds an observer of every RTCP packet received (decrypted); for tests and {@link MediaPump}. */
+    @Override
     public void addRtcpTap(RtcpTap tap) {
         rtcpTaps.add(tap);
     }
@@ -160,6 +162,7 @@ public final class SfuParticipantClient implements AutoCloseable {
     }
 
     /** Sends one RTP packet (encrypted in place; leave SRTP tailroom). */
+    @Override
     public void sendRtp(byte[] buf, int off, int len) {
         peer.sendRtp(buf, off, len);
     }

@@ -73,6 +73,7 @@ public final class EmbeddedConference implements AutoCloseable {
         server.setHandler(new ContextHandlerCollection(
                 new ContextHandler(new HelloHandler(), "/app"),
                 new ContextHandler(junction.webSocketHandler(server), "/rtc"),   // ws://host:port/rtc/ws
+                new ContextHandler(junction.whipHandler(), "/media"),            // /media/whip/{room}, /media/whep/...
                 new ContextHandler(junction.adminHandler(), "/ops")));            // /ops/api/rooms, /ops/metrics
         server.start();
         // end::embed[]

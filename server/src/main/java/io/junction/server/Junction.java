@@ -7,6 +7,7 @@ import io.junction.sfu.event.RoomEventListener;
 import io.junction.sfu.view.EngineTotals;
 import io.junction.sfu.view.RoomView;
 import io.junction.signaling.SignalingServer;
+import io.junction.signaling.whip.WhipFront;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -23,9 +24,11 @@ import org.slf4j.LoggerFactory;
  * {@link #start()}; {@link #close()} ends it.
  *
  * <p>Two ways to serve HTTP: Junction's own Jetty server on {@code httpPort} (the default:
- * {@code /ws}, {@code /health}, {@code /api/rooms}, {@code /metrics} and the browser page), or
+ * {@code /ws}, {@code /whip}, {@code /whep}, {@code /health}, {@code /api/rooms}, {@code /metrics} and the
+ * browser page), or
  * the application's Jetty server: build with {@link JunctionBuilder#httpServer(boolean) httpServer(false)}, {@link #start()}, then
- * add {@link #webSocketHandler(Server)} and {@link #adminHandler()} to it under any context path.
+ * add {@link #webSocketHandler(Server)}, {@link #whipHandler()} and {@link #adminHandler()} to it under any
+ * context path.
  *
  * <p>Close cascade: every participant gets {@code bye} and its socket closes, the HTTP server
  * stops, every room closes (transports, subscriptions, tracks), the room workers, handshake
@@ -39,6 +42,8 @@ public final class Junction implements AutoCloseable {
     private EventDispatcher events;
     private SfuEngine engine;
     private SignalingServer signaling;
+    /** WHIP/WHEP sessions; set right after the engine, read by the engine's event listener. */
+    private volatile WhipFront whip;
     private JunctionMetrics metrics;
     private MediaApi media;
     private Server http;
@@ -61,14 +66,25 @@ public final class Junction implements AutoCloseable {
             throw new IllegalStateException(closed ? "closed" : "already started");
         }
         started = true;
-        RoomEventListener listener = RoomEventListener.NONE;
+        RoomEventListener application = RoomEventListener.NONE;
         if (settings.listener() != RoomEventListener.NONE) {
             events = new EventDispatcher(settings.listener(), "junction-" + instance + "-events");
-            listener = events;
+            application = events;
         }
+        RoomEventListener forApplication = application;
+        // A WHIP/WHEP session has no socket whose close ends it: it ends when its media fails.
+        RoomEventListener listener = event -> {
+            WhipFront w = whip;
+            if (w != null) {
+                w.onEvent(event);
+            }
+            forApplication.onEvent(event);
+        };
         try {
             engine = new SfuEngine(sfuOptions(settings), listener);
             signaling = new SignalingServer(engine, settings.signalingOptions(), settings.signalingLimits());
+            // ICE + DTLS must finish within the handshake timeout; the deadline leaves room for trickle.
+            whip = new WhipFront(signaling, settings.handshakeTimeout().plusSeconds(5));
             metrics = new JunctionMetrics(engine, signaling);
             media = new MediaApi(engine);
             if (settings.httpServer()) {
@@ -140,7 +156,7 @@ public final class Junction implements AutoCloseable {
         server.addConnector(c);
         Handler app = settings.servePage() ? signaling.handler(server) : signaling.webSocketHandler(server);
         server.setHandler(io.junction.signaling.SecurityHeaders.wrap(
-                new Handler.Sequence(new AdminHandler(this, settings.adminToken()), app)));
+                new Handler.Sequence(new AdminHandler(this, settings.adminToken()), whip.handler(), app)));
         io.junction.signaling.SecurityHeaders.harden(server);
         server.setStopTimeout(1000);
         http = server;
@@ -188,6 +204,16 @@ public final class Junction implements AutoCloseable {
         return new AdminHandler(this, settings.adminToken());
     }
 
+    /**
+     * WHIP ({@code POST <context>/whip/{room}}) and WHEP ({@code POST <context>/whep/{room}[/{participant}]})
+     * with their session resources, for the application's Jetty server; declines every other path.
+     * Sessions are members of the same rooms as the WebSocket clients (PROTOCOL.md "WHIP and WHEP").
+     */
+    public Handler whipHandler() {
+        requireStarted();
+        return whip.handler();
+    }
+
     /** The media-only API over the same engine. */
     public MediaApi media() {
         requireStarted();
@@ -231,6 +257,9 @@ public final class Junction implements AutoCloseable {
             return;
         }
         closed = true;
+        if (whip != null) {
+            whip.close();
+        }
         if (signaling != null) {
             signaling.shutdown(Duration.ofMillis(300));
         }

@@ -18,7 +18,8 @@ import java.time.Clock;
  * ({@link #hs256}) or with RS256 and an RSA key pair, verified with the public key
  * ({@link #rs256}); a token signed with another algorithm is invalid. Claims:
  * {@code room} (required: the room name, or {@code "*"} for any room), {@code publish} and
- * {@code subscribe} (optional booleans, default true), {@code exp} (required), and the optional
+ * {@code subscribe} (optional booleans, default true), {@code name} (optional string: the display name of
+ * WHIP/WHEP sessions, which have no {@code join.name}), {@code exp} (required), and the optional
  * {@code nbf}/{@code iat}, checked against the injected clock with {@link JwtPolicy}'s leeway
  * (default 5 s); a token valid longer than the policy's maximum (default 24 h) is refused
  * ({@link JwtTimes}). A claim of the wrong JSON type (a string, number, null, array or
@@ -111,7 +112,12 @@ public final class JwtAuthenticator implements Authenticator {
         if (room == null || !(room.equals("*") || room.equals(request.room()))) {
             return AuthDecision.deny("token is not for room " + request.room());
         }
-        return AuthDecision.grant(new MediaRights(flag(parsed, "publish"), flag(parsed, "subscribe")));
+        com.fasterxml.jackson.databind.JsonNode name = parsed.payload().get("name");
+        if (name != null && !name.isTextual()) {
+            return AuthDecision.deny("claim name must be a string");
+        }
+        return AuthDecision.grant(new MediaRights(flag(parsed, "publish"), flag(parsed, "subscribe")),
+                name == null ? null : name.textValue());
     }
 
     /** A rights claim: absent = true; its type was checked by {@link JwtClaimTypes} (a boolean). */

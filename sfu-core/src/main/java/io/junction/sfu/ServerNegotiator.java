@@ -97,15 +97,20 @@ final class ServerNegotiator {
         }
         LOG.debug("{}: client offer with {} sections", participant.id(), offer.media().size());
         participant.onRemoteIceCredentials(offer, true); // an ICE restart: the answer carries new credentials
+        boolean answerOnly = !participant.reception().serverOffers();
+        List<SendTrack> place = answerOnly ? tracksToPlace() : List.of();
         AnswerBuilder.Result r;
         try {
-            r = AnswerBuilder.build(offer, serverTransport(), plan);
+            r = AnswerBuilder.build(offer, serverTransport(), plan, place);
         } catch (SdpException e) {
             throw new NegotiationException(e.code(), e.getMessage());
         }
         refuseUnauthorizedPublishing(r.media());
         participant.ensureTransport(offer, r.plan().dtlsRole(), false);
         plan = r.plan();
+        if (answerOnly) {
+            subscribePlaced();
+        }
         participant.sink().send(new Negotiation.Answer(r.sdp()));
         exchanged = true;
         applyPublished(r.media());
@@ -176,10 +181,63 @@ final class ServerNegotiator {
         return negotiationTimeouts;
     }
 
+    /**
+     * Answer-only reception: the tracks to put into the client's receive sections, those it
+     * already receives excluded.
+     */
+    private List<SendTrack> tracksToPlace() {
+        List<SendTrack> out = new ArrayList<>();
+        for (PublishedTrack t : room.tracksFor(participant)) {
+            if (!sendTracks.containsKey(t.source().key())) {
+                out.add(sendTrackFor(t.source()));
+            }
+        }
+        return out;
+    }
+
+    /** Answer-only reception: subscribes to the tracks the committed plan placed in sections. */
+    private void subscribePlaced() {
+        for (PlannedSection s : plan.sections()) {
+            SendTrack st = s.track();
+            if (st == null || s.rejected() || sendTracks.containsKey(st.trackKey())) {
+                continue;
+            }
+            PublishedTrack t = room.track(st.trackKey());
+            if (t == null) {
+                continue;
+            }
+            sendTracks.put(st.trackKey(), st);
+            Subscription sub = subscriptionFor(t, plan);
+            if (sub != null) {
+                subscriptions.put(st.trackKey(), sub);
+                room.subscribe(participant, sub);
+            }
+        }
+    }
+
+    /**
+     * Answer-only reception: a change only stops the tracks that are no longer published (nothing
+     * is offered). The selection is not re-applied: the choice made at the answer stays (a newer
+     * video in the room does not take the place of the one being received).
+     */
+    private void pruneGoneTracks() {
+        wanted = false;
+        for (String key : new ArrayList<>(sendTracks.keySet())) {
+            if (room.track(key) == null) {
+                room.unsubscribe(participant, subscriptions.remove(key));
+                sendTracks.remove(key);
+            }
+        }
+    }
+
     /** The set of tracks this participant should receive may have changed. */
     void renegotiate() {
         if (participant.mediaLost()) {
             return; // the media session is over: nothing more is offered (SfuRoom.onTransportLost)
+        }
+        if (!participant.reception().serverOffers()) {
+            pruneGoneTracks();
+            return;
         }
         if (pending != null || (!exchanged && room.loop().nowMs() < firstOfferNotBefore)) {
             wanted = true;

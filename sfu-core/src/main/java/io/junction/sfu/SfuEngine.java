@@ -9,6 +9,7 @@ import io.junction.sfu.signal.MediaEngine;
 import io.junction.sfu.signal.MediaRights;
 import io.junction.sfu.signal.MediaSession;
 import io.junction.sfu.signal.NegotiationSink;
+import io.junction.sfu.signal.Reception;
 import io.junction.sfu.view.EngineTotals;
 import io.junction.sfu.view.RoomView;
 import io.junction.sfu.worker.WorkerPool;
@@ -101,15 +102,26 @@ public final class SfuEngine implements MediaEngine {
     @Override
     public MediaSession join(String roomId, String participantId, String displayName, MediaRights rights,
                              String source, NegotiationSink sink) {
+        return join(roomId, participantId, displayName, rights, source, Reception.STANDARD, sink);
+    }
+
+    /**
+     * As {@link #join(String, String, String, MediaRights, String, NegotiationSink)}, receiving as
+     * {@code reception} says ({@link Reception#answerOnly} for clients that cannot take a server offer).
+     */
+    @Override
+    public MediaSession join(String roomId, String participantId, String displayName, MediaRights rights,
+                             String source, Reception reception, NegotiationSink sink) {
         Objects.requireNonNull(rights, "rights");
+        Objects.requireNonNull(reception, "reception");
         if (closed) {
             throw new IllegalStateException("engine closed");
         }
-        return admit(roomId, participantId, displayName, rights, sink);
+        return admit(roomId, participantId, displayName, rights, reception, sink);
     }
 
     private SfuParticipant admit(String roomId, String participantId, String displayName, MediaRights rights,
-                                 NegotiationSink sink) {
+                                 Reception reception, NegotiationSink sink) {
         while (true) {
             SfuRoom room = rooms.computeIfAbsent(roomId, id -> new SfuRoom(id, workers.assign(), ctx));
             SfuParticipant p;
@@ -118,7 +130,8 @@ public final class SfuEngine implements MediaEngine {
                     if (room.isClosed()) {
                         return null;
                     }
-                    SfuParticipant created = new SfuParticipant(participantId, displayName, rights, room, ctx, sink);
+                    SfuParticipant created = new SfuParticipant(participantId, displayName, rights, reception, room,
+                            ctx, sink);
                     room.add(created);
                     return created;
                 }).get(5, TimeUnit.SECONDS);

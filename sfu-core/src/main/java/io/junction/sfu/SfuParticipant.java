@@ -37,6 +37,7 @@ final class SfuParticipant implements MediaSession, MediaSender {
     private final String id;
     private final String name;
     private final MediaRights rights;
+    private final io.junction.sfu.signal.Reception reception;
     private final SfuRoom room;
     private final EngineContext ctx;
     private final NegotiationSink sink;
@@ -55,7 +56,9 @@ final class SfuParticipant implements MediaSession, MediaSender {
     private volatile boolean mediaLost;
     private boolean mediaConnected; // room worker thread only
 
-    SfuParticipant(String id, String name, MediaRights rights, SfuRoom room, EngineContext ctx, NegotiationSink sink) {
+    SfuParticipant(String id, String name, MediaRights rights, io.junction.sfu.signal.Reception reception,
+                   SfuRoom room, EngineContext ctx, NegotiationSink sink) {
+        this.reception = java.util.Objects.requireNonNull(reception, "reception");
         this.id = id;
         this.name = name;
         this.rights = rights;
@@ -80,6 +83,11 @@ final class SfuParticipant implements MediaSession, MediaSender {
 
     MediaRights rights() {
         return rights;
+    }
+
+    /** How this participant receives media (standard, or answer-only for WHEP). */
+    io.junction.sfu.signal.Reception reception() {
+        return reception;
     }
 
     IceTransport ice() {

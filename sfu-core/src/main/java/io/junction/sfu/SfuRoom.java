@@ -163,13 +163,14 @@ final class SfuRoom {
         subscriber.media().subscriptions().remove(s);
     }
 
-    /** Tracks the given participant should receive: every other participant's. */
+    /** Tracks the given participant should receive: the others' tracks its {@code TrackSelection} picks. */
     List<PublishedTrack> tracksFor(SfuParticipant p) {
         List<PublishedTrack> out = new ArrayList<>();
         if (!p.rights().subscribe()) {
             return out; // publish-only: never offered anyone's tracks
         }
-        for (TrackEntry e : tracks.values()) {
+        for (TrackEntry e : p.reception().tracks().select(new ArrayList<>(tracks.values()),
+                e -> e.publisher().id(), e -> e.track().source().kind(), p.id())) {
             if (e.publisher() != p) {
                 out.add(e.track());
             }

@@ -10,8 +10,10 @@ import java.util.Objects;
  * @param granted whether the join may proceed
  * @param rights  the rights when granted, null when denied
  * @param reason  the human-readable reason when denied, null when granted
+ * @param displayName a display name the credentials carry (e.g. a token's {@code name} claim), null when
+ *                none; used by the WHIP/WHEP fronts, whose clients have no {@code join.name}
  */
-public record AuthDecision(boolean granted, MediaRights rights, String reason) {
+public record AuthDecision(boolean granted, MediaRights rights, String reason, String displayName) {
     public AuthDecision {
         if (granted) {
             Objects.requireNonNull(rights, "rights");
@@ -22,11 +24,16 @@ public record AuthDecision(boolean granted, MediaRights rights, String reason) {
 
     /** Admits the join with {@code rights}. */
     public static AuthDecision grant(MediaRights rights) {
-        return new AuthDecision(true, rights, null);
+        return new AuthDecision(true, rights, null, null);
+    }
+
+    /** Admits the join with {@code rights} and the display name the credentials carry (may be null). */
+    public static AuthDecision grant(MediaRights rights, String displayName) {
+        return new AuthDecision(true, rights, null, displayName);
     }
 
     /** Refuses the join; {@code reason} goes to the client in the {@code unauthorized} error. */
     public static AuthDecision deny(String reason) {
-        return new AuthDecision(false, null, reason);
+        return new AuthDecision(false, null, reason, null);
     }
 }

@@ -167,6 +167,14 @@ public final class RoomRegistry {
         }
     }
 
+    /** Whether {@code id} is a participant of {@code room} now. */
+    boolean isMember(String room, String id) {
+        synchronized (lock) {
+            Room r = rooms.get(room);
+            return r != null && r.get(id) != null;
+        }
+    }
+
     /** True once {@link #closeAll()} ran. */
     boolean isClosed() {
         return closed;

@@ -267,6 +267,16 @@ public final class SignalingServer implements AutoCloseable {
         return connections.open();
     }
 
+    /** The media engine of sfu rooms (for {@link RoomAccess}). */
+    MediaEngine engine() {
+        return engine;
+    }
+
+    /** The validated options (for {@link RoomAccess}). */
+    SignalingOptions options() {
+        return options;
+    }
+
     /** Runs socket housekeeping off the caller's thread (Jetty's pool once mounted). */
     Executor closer() {
         return closer;

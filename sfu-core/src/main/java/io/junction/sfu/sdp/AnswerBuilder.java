@@ -39,7 +39,20 @@ public final class AnswerBuilder {
      */
     public static Result build(SessionDescription offer, ServerTransport transport, SessionPlan plan)
             throws SdpException {
+        return build(offer, transport, plan, List.of());
+    }
+
+    /**
+     * As {@link #build(SessionDescription, ServerTransport, SessionPlan)}, also placing
+     * {@code place} (in order) into the client's new {@code recvonly} sections: each track takes
+     * the first such section of its kind whose offered codecs include the track's codec, answered
+     * {@code sendonly} ({@link RecvSectionAnswer}); a receive section left without a track is
+     * answered {@code inactive}. The planned sections that got a track name it.
+     */
+    public static Result build(SessionDescription offer, ServerTransport transport, SessionPlan plan,
+                               List<SendTrack> place) throws SdpException {
         SdpValidator.validate(offer);
+        List<SendTrack> unplaced = new ArrayList<>(place);
         if (offer.media().size() < plan.sections().size()) {
             throw SdpException.badSdp("the offer has " + offer.media().size() + " m-sections, "
                     + plan.sections().size() + " were negotiated (m-sections may not be removed)");
@@ -61,7 +74,10 @@ public final class AnswerBuilder {
             }
             PlannedSection planned = known != null && known.owner() == PlannedSection.Owner.SERVER
                     ? ServerSectionAnswer.answer(m, known, transport, role.setupValue(), answer.media)
-                    : answerClientSection(m, transport, role.setupValue(), answer.media);
+                    : known == null ? placeTrack(m, unplaced, transport, role.setupValue(), answer.media) : null;
+            if (planned == null) {
+                planned = answerClientSection(m, transport, role.setupValue(), answer.media);
+            }
             sections.add(planned);
             media.add(planned.negotiated());
         }
@@ -94,6 +110,27 @@ public final class AnswerBuilder {
                     + "); the server keeps the established association");
         }
         return wanted;
+    }
+
+    /** A new client recvonly section carrying the first of {@code unplaced} it can; null when none fits. */
+    private static PlannedSection placeTrack(MediaDescription m, List<SendTrack> unplaced, ServerTransport transport,
+                                             String setup, List<MediaDescription> out) {
+        if (unplaced.isEmpty() || m.isRejected() || m.direction() != Direction.RECVONLY || !m.isRtp()) {
+            return null;
+        }
+        List<Codec> accepted = CodecMatcher.select(m.kind(), withWildcardFb(m));
+        for (int i = 0; i < unplaced.size(); i++) {
+            SendTrack t = unplaced.get(i);
+            if (!t.kind().equals(m.kind())) {
+                continue;
+            }
+            PlannedSection p = RecvSectionAnswer.answer(m, accepted, t, transport, setup, out);
+            if (p != null) {
+                unplaced.remove(i);
+                return p;
+            }
+        }
+        return null;
     }
 
     private static PlannedSection answerClientSection(MediaDescription m, ServerTransport transport, String setup,

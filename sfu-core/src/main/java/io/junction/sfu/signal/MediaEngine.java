@@ -47,6 +47,23 @@ public interface MediaEngine extends AutoCloseable {
         return join(roomId, participantId, displayName, rights, sink);
     }
 
+    /**
+     * As {@link #join(String, String, String, MediaRights, String, NegotiationSink)}, choosing how
+     * the participant receives media ({@link Reception}). The default accepts only
+     * {@link Reception#STANDARD}: an engine that cannot answer with tracks refuses rather than
+     * silently giving the participant nothing.
+     *
+     * @throws UnsupportedOperationException when {@code reception} is not standard and this engine
+     *                                       does not support it
+     */
+    default MediaSession join(String roomId, String participantId, String displayName, MediaRights rights,
+                              String source, Reception reception, NegotiationSink sink) {
+        if (!Reception.STANDARD.equals(reception)) {
+            throw new UnsupportedOperationException("this media engine only supports standard reception");
+        }
+        return join(roomId, participantId, displayName, rights, source, sink);
+    }
+
     /** Closes every session and frees every port and thread. */
     @Override
     void close();
