@@ -32,6 +32,8 @@ final class ClientHandler {
     private final int maxTracks;
     /** The peer's IP address (the media engine bounds half-open transports per source), or null. */
     private final String source;
+    /** True for fronts that cannot carry an sfu room's negotiation (the socket.io classic dialects). */
+    private final boolean p2pOnly;
     private Participant self;
     private RoomMode mode;
     private MediaSession media;
@@ -40,6 +42,13 @@ final class ClientHandler {
 
     ClientHandler(RoomRegistry registry, MediaEngine engine, SignalCodec codec, Outbox outbox, TokenBucket bucket,
                   Authenticator authenticator, Consumer<String> errorCounter, int maxTracks, String source) {
+        this(registry, engine, codec, outbox, bucket, authenticator, errorCounter, maxTracks, source, false);
+    }
+
+    ClientHandler(RoomRegistry registry, MediaEngine engine, SignalCodec codec, Outbox outbox, TokenBucket bucket,
+                  Authenticator authenticator, Consumer<String> errorCounter, int maxTracks, String source,
+                  boolean p2pOnly) {
+        this.p2pOnly = p2pOnly;
         this.maxTracks = maxTracks;
         this.source = source;
         this.authenticator = authenticator;
@@ -72,6 +81,15 @@ final class ClientHandler {
         } else {
             message((SignalMessage.Message) message);
         }
+    }
+
+    /** Input another front could not turn into a frame: rate-limited like a frame, then answered with an error. */
+    synchronized void onInvalid(String code, String message, String ref) {
+        if (!bucket.tryTake()) {
+            error(ErrorCodes.RATE_LIMITED, "too many messages, slow down", null);
+            return;
+        }
+        error(code, message, ref);
     }
 
     /** A binary frame, which the protocol does not use. */
@@ -115,10 +133,11 @@ final class ClientHandler {
         // A join the media engine would refuse (its source holds too many half-open transports) is
         // turned away before the room sees it; engine.join below settles joins racing past this.
         RoomRegistry.JoinResult result = registry.join(join.room(), join.name(), outbox,
-                m -> m == RoomMode.SFU ? engine.refusal(source) : null);
+                m -> m != RoomMode.SFU ? null : p2pOnly ? new SfuUnsupported() : engine.refusal(source));
         if (result.refusal() != null) {
             LOG.debug("join to room {} refused: {} from {}", join.room(), result.refusal().getMessage(), source);
-            error(ErrorCodes.RATE_LIMITED, result.refusal().getMessage(), join.type());
+            String code = result.refusal() instanceof SfuUnsupported ? ErrorCodes.UNSUPPORTED : ErrorCodes.RATE_LIMITED;
+            error(code, result.refusal().getMessage(), join.type());
             return;
         }
         if (result.participant() == null) {
@@ -237,5 +256,13 @@ final class ClientHandler {
     private void error(String code, String message, String ref) {
         errorCounter.accept(code);
         outbox.send(codec.encode(new SignalMessage.ErrorMessage(code, message, ref)));
+    }
+
+    /** The refusal of an sfu room to a front that cannot negotiate with the server. */
+    static final class SfuUnsupported extends RuntimeException {
+        SfuUnsupported() {
+            super("this room is an sfu room; socket.io classic clients can join p2p rooms only (the server as a "
+                    + "classic client's single peer is not built yet)", null, false, false);
+        }
     }
 }
