@@ -133,8 +133,12 @@ final class ClassicInbound {
             return Decision.reject(null, ErrorCodes.NOT_IN_ROOM, "not in a room");
         }
         Object first = args.length > 0 ? args[0] : null;
-        String target = dialect == ClassicDialect.OBJECT && first instanceof JSONObject obj
-                ? roomValue(obj.opt("roomId")) : roomValue(first);
+        String target;
+        if (dialect == ClassicDialect.OBJECT) {
+            target = first instanceof JSONObject obj ? roomValue(obj.opt("roomId")) : null;
+        } else {
+            target = roomValue(first);
+        }
         if (target == null && dialect == ClassicDialect.CODELAB) {
             target = room;
         }

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * The Engine.IO WebSocket transport over Jetty 12's WebSocket API: text frames carry Engine.IO
  * packets both ways (Engine.IO protocol v4, "WebSocket"). Sends are asynchronous; more than
  * {@code maxInFlight} unfinished sends (a reader that does not keep up) close the socket.
- * Binary frames, which the classic clients never send, close it too (status 1003).
+ * Binary frames, which the classic clients never send, and malformed packets
+ * ({@link EngineIoPackets}) close it with status 1003 and the reason.
  * Public only because Jetty invokes listener methods through method handles; not an API.
  */
 public final class JettyEngineIoWebSocket extends EngineIoWebSocket implements Session.Listener.AutoDemanding {
@@ -55,6 +56,12 @@ public final class JettyEngineIoWebSocket extends EngineIoWebSocket implements S
 
     @Override
     public void onWebSocketText(String message) {
+        String problem = EngineIoPackets.problem(message);
+        if (problem != null) {
+            LOG.debug("socket.io WebSocket closed: {}", problem);
+            close(StatusCode.BAD_DATA, problem);
+            return;
+        }
         emit("message", message);
     }
 

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * library's polling transport. Checked here first: the {@code Origin} against the server's
  * allow-list (403), the protocol version ({@code EIO=4}, else 400), and a POST body's size
  * (a {@code Content-Length} is required, 411, and at most {@code maxBody} bytes, 413), which is
- * then read whole before the library sees it. CORS answers (RFC 6454 origins, Fetch standard
+ * then read whole and its packets checked ({@link EngineIoPackets}, else 400) before the library
+ * sees it. CORS answers (RFC 6454 origins, Fetch standard
  * "CORS protocol") go to allowed origins only.
  */
 final class PollingServlet extends HttpServlet {
@@ -76,6 +78,12 @@ final class PollingServlet extends HttpServlet {
             byte[] body = readFully(request.getInputStream(), (int) length);
             if (body == null) {
                 plain(response, HttpServletResponse.SC_BAD_REQUEST, "body shorter than its Content-Length");
+                return;
+            }
+            String problem = EngineIoPackets.payloadProblem(new String(body, StandardCharsets.UTF_8));
+            if (problem != null) {
+                LOG.debug("socket.io long-polling body refused: {}", problem);
+                plain(response, HttpServletResponse.SC_BAD_REQUEST, problem);
                 return;
             }
             forward = new BufferedBodyRequest(request, body);
