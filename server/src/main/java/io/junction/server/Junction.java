@@ -7,6 +7,7 @@ import io.junction.sfu.event.RoomEventListener;
 import io.junction.sfu.view.EngineTotals;
 import io.junction.sfu.view.RoomView;
 import io.junction.signaling.SignalingServer;
+import io.junction.signaling.socketio.SocketIoFront;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * {@link #start()}; {@link #close()} ends it.
  *
  * <p>Two ways to serve HTTP: Junction's own Jetty server on {@code httpPort} (the default:
- * {@code /ws}, {@code /health}, {@code /api/rooms}, {@code /metrics} and the browser page), or
+ * {@code /ws}, {@code /socket.io/}, {@code /health}, {@code /api/rooms}, {@code /metrics} and the browser page), or
  * the application's Jetty server: build with {@link JunctionBuilder#httpServer(boolean) httpServer(false)}, {@link #start()}, then
  * add {@link #webSocketHandler(Server)} and {@link #adminHandler()} to it under any context path.
  *
@@ -39,6 +40,7 @@ public final class Junction implements AutoCloseable {
     private EventDispatcher events;
     private SfuEngine engine;
     private SignalingServer signaling;
+    private SocketIoFront socketIo;
     private JunctionMetrics metrics;
     private MediaApi media;
     private Server http;
@@ -69,6 +71,9 @@ public final class Junction implements AutoCloseable {
         try {
             engine = new SfuEngine(sfuOptions(settings), listener);
             signaling = new SignalingServer(engine, settings.signalingOptions());
+            if (settings.socketIo()) {
+                socketIo = new SocketIoFront(signaling);
+            }
             metrics = new JunctionMetrics(engine, signaling);
             media = new MediaApi(engine);
             if (settings.httpServer()) {
@@ -136,6 +141,11 @@ public final class Junction implements AutoCloseable {
         c.setPort(settings.httpPort());
         server.addConnector(c);
         Handler app = settings.servePage() ? signaling.handler(server) : signaling.webSocketHandler(server);
+        if (socketIo != null) {
+            Handler.Wrapper classic = socketIo.handler(server);
+            classic.setHandler(app);
+            app = classic;
+        }
         server.setHandler(new Handler.Sequence(new AdminHandler(this, settings.adminToken()), app));
         server.setStopTimeout(1000);
         http = server;
@@ -171,6 +181,21 @@ public final class Junction implements AutoCloseable {
     public Handler.Wrapper webSocketHandler(Server server) {
         requireStarted();
         return signaling.webSocketHandler(server);
+    }
+
+    /**
+     * The socket.io front for classic clients, for the application's Jetty {@code server}: it
+     * serves {@code /socket.io/} (mount it at the root context) and passes other requests to the
+     * handler the caller sets on it. Its clients share the rooms of {@link #webSocketHandler}.
+     *
+     * @throws IllegalStateException when built with {@code socketIo(false)}
+     */
+    public Handler.Wrapper socketIoHandler(Server server) {
+        requireStarted();
+        if (socketIo == null) {
+            throw new IllegalStateException("the socket.io front is off (socketIo(false))");
+        }
+        return socketIo.handler(server);
     }
 
     /**
@@ -228,6 +253,9 @@ public final class Junction implements AutoCloseable {
         closed = true;
         if (signaling != null) {
             signaling.shutdown(Duration.ofMillis(300));
+        }
+        if (socketIo != null) {
+            socketIo.close();
         }
         if (http != null) {
             try {

@@ -21,7 +21,7 @@ record JunctionSettings(int httpPort, String bindAddress, int mediaPort, String 
                         boolean servePage, boolean httpServer, int maxRooms, int maxTracks,
                         Duration handshakeTimeout, List<String> allowedOrigins, boolean selfSigned,
                         int maxHalfOpenPerSource, PemKeyStores.Identity tlsPem, List<String> iceAllowedNetworks,
-                        int handshakeThreads) {
+                        int handshakeThreads, boolean socketIo) {
 
     JunctionSettings(JunctionBuilder b) {
         this(port("httpPort", b.httpPort), address("bindAddress", b.bindAddress), port("mediaPort", b.mediaPort),
@@ -36,7 +36,7 @@ record JunctionSettings(int httpPort, String bindAddress, int mediaPort, String 
                 range("maxTracksPerParticipant", b.maxTracks, 1, SignalingOptions.MAX_TRACKS), handshake(b.handshakeTimeout),
                 origins(b.allowedOrigins), selfSigned(b),
                 range("maxHalfOpenPerSource", b.maxHalfOpenPerSource, 1, 1000), pem(b), networks(b.iceAllowedNetworks),
-                range("handshakeThreads", b.handshakeThreads, 1, SfuOptions.MAX_HANDSHAKE_THREADS));
+                range("handshakeThreads", b.handshakeThreads, 1, SfuOptions.MAX_HANDSHAKE_THREADS), b.socketIo);
     }
 
     private static int port(String name, int v) {

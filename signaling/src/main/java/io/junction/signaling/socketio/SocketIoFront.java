@@ -38,8 +38,8 @@ import org.slf4j.LoggerFactory;
  * {@code p2p} rooms; a join to an {@code sfu} room gets an {@code error} event with code
  * {@code unsupported}.
  *
- * <p>Mount {@link #handler(Server)} at the root context of a Jetty 12 server, in front of the
- * application's handlers (it passes every other path on). {@link #close()} disconnects every
+ * <p>Mount {@link #handler(Server)} in a Jetty 12 server (at the root or under a context path),
+ * in front of the application's handlers (it passes every other path on). {@link #close()} disconnects every
  * client and ends the front's timer thread; the signaling server stays the caller's.
  */
 public final class SocketIoFront implements AutoCloseable {
@@ -134,8 +134,10 @@ public final class SocketIoFront implements AutoCloseable {
      */
     public Handler.Wrapper handler(Server server) {
         executor = server.getThreadPool();
+        // Context "/" and servlet "/*": the Mount below already routes only /socket.io here, and a
+        // root servlet context also matches when the whole front sits under an application context.
         ServletContextHandler polling = new ServletContextHandler();
-        polling.setContextPath(PATH.substring(0, PATH.length() - 1));
+        polling.setContextPath("/");
         ServletHolder holder = new ServletHolder(new PollingServlet(engineIo, signaling, this::onPoll, maxPacketBytes));
         holder.setAsyncSupported(true);
         polling.addServlet(holder, "/*");
