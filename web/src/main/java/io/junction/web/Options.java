@@ -46,6 +46,7 @@ import java.util.Set;
  * @param iceAllowedNetworks remote networks (CIDR) ICE may use, empty = all
  * @param handshakeThreads most DTLS handshakes running at once, 1..256
  * @param tlsKeyPassword password of an encrypted tlsKey, null = the key is not encrypted
+ * @param socketIo      serve the socket.io front for classic clients at /socket.io/ on the same port
  */
 public record Options(int port, int mediaPort, List<String> announce, RoomMode defaultMode, String bind,
                       String mediaBind, int roomCapacity, int maxFrameBytes, double rateLimit, int rateBurst,
@@ -53,7 +54,7 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
                       int maxRooms, int maxTracks, int handshakeTimeout, int maxHalfOpen,
                       List<String> allowedOrigins, Path authPublicKey, boolean selfSigned, Path tlsCert,
                       Path tlsKey, List<String> iceAllowedNetworks, int handshakeThreads,
-                      String tlsKeyPassword) {
+                      String tlsKeyPassword, boolean socketIo) {
     public static final int DEFAULT_PORT = 8080;
     public static final int DEFAULT_MEDIA_PORT = 10000;
     static final Set<String> LOG_LEVELS = Set.of("trace", "debug", "info", "warn", "error");
@@ -156,7 +157,7 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
         return new Options(DEFAULT_PORT, DEFAULT_MEDIA_PORT, List.of(), RoomMode.SFU, null, null, 0, 64 * 1024, 50,
                 100, null, null, null, null, "info", 1000, 16, 10,
                 io.junction.sfu.SfuOptions.DEFAULT_MAX_HALF_OPEN_PER_SOURCE, List.of(), null, false, null, null, List.of(),
-                io.junction.sfu.SfuOptions.DEFAULT_HANDSHAKE_THREADS, null);
+                io.junction.sfu.SfuOptions.DEFAULT_HANDSHAKE_THREADS, null, true);
     }
 
     /** A Junction builder carrying these options. */
@@ -167,7 +168,8 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
                 .adminToken(adminToken).maxRooms(maxRooms).maxTracksPerParticipant(maxTracks)
                 .handshakeTimeout(java.time.Duration.ofSeconds(handshakeTimeout)).maxHalfOpenPerSource(maxHalfOpen)
                 .handshakeThreads(handshakeThreads)
-                .allowedOrigins(allowedOrigins).selfSigned(selfSigned).iceAllowedNetworks(iceAllowedNetworks);
+                .allowedOrigins(allowedOrigins).selfSigned(selfSigned).iceAllowedNetworks(iceAllowedNetworks)
+                .socketIo(socketIo);
         if (tlsKeystore != null) {
             b.tlsKeystore(tlsKeystore, tlsPassword);
         }
@@ -195,7 +197,7 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
                 + ", maxHalfOpen=" + maxHalfOpen + ", handshakeThreads=" + handshakeThreads + ", allowedOrigins=" + allowedOrigins
                 + ", authPublicKey=" + authPublicKey + ", selfSigned=" + selfSigned + ", tlsCert=" + tlsCert
                 + ", tlsKey=" + tlsKey + ", tlsKeyPassword=" + mask(tlsKeyPassword)
-                + ", iceAllowedNetworks=" + iceAllowedNetworks + "]";
+                + ", iceAllowedNetworks=" + iceAllowedNetworks + ", socketIo=" + socketIo + "]";
     }
 
     private static String mask(String secret) {
