@@ -26,6 +26,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.Invocable;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -182,6 +183,18 @@ public final class SocketIoFront implements AutoCloseable {
         public void setServer(Server server) {
             super.setServer(server);
             front.setServer(server);
+        }
+
+        /**
+         * The servlet layer blocks (reading a POST body), so this handler is as blocking as the
+         * front; left to the default (only the child counts), Jetty would run requests on its
+         * selector thread, which then cannot read the body it waits for.
+         */
+        @Override
+        public InvocationType getInvocationType() {
+            Handler next = getHandler();
+            return next == null ? front.getInvocationType()
+                    : Invocable.combine(front.getInvocationType(), next.getInvocationType());
         }
 
         @Override
