@@ -30,6 +30,7 @@ class SocketIoLimitsTest {
     private SocketIoFront front;
     private PollingClient reader;
     private PollingClient talker;
+    private int port;
 
     @BeforeEach
     void start() throws Exception {
@@ -43,6 +44,7 @@ class SocketIoLimitsTest {
         http.addConnector(connector);
         http.setHandler(front.handler(http));
         http.start();
+        port = connector.getLocalPort();
         HttpClient client = HttpClient.newHttpClient();
         reader = new PollingClient(client, connector.getLocalPort());
         talker = new PollingClient(client, connector.getLocalPort());
@@ -86,6 +88,46 @@ class SocketIoLimitsTest {
         assertTrue(java.util.List.of(closing.split("\u001e")).contains("1"), closing);
         waitFor(() -> signaling.rooms().roomSize("mal").isEmpty(), "the connection left its room");
         waitFor(() -> front.connections() == 0, "the connection is gone");
+    }
+
+    @Test
+    void malformedOrBinaryWebSocketPacketsCloseWith1003() throws Exception {
+        for (boolean binary : new boolean[] {false, true}) {
+            java.util.concurrent.LinkedBlockingQueue<String> seen = new java.util.concurrent.LinkedBlockingQueue<>();
+            java.util.concurrent.CompletableFuture<String> closed = new java.util.concurrent.CompletableFuture<>();
+            java.net.http.WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder()
+                    .buildAsync(java.net.URI.create("ws://127.0.0.1:" + port + "/socket.io/?EIO=4&transport=websocket"),
+                            new java.net.http.WebSocket.Listener() {
+                                @Override
+                                public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket w,
+                                        CharSequence data, boolean last) {
+                                    seen.add(data.toString());
+                                    w.request(1);
+                                    return null;
+                                }
+
+                                @Override
+                                public java.util.concurrent.CompletionStage<?> onClose(java.net.http.WebSocket w,
+                                        int status, String reason) {
+                                    closed.complete(status + " " + reason);
+                                    return null;
+                                }
+                            }).get(10, TimeUnit.SECONDS);
+            assertTrue(seen.poll(10, TimeUnit.SECONDS).startsWith("0{\"sid\""));
+            ws.sendText("40", true).get(10, TimeUnit.SECONDS);
+            assertTrue(seen.poll(10, TimeUnit.SECONDS).startsWith("40{\"sid\""));
+            ws.sendText("42[\"shout\"]", true).get(10, TimeUnit.SECONDS);
+            String error = seen.poll(10, TimeUnit.SECONDS);
+            assertTrue(error.startsWith("42[\"error\",{") && error.contains("bad-message"), error);
+            if (binary) {
+                ws.sendBinary(java.nio.ByteBuffer.wrap(new byte[] {4, 1, 2}), true).get(10, TimeUnit.SECONDS);
+                assertEquals("1003 binary frames are not used by this server", closed.get(10, TimeUnit.SECONDS));
+            } else {
+                ws.sendText("9", true).get(10, TimeUnit.SECONDS);
+                assertEquals("1003 unknown Engine.IO packet type '9'", closed.get(10, TimeUnit.SECONDS));
+            }
+            waitFor(() -> front.connections() == 0, "the connection is gone");
+        }
     }
 
     /**
