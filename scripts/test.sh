@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Junction's test command: makes sure the browser-test prerequisites are present
-# (Debian chromium, iproute2, coturn for the TURN test, playwright-core from npm), then runs the whole Maven build.
+# (Debian chromium, iproute2, coturn for the TURN test, playwright-core and socket.io-client from npm), then runs the whole Maven build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,6 +19,10 @@ if [ ${#need_apt[@]} -gt 0 ]; then
 fi
 if [ -f web/src/test/browser/package.json ] && [ ! -d web/src/test/browser/node_modules ]; then
   (cd web/src/test/browser && npm ci --no-audit --no-fund --loglevel=error)
+fi
+# socket.io-client for the classic-client tests of the socket.io front (SocketIoClassicTest)
+if [ -f signaling/src/test/socketio/package.json ] && [ ! -d signaling/src/test/socketio/node_modules ]; then
+  (cd signaling/src/test/socketio && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
 mvn -B verify

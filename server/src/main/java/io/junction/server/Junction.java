@@ -8,6 +8,7 @@ import io.junction.sfu.view.EngineTotals;
 import io.junction.sfu.view.RoomView;
 import io.junction.signaling.SignalingServer;
 import io.junction.signaling.whip.WhipFront;
+import io.junction.signaling.socketio.SocketIoFront;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -24,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * {@link #start()}; {@link #close()} ends it.
  *
  * <p>Two ways to serve HTTP: Junction's own Jetty server on {@code httpPort} (the default:
- * {@code /ws}, {@code /whip}, {@code /whep}, {@code /health}, {@code /api/rooms}, {@code /metrics} and the
- * browser page), or
+ * {@code /ws}, {@code /socket.io/}, {@code /whip}, {@code /whep}, {@code /health}, {@code /api/rooms}, {@code /metrics}
+ * and the browser page), or
  * the application's Jetty server: build with {@link JunctionBuilder#httpServer(boolean) httpServer(false)}, {@link #start()}, then
  * add {@link #webSocketHandler(Server)}, {@link #whipHandler()} and {@link #adminHandler()} to it under any
  * context path.
@@ -44,6 +45,7 @@ public final class Junction implements AutoCloseable {
     private SignalingServer signaling;
     /** WHIP/WHEP sessions; set right after the engine, read by the engine's event listener. */
     private volatile WhipFront whip;
+    private SocketIoFront socketIo;
     private JunctionMetrics metrics;
     private MediaApi media;
     private Server http;
@@ -85,6 +87,9 @@ public final class Junction implements AutoCloseable {
             signaling = new SignalingServer(engine, settings.signalingOptions(), settings.signalingLimits());
             // ICE + DTLS must finish within the handshake timeout; the deadline leaves room for trickle.
             whip = new WhipFront(signaling, settings.handshakeTimeout().plusSeconds(5));
+            if (settings.socketIo()) {
+                socketIo = new SocketIoFront(signaling);
+            }
             metrics = new JunctionMetrics(engine, signaling);
             media = new MediaApi(engine);
             if (settings.httpServer()) {
@@ -155,6 +160,11 @@ public final class Junction implements AutoCloseable {
         c.setIdleTimeout(settings.httpIdleTimeout().toMillis());
         server.addConnector(c);
         Handler app = settings.servePage() ? signaling.handler(server) : signaling.webSocketHandler(server);
+        if (socketIo != null) {
+            Handler.Wrapper classic = socketIo.handler(server);
+            classic.setHandler(app);
+            app = classic;
+        }
         server.setHandler(io.junction.signaling.SecurityHeaders.wrap(
                 new Handler.Sequence(new AdminHandler(this, settings.adminToken()), whip.handler(), app)));
         io.junction.signaling.SecurityHeaders.harden(server);
@@ -192,6 +202,21 @@ public final class Junction implements AutoCloseable {
     public Handler.Wrapper webSocketHandler(Server server) {
         requireStarted();
         return signaling.webSocketHandler(server);
+    }
+
+    /**
+     * The socket.io front for classic clients, for the application's Jetty {@code server}: it
+     * serves {@code /socket.io/} (mount it at the root context) and passes other requests to the
+     * handler the caller sets on it. Its clients share the rooms of {@link #webSocketHandler}.
+     *
+     * @throws IllegalStateException when built with {@code socketIo(false)}
+     */
+    public Handler.Wrapper socketIoHandler(Server server) {
+        requireStarted();
+        if (socketIo == null) {
+            throw new IllegalStateException("the socket.io front is off (socketIo(false))");
+        }
+        return socketIo.handler(server);
     }
 
     /**
@@ -262,6 +287,9 @@ public final class Junction implements AutoCloseable {
         }
         if (signaling != null) {
             signaling.shutdown(Duration.ofMillis(300));
+        }
+        if (socketIo != null) {
+            socketIo.close();
         }
         if (http != null) {
             try {

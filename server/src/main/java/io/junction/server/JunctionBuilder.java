@@ -48,6 +48,7 @@ public final class JunctionBuilder {
     String tlsPrivateKeyPassword;
     boolean servePage = true;
     boolean httpServer = true;
+    boolean socketIo = true;
     int maxRooms = 1000;
     int maxTracks = 16;
     java.time.Duration handshakeTimeout = java.time.Duration.ofSeconds(10);
@@ -220,6 +221,16 @@ public final class JunctionBuilder {
     /** Whether the own HTTP server serves the browser page at {@code /} (default true). */
     public JunctionBuilder servePage(boolean serve) {
         this.servePage = serve;
+        return this;
+    }
+
+    /**
+     * Whether the socket.io front for classic clients ({@code /socket.io/}, docs/PROTOCOL.md
+     * "socket.io front") runs (default true): served by the own HTTP server on the same port, or
+     * mounted by the application with {@link Junction#socketIoHandler}.
+     */
+    public JunctionBuilder socketIo(boolean on) {
+        this.socketIo = on;
         return this;
     }
 

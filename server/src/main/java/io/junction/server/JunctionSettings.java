@@ -26,7 +26,8 @@ record JunctionSettings(int httpPort, String bindAddress, int mediaPort, String 
                         int maxHalfOpenPerSource, PemKeyStores.Identity tlsPem, List<String> iceAllowedNetworks,
                         int handshakeThreads, io.junction.signaling.SignalingLimits signalingLimits,
                         Duration httpIdleTimeout, int mediaSocketBuffer,
-                        List<SignalMessage.IceServer> iceServers, TurnRestCredentials turnCredentials) {
+                        List<SignalMessage.IceServer> iceServers, TurnRestCredentials turnCredentials,
+                        boolean socketIo) {
 
     JunctionSettings(JunctionBuilder b) {
         this(port("httpPort", b.httpPort), address("bindAddress", b.bindAddress), port("mediaPort", b.mediaPort),
@@ -44,7 +45,7 @@ record JunctionSettings(int httpPort, String bindAddress, int mediaPort, String 
                 range("handshakeThreads", b.handshakeThreads, 1, SfuOptions.MAX_HANDSHAKE_THREADS),
                 nonNull("signalingLimits", b.signalingLimits), httpIdle(b.httpIdleTimeout),
                 socketBuffer(b.mediaSocketBuffer),
-                iceServers(b.iceServers), turn(b));
+                iceServers(b.iceServers), turn(b), b.socketIo);
         if (turnCredentials == null && iceServers.stream().anyMatch(s -> s.urls().stream()
                 .anyMatch(u -> IceServerUrl.parse("iceServers", u).isTurn()))) {
             throw new IllegalArgumentException("iceServers has a turn:/turns: URL but no turnSecret is set "

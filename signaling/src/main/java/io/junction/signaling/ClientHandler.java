@@ -38,6 +38,8 @@ final class ClientHandler {
     private boolean rateLimitReported;
     /** Set once the connection is being closed for abuse: later frames are ignored. */
     private boolean closing;
+    /** True for fronts that cannot carry an sfu room's negotiation (the socket.io classic dialects). */
+    private final boolean p2pOnly;
     private Participant self;
     private RoomMode mode;
     private MediaSession media;
@@ -47,6 +49,14 @@ final class ClientHandler {
     ClientHandler(RoomRegistry registry, MediaEngine engine, SignalCodec codec, Outbox outbox, TokenBucket bucket,
                   Authenticator authenticator, Consumer<String> errorCounter, int maxTracks, String source,
                   int maxViolations) {
+        this(registry, engine, codec, outbox, bucket, authenticator, errorCounter, maxTracks, source, maxViolations,
+                false);
+    }
+
+    ClientHandler(RoomRegistry registry, MediaEngine engine, SignalCodec codec, Outbox outbox, TokenBucket bucket,
+                  Authenticator authenticator, Consumer<String> errorCounter, int maxTracks, String source,
+                  int maxViolations, boolean p2pOnly) {
+        this.p2pOnly = p2pOnly;
         this.maxTracks = maxTracks;
         this.maxViolations = maxViolations;
         this.source = source;
@@ -80,6 +90,15 @@ final class ClientHandler {
         } else {
             message((SignalMessage.Message) message);
         }
+    }
+
+    /** Input another front could not turn into a frame: rate-limited like a frame, then answered with an error. */
+    synchronized void onInvalid(String code, String message, String ref) {
+        if (!bucket.tryTake()) {
+            error(ErrorCodes.RATE_LIMITED, "too many messages, slow down", null);
+            return;
+        }
+        error(code, message, ref);
     }
 
     /** A binary frame, which the protocol does not use. */
@@ -168,8 +187,15 @@ final class ClientHandler {
             error(ErrorCodes.INTERNAL, "the server is shutting down", join.type());
             return;
         }
-        // No refusal for half-open transports: the media engine bounds those at its media port.
-        RoomRegistry.JoinResult result = registry.join(join.room(), join.name(), outbox);
+        // No refusal for half-open transports: the media engine bounds those at its media port. A
+        // front that cannot carry an sfu room's negotiation is turned away before the room sees it.
+        RoomRegistry.JoinResult result = registry.join(join.room(), join.name(), outbox,
+                m -> m == RoomMode.SFU && p2pOnly ? new SfuUnsupported() : null);
+        if (result.refusal() != null) {
+            LOG.debug("join to room {} refused: {} from {}", join.room(), result.refusal().getMessage(), source);
+            error(ErrorCodes.UNSUPPORTED, result.refusal().getMessage(), join.type());
+            return;
+        }
         if (result.participant() == null) {
             return;
         }
@@ -281,5 +307,13 @@ final class ClientHandler {
     private void error(String code, String message, String ref) {
         errorCounter.accept(code);
         outbox.send(codec.encode(new SignalMessage.ErrorMessage(code, message, ref)));
+    }
+
+    /** The refusal of an sfu room to a front that cannot negotiate with the server. */
+    static final class SfuUnsupported extends RuntimeException {
+        SfuUnsupported() {
+            super("this room is an sfu room; socket.io classic clients can join p2p rooms only (the server as a "
+                    + "classic client's single peer is not built yet)", null, false, false);
+        }
     }
 }

@@ -18,12 +18,7 @@ final class Outbox {
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
 
     /** The socket side of an outbox. */
-    interface Wire {
-        /** Starts an asynchronous send; exactly one of the callbacks runs when it ends. */
-        void sendText(String text, Runnable done, java.util.function.Consumer<Throwable> failed);
-
-        /** Starts closing the socket. */
-        void close(int status, String reason);
+    interface Wire extends FrameWire {
     }
 
     private final Wire wire;

@@ -45,6 +45,7 @@ public final class SignalingServer implements AutoCloseable {
     private final SignalingOptions options;
     private final SignalCodec codec;
     private final RoomRegistry rooms;
+    private final OriginPolicy origins;
     private final ConcurrentHashMap<String, LongAdder> errors = new ConcurrentHashMap<>();
     private final SignalingLimits limits;
     private final ConnectionCounter connections;
@@ -78,6 +79,7 @@ public final class SignalingServer implements AutoCloseable {
         this.codec = new SignalCodec(options.maxFrameBytes());
         this.rooms = new RoomRegistry(options.effectivePolicy(), codec,
                 new JoinIceServers(options.iceServers(), options.turnCredentials()), options.maxRooms());
+        this.origins = new OriginPolicy(options.allowedOrigins());
     }
 
     /** The rooms of this server (read-only views for monitoring and tests). */
@@ -272,11 +274,6 @@ public final class SignalingServer implements AutoCloseable {
         return engine;
     }
 
-    /** The validated options (for {@link RoomAccess}). */
-    SignalingOptions options() {
-        return options;
-    }
-
     /** Runs socket housekeeping off the caller's thread (Jetty's pool once mounted). */
     Executor closer() {
         return closer;
@@ -284,6 +281,42 @@ public final class SignalingServer implements AutoCloseable {
 
     Outbox newOutbox(Outbox.Wire wire) {
         return new Outbox(wire, options.outboxLimit(), closer);
+    }
+
+    /** The options this server was built with. */
+    public SignalingOptions options() {
+        return options;
+    }
+
+    /** Whether a browser page of {@code origin} (null when the request has none) may connect. */
+    public boolean allowsOrigin(String origin) {
+        return origins.allows(origin);
+    }
+
+    /**
+     * A connection of another front to this server's rooms (see {@link FrontConnection}).
+     *
+     * @param wire     carries the server's frames to the client
+     * @param source   the peer's IP address, or null when unknown
+     * @param p2pOnly  true when the front cannot negotiate media with the server: a join to an
+     *                 {@code sfu} room is then refused with {@code unsupported}
+     */
+    public FrontConnection connect(FrameWire wire, String source, boolean p2pOnly) {
+        Objects.requireNonNull(wire, "wire");
+        Outbox outbox = newOutbox(new Outbox.Wire() {
+            @Override
+            public void sendText(String text, Runnable done, java.util.function.Consumer<Throwable> failed) {
+                wire.sendText(text, done, failed);
+            }
+
+            @Override
+            public void close(int status, String reason) {
+                wire.close(status, reason);
+            }
+        });
+        return new FrontConnection(new ClientHandler(rooms, engine, codec, outbox,
+                new TokenBucket(options.ratePerSecond(), options.burst(), options.nanoClock()),
+                options.authenticator(), this::countError, options.maxTracks(), source, limits.maxViolations(), p2pOnly));
     }
 
     /** @param source the peer's IP address, or null when unknown (then not limited by source) */

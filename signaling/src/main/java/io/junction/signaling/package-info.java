@@ -8,7 +8,9 @@
  * {@code Negotiation} records; {@link io.junction.signaling.RoomRegistry} owns rooms and fan-out;
  * one {@code ClientHandler} per socket is the protocol state machine; one {@code Outbox} per
  * socket queues outgoing frames; {@link io.junction.signaling.SignalingServer} wires them into
- * Jetty 12 (core WebSocket API, no servlets).
+ * Jetty 12 (core WebSocket API, no servlets). Other fronts reach the same rooms through
+ * {@link io.junction.signaling.SignalingServer#connect} ({@link io.junction.signaling.FrontConnection},
+ * {@link io.junction.signaling.FrameWire}): the socket.io front in the {@code socketio} package.
  *
  * <h2>Threading</h2>
  * <ul>

@@ -167,6 +167,11 @@ public final class JunctionMain implements Callable<Integer> {
                     + "form; prefer JUNCTION_TLS_KEY_PASSWORD) (default: none).")
     String tlsKeyPassword;
 
+    @Option(names = "--socketio", paramLabel = "BOOL", defaultValue = "true", arity = "0..1", fallbackValue = "true",
+            description = "Serve the socket.io front for classic clients (socket.io-client 3/4 pages) at /socket.io/ "
+                    + "on the HTTP port; they may join p2p rooms (default: ${DEFAULT-VALUE}).")
+    boolean socketIo;
+
     @Option(names = "--self-signed", paramLabel = "BOOL", defaultValue = "false", arity = "0..1",
             fallbackValue = "true",
             description = "Serve HTTPS and WSS with a certificate generated at start-up for localhost, loopback, "
@@ -238,7 +243,7 @@ public final class JunctionMain implements Callable<Integer> {
                     authPublicKey, selfSigned, tlsCert, tlsKey, iceAllowedNetworks, handshakeThreads, tlsKeyPassword,
                     new AbuseOptions(tokenLeeway, tokenMaxLifetime, maxConnectionsPerAddress, maxConnections,
                             pingTimeout, maxViolations, httpIdleTimeout),
-                    mediaSocketBuffer, iceServers, turnSecret, turnTtl);
+                    mediaSocketBuffer, iceServers, turnSecret, turnTtl, socketIo);
         } catch (IllegalArgumentException e) {
             String message = e.getMessage().startsWith("mode ") ? "--" + e.getMessage() : e.getMessage();
             throw new CommandLine.ParameterException(spec.commandLine(), message, e);

@@ -55,6 +55,7 @@ import java.util.Set;
  * @param turnSecret    secret shared with the TURN server (coturn {@code static-auth-secret}), 32..256
  *                      printable ASCII characters; null = none (then iceServers may not list TURN URLs)
  * @param turnTtl       seconds minted TURN credentials stay valid, 60..604800
+ * @param socketIo      serve the socket.io front for classic clients at /socket.io/ on the same port
  */
 public record Options(int port, int mediaPort, List<String> announce, RoomMode defaultMode, String bind,
                       String mediaBind, int roomCapacity, int maxFrameBytes, double rateLimit, int rateBurst,
@@ -63,7 +64,8 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
                       List<String> allowedOrigins, Path authPublicKey, boolean selfSigned, Path tlsCert,
                       Path tlsKey, List<String> iceAllowedNetworks, int handshakeThreads,
                       String tlsKeyPassword, AbuseOptions abuse,
-                      int mediaSocketBuffer, List<String> iceServers, String turnSecret, int turnTtl) {
+                      int mediaSocketBuffer, List<String> iceServers, String turnSecret, int turnTtl,
+                      boolean socketIo) {
     public static final int DEFAULT_PORT = 8080;
     public static final int DEFAULT_MEDIA_PORT = 10000;
     static final Set<String> LOG_LEVELS = Set.of("trace", "debug", "info", "warn", "error");
@@ -183,7 +185,7 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
                 io.junction.sfu.SfuOptions.DEFAULT_MAX_HALF_OPEN_PER_SOURCE, List.of(), null, false, null, null, List.of(),
                 io.junction.sfu.SfuOptions.DEFAULT_HANDSHAKE_THREADS, null, AbuseOptions.defaults(),
                 io.junction.ice.IceConfig.DEFAULT_SOCKET_BUFFER, List.of(), null,
-                (int) TurnRestCredentials.DEFAULT_TTL.toSeconds());
+                (int) TurnRestCredentials.DEFAULT_TTL.toSeconds(), true);
     }
 
     /** A Junction builder carrying these options. */
@@ -194,7 +196,8 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
                 .adminToken(adminToken).maxRooms(maxRooms).maxTracksPerParticipant(maxTracks)
                 .handshakeTimeout(java.time.Duration.ofSeconds(handshakeTimeout)).maxHalfOpenPerSource(maxHalfOpen)
                 .handshakeThreads(handshakeThreads).mediaSocketBuffer(mediaSocketBuffer)
-                .allowedOrigins(allowedOrigins).selfSigned(selfSigned).iceAllowedNetworks(iceAllowedNetworks);
+                .allowedOrigins(allowedOrigins).selfSigned(selfSigned).iceAllowedNetworks(iceAllowedNetworks)
+                .socketIo(socketIo);
         if (tlsKeystore != null) {
             b.tlsKeystore(tlsKeystore, tlsPassword);
         }
@@ -226,7 +229,7 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
                 + ", authPublicKey=" + authPublicKey + ", selfSigned=" + selfSigned + ", tlsCert=" + tlsCert
                 + ", tlsKey=" + tlsKey + ", tlsKeyPassword=" + mask(tlsKeyPassword)
                 + ", iceAllowedNetworks=" + iceAllowedNetworks + ", abuse=" + abuse + ", mediaSocketBuffer=" + mediaSocketBuffer
-                + ", iceServers=" + iceServers + ", turnSecret=" + mask(turnSecret) + ", turnTtl=" + turnTtl + "]";
+                + ", iceServers=" + iceServers + ", turnSecret=" + mask(turnSecret) + ", turnTtl=" + turnTtl + ", socketIo=" + socketIo + "]";
     }
 
     private static String mask(String secret) {

@@ -1,0 +1,149 @@
+package io.junction.signaling.socketio;
+
+import java.util.List;
+import org.json.JSONObject;
+
+/**
+ * Turns one server frame of PROTOCOL.md into the socket.io events a classic client of a dialect
+ * expects (the table in docs/PROTOCOL.md "socket.io front"). Keeps what the translation needs:
+ * the connection's participant id and room, taken from {@code joined} and cleared by
+ * {@code leaved} or a {@code bye} naming itself. Calls are serialized by this object's lock.
+ */
+final class ClassicOutbound {
+    /** One socket.io event: its name and arguments (String, Number, JSONObject or null). */
+    record Emit(String event, List<Object> args) {
+        Emit(String event, Object... args) {
+            this(event, java.util.Arrays.asList(args));
+        }
+    }
+
+    private final String socketId;
+    private ClassicDialect dialect;
+    private String selfId;
+    private String room;
+
+    /** @param socketId the socket.io id of the connection (used where the classic servers send it) */
+    ClassicOutbound(String socketId) {
+        this.socketId = socketId;
+    }
+
+    synchronized void dialect(ClassicDialect d) {
+        dialect = d;
+    }
+
+    synchronized ClassicDialect dialect() {
+        return dialect;
+    }
+
+    /** The room the connection is in, or null. */
+    synchronized String room() {
+        return room;
+    }
+
+    /** The events for one server frame (which this server produced, so it is well-formed JSON). */
+    synchronized List<Emit> translate(String text) {
+        JSONObject f = new JSONObject(text);
+        String type = f.getString("type");
+        if ("error".equals(type)) {
+            JSONObject e = new JSONObject().put("code", f.getString("code")).put("message", f.optString("message"));
+            e.put("ref", f.isNull("ref") ? JSONObject.NULL : f.get("ref"));
+            return List.of(new Emit("error", e));
+        }
+        if (dialect == null) {
+            return List.of();
+        }
+        String r = f.optString("room");
+        switch (type) {
+            case "joined":
+                selfId = f.getString("id");
+                room = r;
+                return List.of(joined(r, f.getInt("userNum")));
+            case "otherjoin":
+                return List.of(otherJoin(r, f.getString("id")));
+            case "full":
+                return List.of(full(r, f.getInt("userNum")));
+            case "leaved": {
+                String id = selfId;
+                selfId = null;
+                room = null;
+                return List.of(leaved(r, id));
+            }
+            case "bye": {
+                String id = f.getString("id");
+                if (id.equals(selfId)) {
+                    selfId = null;
+                    room = null;
+                }
+                return List.of(bye(r, id));
+            }
+            case "message":
+                return List.of(message(r, unwrap(f.getJSONObject("data"))));
+            default:
+                return List.of();
+        }
+    }
+
+    private Emit joined(String r, int userNum) {
+        switch (dialect) {
+            case POSITIONAL:
+                return new Emit("joined", r, selfId);
+            case OBJECT:
+                return new Emit("joined", new JSONObject().put("roomId", r).put("userNum", userNum));
+            default:
+                return new Emit(userNum <= 1 ? "created" : "joined", r, selfId);
+        }
+    }
+
+    private Emit otherJoin(String r, String id) {
+        switch (dialect) {
+            case POSITIONAL:
+                return new Emit("otherjoin", r, id);
+            case OBJECT:
+                return new Emit("otherjoined", new JSONObject().put("roomId", r).put("userId", id));
+            default:
+                return new Emit("join", r);
+        }
+    }
+
+    private Emit full(String r, int userNum) {
+        switch (dialect) {
+            case POSITIONAL:
+                return new Emit("full", r, socketId);
+            case OBJECT:
+                return new Emit("full", new JSONObject().put("roomId", r).put("userNum", userNum));
+            default:
+                return new Emit("full", r);
+        }
+    }
+
+    private Emit leaved(String r, String id) {
+        switch (dialect) {
+            case POSITIONAL:
+                return new Emit("leaved", r, id);
+            case OBJECT:
+                return new Emit("leaved", new JSONObject().put("roomId", r));
+            default:
+                return new Emit("leaved", r);
+        }
+    }
+
+    private Emit bye(String r, String id) {
+        if (dialect == ClassicDialect.OBJECT) {
+            return new Emit("bye", new JSONObject().put("roomId", r).put("userId", id));
+        }
+        return new Emit("bye", r, id);
+    }
+
+    private Emit message(String r, Object data) {
+        return dialect == ClassicDialect.POSITIONAL ? new Emit("message", r, data) : new Emit("message", data);
+    }
+
+    /** The inverse of {@link ClassicInbound#wrap}: {@code {"type":"classic","value":X}} becomes X. */
+    static Object unwrap(JSONObject data) {
+        if (data.length() == 2 && ClassicInbound.WRAPPED_TYPE.equals(data.opt("type")) && data.has("value")) {
+            Object v = data.get("value");
+            return v == JSONObject.NULL ? null : v;
+        }
+        return data;
+    }
+}
