@@ -43,6 +43,9 @@ final class RoomLog {
     private List<ClusterView.Node> nodes = List.of();
     private long beat;
     private boolean registered;
+    /** Until then (this node's clock) no other node is judged dead: they may still be re-registering. */
+    private long graceUntilMs = Long.MIN_VALUE;
+    private boolean resyncAfterGrace;
     private volatile boolean dirty;
     private boolean reachable = true;
 
@@ -96,10 +99,17 @@ final class RoomLog {
                 reregister = true;
             }
             if (reregister) {
+                if (registered) {
+                    // Redis restarted or this node was cut off: the others re-register at their next
+                    // heartbeat; judging them by an empty directory now would tell everyone bye
+                    graceUntilMs = nowMs + options.ttl().toMillis();
+                    resyncAfterGrace = true;
+                }
                 register(record);
             }
             refreshDirectory(nowMs);
-            if (reregister) {
+            if (reregister || resyncAfterGrace && !inGrace(nowMs)) {
+                resyncAfterGrace = resyncAfterGrace && inGrace(nowMs);
                 for (String room : List.copyOf(followed)) {
                     resync(room);
                 }
@@ -159,7 +169,7 @@ final class RoomLog {
         Map<String, NodeRecord> records = dir.records(ids);
         verdict = liveness.update(ids, records, nowMs);
         for (String dead : verdict.dead()) {
-            if (!dead.equals(self)) {
+            if (!dead.equals(self) && !inGrace(nowMs)) {
                 nodeGone(dead, !records.containsKey(dead));
             }
         }
@@ -191,8 +201,16 @@ final class RoomLog {
         sequences.forgetNode(node);
         boolean reaped = recordGone && dir.reap(node);
         counter.accept("nodesGone");
+        if (told == 0 && !reaped) {
+            LOG.debug("node {} is still gone", node);
+            return;
+        }
         LOG.info("node {} is gone (no heartbeat for its ttl): {} of its participants told bye here{}", node, told,
                 reaped ? ", its directory entries removed" : "");
+    }
+
+    private boolean inGrace(long nowMs) {
+        return nowMs < graceUntilMs;
     }
 
     private void leaveIdleRooms() {
@@ -226,14 +244,19 @@ final class RoomLog {
         dir.unhost(room, self);
     }
 
-    /** Makes the registry's remote participants of {@code room} those of live nodes in the directory. */
+    /**
+     * Makes the registry's remote participants of {@code room} those of live nodes in the directory
+     * (during the grace after a re-registration it only adds: the others may not have re-written
+     * their members yet).
+     */
     private void resync(String room) {
         Map<String, ClusterCodec.Member> members = dir.members(room);
         Map<String, String> index = remoteNodes.computeIfAbsent(room, r -> new HashMap<>());
         Map<String, String> known = registry.remoteMembers(room);
+        boolean grace = inGrace(options.millisClock().getAsLong());
         for (String id : known.keySet()) {
             ClusterCodec.Member m = members.get(id);
-            if (m == null || !live(m.node())) {
+            if (!grace && (m == null || !live(m.node()))) {
                 registry.remoteLeave(room, id);
                 index.remove(id);
             }
@@ -247,7 +270,7 @@ final class RoomLog {
     }
 
     private boolean live(String node) {
-        return verdict == null || verdict.alive().containsKey(node);
+        return verdict == null || verdict.alive().containsKey(node) || inGrace(options.millisClock().getAsLong());
     }
 
     void localJoin(String room, String id, String name) {

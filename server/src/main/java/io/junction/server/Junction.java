@@ -39,6 +39,7 @@ public final class Junction implements AutoCloseable {
     private EventDispatcher events;
     private SfuEngine engine;
     private SignalingServer signaling;
+    private io.junction.cluster.ClusterNode cluster;
     private JunctionMetrics metrics;
     private MediaApi media;
     private Server http;
@@ -69,6 +70,9 @@ public final class Junction implements AutoCloseable {
         try {
             engine = new SfuEngine(sfuOptions(settings), listener);
             signaling = new SignalingServer(engine, settings.signalingOptions());
+            if (settings.cluster() != null) {
+                cluster = io.junction.cluster.ClusterNode.start(settings.cluster(), signaling.rooms());
+            }
             metrics = new JunctionMetrics(engine, signaling);
             media = new MediaApi(engine);
             if (settings.httpServer()) {
@@ -213,6 +217,12 @@ public final class Junction implements AutoCloseable {
         return signaling;
     }
 
+    /** This node's cluster membership, empty when it runs alone (no {@code clusterRedis}). */
+    public Optional<io.junction.cluster.ClusterNode> cluster() {
+        requireStarted();
+        return Optional.ofNullable(cluster);
+    }
+
     /** The metrics in Prometheus text format, as served at {@code /metrics}. */
     public String scrapeMetrics() {
         requireStarted();
@@ -228,6 +238,9 @@ public final class Junction implements AutoCloseable {
         closed = true;
         if (signaling != null) {
             signaling.shutdown(Duration.ofMillis(300));
+        }
+        if (cluster != null) {
+            cluster.close();
         }
         if (http != null) {
             try {

@@ -55,6 +55,10 @@ public final class JunctionBuilder {
     List<String> allowedOrigins = List.of();
     boolean selfSigned;
     List<String> iceAllowedNetworks = List.of();
+    String clusterRedis;
+    String nodeId;
+    String nodeUrl;
+    io.junction.cluster.ClusterOptions cluster;
 
     JunctionBuilder() {
     }
@@ -297,6 +301,37 @@ public final class JunctionBuilder {
      */
     public JunctionBuilder iceAllowedNetworks(List<String> cidrs) {
         this.iceAllowedNetworks = cidrs;
+        return this;
+    }
+
+    /**
+     * Joins the cluster whose Redis is at {@code redis://HOST:PORT} (null, the default = one node,
+     * nothing else to run): rooms then span every node of the cluster (signaling only: no media
+     * between nodes). See README "Cluster".
+     */
+    public JunctionBuilder clusterRedis(String redisUri) {
+        this.clusterRedis = redisUri;
+        return this;
+    }
+
+    /** This node's id in the cluster, 1..32 characters of [A-Za-z0-9_] (default: random); prefixes participant ids. */
+    public JunctionBuilder nodeId(String id) {
+        this.nodeId = id;
+        return this;
+    }
+
+    /** This node's public signaling URL, shown in the cluster directory (default: none). */
+    public JunctionBuilder nodeUrl(String url) {
+        this.nodeUrl = url;
+        return this;
+    }
+
+    /**
+     * All cluster settings at once (timings included), instead of {@link #clusterRedis},
+     * {@link #nodeId} and {@link #nodeUrl}; null = one node.
+     */
+    public JunctionBuilder cluster(io.junction.cluster.ClusterOptions options) {
+        this.cluster = options;
         return this;
     }
 

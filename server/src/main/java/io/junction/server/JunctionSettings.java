@@ -21,7 +21,7 @@ record JunctionSettings(int httpPort, String bindAddress, int mediaPort, String 
                         boolean servePage, boolean httpServer, int maxRooms, int maxTracks,
                         Duration handshakeTimeout, List<String> allowedOrigins, boolean selfSigned,
                         int maxHalfOpenPerSource, PemKeyStores.Identity tlsPem, List<String> iceAllowedNetworks,
-                        int handshakeThreads) {
+                        int handshakeThreads, io.junction.cluster.ClusterOptions cluster) {
 
     JunctionSettings(JunctionBuilder b) {
         this(port("httpPort", b.httpPort), address("bindAddress", b.bindAddress), port("mediaPort", b.mediaPort),
@@ -36,7 +36,30 @@ record JunctionSettings(int httpPort, String bindAddress, int mediaPort, String 
                 range("maxTracksPerParticipant", b.maxTracks, 1, SignalingOptions.MAX_TRACKS), handshake(b.handshakeTimeout),
                 origins(b.allowedOrigins), selfSigned(b),
                 range("maxHalfOpenPerSource", b.maxHalfOpenPerSource, 1, 1000), pem(b), networks(b.iceAllowedNetworks),
-                range("handshakeThreads", b.handshakeThreads, 1, SfuOptions.MAX_HANDSHAKE_THREADS));
+                range("handshakeThreads", b.handshakeThreads, 1, SfuOptions.MAX_HANDSHAKE_THREADS), cluster(b));
+    }
+
+    /** The cluster settings, null for one node; the single options name clusterRedis, nodeId, nodeUrl. */
+    private static io.junction.cluster.ClusterOptions cluster(JunctionBuilder b) {
+        if (b.cluster != null) {
+            if (b.clusterRedis != null || b.nodeId != null || b.nodeUrl != null) {
+                throw new IllegalArgumentException("cluster and clusterRedis/nodeId/nodeUrl are exclusive");
+            }
+            return b.cluster;
+        }
+        if (b.clusterRedis == null) {
+            if (b.nodeId != null || b.nodeUrl != null) {
+                throw new IllegalArgumentException("nodeId and nodeUrl need clusterRedis");
+            }
+            return null;
+        }
+        try {
+            io.junction.cluster.ClusterOptions o = io.junction.cluster.ClusterOptions.of(b.clusterRedis);
+            return o.withNodeId(b.nodeId != null ? b.nodeId : o.nodeId()).withNodeUrl(b.nodeUrl);
+        } catch (IllegalArgumentException e) {
+            String m = e.getMessage();
+            throw new IllegalArgumentException(m.startsWith("redisUri") ? "clusterRedis" + m.substring(8) : m, e);
+        }
     }
 
     private static int port(String name, int v) {
