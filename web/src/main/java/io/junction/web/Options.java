@@ -46,6 +46,9 @@ import java.util.Set;
  * @param iceAllowedNetworks remote networks (CIDR) ICE may use, empty = all
  * @param handshakeThreads most DTLS handshakes running at once, 1..256
  * @param tlsKeyPassword password of an encrypted tlsKey, null = the key is not encrypted
+ * @param clusterRedis  redis://HOST:PORT of the cluster to join, null = one node
+ * @param nodeId        this node's id in the cluster (1..32 of [A-Za-z0-9_]), null = random
+ * @param nodeUrl       this node's public signaling URL for the cluster directory, null = none
  */
 public record Options(int port, int mediaPort, List<String> announce, RoomMode defaultMode, String bind,
                       String mediaBind, int roomCapacity, int maxFrameBytes, double rateLimit, int rateBurst,
@@ -53,7 +56,7 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
                       int maxRooms, int maxTracks, int handshakeTimeout, int maxHalfOpen,
                       List<String> allowedOrigins, Path authPublicKey, boolean selfSigned, Path tlsCert,
                       Path tlsKey, List<String> iceAllowedNetworks, int handshakeThreads,
-                      String tlsKeyPassword) {
+                      String tlsKeyPassword, String clusterRedis, String nodeId, String nodeUrl) {
     public static final int DEFAULT_PORT = 8080;
     public static final int DEFAULT_MEDIA_PORT = 10000;
     static final Set<String> LOG_LEVELS = Set.of("trace", "debug", "info", "warn", "error");
@@ -123,10 +126,31 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
         range("--handshake-timeout", handshakeTimeout, 1, 60);
         range("--max-half-open", maxHalfOpen, 1, 1000);
         range("--handshake-threads", handshakeThreads, 1, io.junction.sfu.SfuOptions.MAX_HANDSHAKE_THREADS);
+        clusterRedis = blankToNull(clusterRedis);
+        nodeId = blankToNull(nodeId);
+        nodeUrl = blankToNull(nodeUrl);
+        checkCluster(clusterRedis, nodeId, nodeUrl);
         logLevel = Objects.requireNonNull(logLevel, "logLevel").toLowerCase(Locale.ROOT);
         if (!LOG_LEVELS.contains(logLevel)) {
             throw new IllegalArgumentException("--log-level must be one of trace, debug, info, warn, error (got "
                     + logLevel + ")");
+        }
+    }
+
+    private static void checkCluster(String clusterRedis, String nodeId, String nodeUrl) {
+        if (clusterRedis == null) {
+            if (nodeId != null || nodeUrl != null) {
+                throw new IllegalArgumentException("--node-id and --node-url need --cluster-redis");
+            }
+            return;
+        }
+        try {
+            io.junction.cluster.ClusterOptions.of(clusterRedis).withNodeId(nodeId != null ? nodeId : "n").withNodeUrl(nodeUrl);
+        } catch (IllegalArgumentException e) {
+            String m = e.getMessage();
+            throw new IllegalArgumentException(m.startsWith("redisUri") ? "--cluster-redis" + m.substring(8)
+                    : m.startsWith("nodeId") ? "--node-id" + m.substring(6)
+                    : m.startsWith("nodeUrl") ? "--node-url" + m.substring(7) : m, e);
         }
     }
 
@@ -156,7 +180,7 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
         return new Options(DEFAULT_PORT, DEFAULT_MEDIA_PORT, List.of(), RoomMode.SFU, null, null, 0, 64 * 1024, 50,
                 100, null, null, null, null, "info", 1000, 16, 10,
                 io.junction.sfu.SfuOptions.DEFAULT_MAX_HALF_OPEN_PER_SOURCE, List.of(), null, false, null, null, List.of(),
-                io.junction.sfu.SfuOptions.DEFAULT_HANDSHAKE_THREADS, null);
+                io.junction.sfu.SfuOptions.DEFAULT_HANDSHAKE_THREADS, null, null, null, null);
     }
 
     /** A Junction builder carrying these options. */
@@ -173,6 +197,9 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
         }
         if (tlsCert != null) {
             b.tlsCertificate(tlsCert).tlsPrivateKey(tlsKey, tlsKeyPassword);
+        }
+        if (clusterRedis != null) {
+            b.clusterRedis(clusterRedis).nodeId(nodeId).nodeUrl(nodeUrl);
         }
         if (authSecret != null) {
             b.authenticator(JwtAuthenticator.hs256(authSecret));
@@ -195,7 +222,8 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
                 + ", maxHalfOpen=" + maxHalfOpen + ", handshakeThreads=" + handshakeThreads + ", allowedOrigins=" + allowedOrigins
                 + ", authPublicKey=" + authPublicKey + ", selfSigned=" + selfSigned + ", tlsCert=" + tlsCert
                 + ", tlsKey=" + tlsKey + ", tlsKeyPassword=" + mask(tlsKeyPassword)
-                + ", iceAllowedNetworks=" + iceAllowedNetworks + "]";
+                + ", iceAllowedNetworks=" + iceAllowedNetworks + ", clusterRedis=" + clusterRedis + ", nodeId=" + nodeId
+                + ", nodeUrl=" + nodeUrl + "]";
     }
 
     private static String mask(String secret) {
