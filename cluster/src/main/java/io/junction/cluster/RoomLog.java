@@ -155,6 +155,7 @@ final class RoomLog {
         dir.register(record);
         local.forEach((room, members) -> {
             follow(room);
+            dir.host(room, self); // again: a follow that failed half-way left the room unhosted
             members.forEach((id, name) -> {
                 dir.putMember(room, id, new ClusterCodec.Member(name, self));
                 publish(room, RoomEvent.Kind.JOIN, id, name, null, null);

@@ -249,6 +249,46 @@ class ClusterTest {
     }
 
     @Test
+    void unreachableRedisFailsTheStartNamingTheOption() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = s.getLocalPort();
+        }
+        Junction j = Junction.builder().httpPort(0).bindAddress(Fixture.LOOPBACK).mediaPort(0)
+                .mediaBindAddress(Fixture.LOOPBACK).announce(Fixture.LOOPBACK).workerThreads(1)
+                .clusterRedis("redis://127.0.0.1:" + closedPort).build();
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, j::start);
+        assertTrue(e.getMessage().contains("--cluster-redis"), e.getMessage());
+        j.close();
+    }
+
+    @Test
+    void closingANodeEndsItsClusterThreads() throws Exception {
+        RedisProcess redis = redis();
+        Junction solo = Fixture.start(Junction.builder().clusterRedis(redis.uri()).nodeId("solo"));
+        assertTrue(threads("junction-cluster-solo") == 1);
+        JsonWsClient c = client(solo);
+        c.join("t", "x");
+        solo.close();
+        Fixture.await("cluster and Redis client threads end", Duration.ofSeconds(5),
+                () -> threads("junction-cluster-solo") == 0 && threads("lettuce-") == 0,
+                () -> Thread.getAllStackTraces().keySet().stream().map(Thread::getName).sorted().toList().toString());
+        // it left cleanly: its record and members are gone from the directory
+        io.lettuce.core.RedisClient lettuce = io.lettuce.core.RedisClient.create(redis.uri());
+        try (var conn = lettuce.connect()) {
+            assertEquals(0L, conn.sync().exists("junction:node:solo"));
+            assertEquals(0L, conn.sync().hlen("junction:room:t:members"));
+            assertFalse(conn.sync().smembers("junction:nodes").contains("solo"));
+        } finally {
+            lettuce.shutdown(0, 2, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
+    private static long threads(String prefix) {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith(prefix)).count();
+    }
+
+    @Test
     void aNodeWithoutClusterReportsItselfAlone() throws Exception {
         Junction solo = keep(Fixture.start(Junction.builder().adminToken("admin-secret")));
         JsonNode view = api(solo, "/api/cluster");
