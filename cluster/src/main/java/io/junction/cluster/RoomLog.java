@@ -169,7 +169,15 @@ final class RoomLog {
         Set<String> ids = dir.nodeIds();
         Map<String, NodeRecord> records = dir.records(ids);
         verdict = liveness.update(ids, records, nowMs);
-        for (String dead : verdict.dead()) {
+        Set<String> gone = new java.util.TreeSet<>(verdict.dead());
+        // participants announced by a node the directory does not show alive (it died before this
+        // node ever saw its record, or a stray event): treated as gone too
+        remoteNodes.values().forEach(index -> index.values().forEach(n -> {
+            if (!verdict.alive().containsKey(n)) {
+                gone.add(n);
+            }
+        }));
+        for (String dead : gone) {
             if (!dead.equals(self) && !inGrace(nowMs)) {
                 nodeGone(dead, !records.containsKey(dead));
             }

@@ -284,6 +284,32 @@ class ClusterTest {
         }
     }
 
+    @Test
+    void strayAndMalformedChannelMessagesAreCountedAndCannotLeaveGhosts() throws Exception {
+        RedisProcess redis = redis();
+        Junction a = node(redis, "a", 8);
+        JsonWsClient ann = client(a);
+        ann.join("g", "ann");
+        io.lettuce.core.RedisClient lettuce = io.lettuce.core.RedisClient.create(redis.uri());
+        try (var conn = lettuce.connect()) {
+            conn.sync().publish("junction:room:g", "{not json");
+            conn.sync().publish("junction:room:g", "{\"node\":\"zz\",\"seq\":1,\"kind\":\"relay\",\"id\":\"zz-p1\"}");
+            Fixture.await("two malformed messages counted", Duration.ofSeconds(5),
+                    () -> a.cluster().orElseThrow().view().counters().get("malformed") == 2);
+            // a join from a node that is not in the directory: listed at once, then told bye
+            conn.sync().publish("junction:room:g",
+                    "{\"node\":\"zz\",\"seq\":2,\"kind\":\"join\",\"id\":\"zz-p1\",\"name\":\"ghost\"}");
+            assertEquals("zz-p1", ann.next("otherjoin").get("id").asText());
+            JsonNode bye = ann.next("bye", Duration.ofSeconds(5));
+            assertEquals("zz-p1", bye.get("id").asText());
+            assertEquals(1, bye.get("userNum").asInt());
+        } finally {
+            lettuce.shutdown(0, 2, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        send(ann, "g", null, "{\"type\":\"chat\",\"text\":\"ok\"}");
+        assertNull(ann.poll(QUIET), "the node serves on; nothing echoed");
+    }
+
     private static long threads(String prefix) {
         return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith(prefix)).count();
     }
