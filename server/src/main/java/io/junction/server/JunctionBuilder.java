@@ -17,7 +17,7 @@ import java.util.Objects;
  * capacity, everyone admitted with all rights, no listener, no admin token, 64 KiB frames,
  * 50 messages/s with bursts of 100, one room worker per core, the browser page served, at most
  * 1000 rooms, 16 sending tracks per participant, 10 s for ICE + DTLS handshakes, 8 half-open
- * transports per source address, up to 32 DTLS handshake threads.
+ * transports per source address, up to 32 DTLS handshake threads, no cluster (one node).
  */
 public final class JunctionBuilder {
     /** Smallest admin token length accepted. */
