@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Junction's test command: makes sure the browser-test prerequisites are present
-# (Debian chromium, iproute2, coturn for the TURN test, playwright-core and socket.io-client from npm), then runs the whole Maven build.
+# (Debian chromium, iproute2, coturn for the TURN test, redis-server for the cluster tests,
+# playwright-core and socket.io-client from npm), then runs the whole Maven build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,6 +10,7 @@ command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 command -v ip >/dev/null 2>&1 || need_apt+=(iproute2)
 command -v curl >/dev/null 2>&1 || need_apt+=(curl)
 command -v turnserver >/dev/null 2>&1 || need_apt+=(coturn)
+command -v redis-server >/dev/null 2>&1 || need_apt+=(redis-server)  # cluster tests start their own, on loopback
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     apt-get update -qq

@@ -25,6 +25,7 @@ import org.eclipse.jetty.util.Callback;
  */
 final class AdminHandler extends Handler.Abstract {
     private static final String ROOMS = "/api/rooms";
+    private static final String CLUSTER = "/api/cluster";
     private final Junction junction;
     private final byte[] token;
     private final ObjectMapper json = new ObjectMapper();
@@ -41,7 +42,7 @@ final class AdminHandler extends Handler.Abstract {
             return reply(response, callback, 200, "text/plain; charset=utf-8", "ok");
         }
         boolean rooms = path.equals(ROOMS) || path.startsWith(ROOMS + "/");
-        if (!rooms && !"/metrics".equals(path)) {
+        if (!rooms && !"/metrics".equals(path) && !CLUSTER.equals(path)) {
             return false;
         }
         if (!authorized(request)) {
@@ -53,6 +54,9 @@ final class AdminHandler extends Handler.Abstract {
         }
         if ("/metrics".equals(path)) {
             return reply(response, callback, 200, "text/plain; version=0.0.4; charset=utf-8", junction.scrapeMetrics());
+        }
+        if (path.equals(CLUSTER)) {
+            return reply(response, callback, 200, "application/json", json.writeValueAsString(ClusterJson.of(junction, json)));
         }
         if (path.equals(ROOMS)) {
             return reply(response, callback, 200, "application/json", json.writeValueAsString(roomList()));

@@ -46,6 +46,7 @@ public final class Junction implements AutoCloseable {
     /** WHIP/WHEP sessions; set right after the engine, read by the engine's event listener. */
     private volatile WhipFront whip;
     private SocketIoFront socketIo;
+    private io.junction.cluster.ClusterNode cluster;
     private JunctionMetrics metrics;
     private MediaApi media;
     private Server http;
@@ -89,6 +90,9 @@ public final class Junction implements AutoCloseable {
             whip = new WhipFront(signaling, settings.handshakeTimeout().plusSeconds(5));
             if (settings.socketIo()) {
                 socketIo = new SocketIoFront(signaling);
+            }
+            if (settings.cluster() != null) {
+                cluster = io.junction.cluster.ClusterNode.start(settings.cluster(), signaling.rooms());
             }
             metrics = new JunctionMetrics(engine, signaling);
             media = new MediaApi(engine);
@@ -269,6 +273,12 @@ public final class Junction implements AutoCloseable {
         return signaling;
     }
 
+    /** This node's cluster membership, empty when it runs alone (no {@code clusterRedis}). */
+    public Optional<io.junction.cluster.ClusterNode> cluster() {
+        requireStarted();
+        return Optional.ofNullable(cluster);
+    }
+
     /** The metrics in Prometheus text format, as served at {@code /metrics}. */
     public String scrapeMetrics() {
         requireStarted();
@@ -290,6 +300,9 @@ public final class Junction implements AutoCloseable {
         }
         if (socketIo != null) {
             socketIo.close();
+        }
+        if (cluster != null) {
+            cluster.close();
         }
         if (http != null) {
             try {

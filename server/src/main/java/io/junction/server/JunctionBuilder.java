@@ -18,7 +18,7 @@ import java.util.Objects;
  * 50 messages/s with bursts of 100, one room worker per core, the browser page served, at most
  * 1000 rooms, 16 sending tracks per participant, 10 s for ICE + DTLS handshakes, 8 half-open
  * transports per source address, up to 32 DTLS handshake threads, no STUN/TURN servers handed to
- * clients (TURN credentials, when a {@link #turnSecret} is set, live one day).
+ * clients (TURN credentials, when a {@link #turnSecret} is set, live one day), no cluster (one node).
  */
 public final class JunctionBuilder {
     /** Smallest admin token length accepted. */
@@ -61,6 +61,10 @@ public final class JunctionBuilder {
     List<String> iceServers = List.of();
     String turnSecret;
     java.time.Duration turnCredentialTtl = io.junction.signaling.iceservers.TurnRestCredentials.DEFAULT_TTL;
+    String clusterRedis;
+    String nodeId;
+    String nodeUrl;
+    io.junction.cluster.ClusterOptions cluster;
 
     JunctionBuilder() {
     }
@@ -342,6 +346,28 @@ public final class JunctionBuilder {
     }
 
     /**
+     * Joins the cluster whose Redis is at {@code redis://HOST:PORT} (null, the default = one node,
+     * nothing else to run): rooms then span every node of the cluster (signaling only: no media
+     * between nodes). See README "Cluster".
+     */
+    public JunctionBuilder clusterRedis(String redisUri) {
+        this.clusterRedis = redisUri;
+        return this;
+    }
+
+    /** This node's id in the cluster, 1..32 characters of [A-Za-z0-9_] (default: random); prefixes participant ids. */
+    public JunctionBuilder nodeId(String id) {
+        this.nodeId = id;
+        return this;
+    }
+
+    /** This node's public signaling URL, shown in the cluster directory (default: none). */
+    public JunctionBuilder nodeUrl(String url) {
+        this.nodeUrl = url;
+        return this;
+    }
+
+    /**
      * STUN and TURN server URLs handed to every client in {@code joined.iceServers}, one entry per URL:
      * {@code stun:HOST[:PORT]}, {@code turn:HOST[:PORT][?transport=udp|tcp]} or {@code turns:...}
      * (RFC 7064, RFC 7065). TURN URLs need a {@link #turnSecret}. Empty (default) = none.
@@ -380,6 +406,15 @@ public final class JunctionBuilder {
      */
     public JunctionBuilder turnCredentialTtl(java.time.Duration ttl) {
         this.turnCredentialTtl = ttl;
+        return this;
+    }
+
+    /**
+     * All cluster settings at once (timings included), instead of {@link #clusterRedis},
+     * {@link #nodeId} and {@link #nodeUrl}; null = one node.
+     */
+    public JunctionBuilder cluster(io.junction.cluster.ClusterOptions options) {
+        this.cluster = options;
         return this;
     }
 

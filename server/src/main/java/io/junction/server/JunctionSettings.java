@@ -27,7 +27,7 @@ record JunctionSettings(int httpPort, String bindAddress, int mediaPort, String 
                         int handshakeThreads, io.junction.signaling.SignalingLimits signalingLimits,
                         Duration httpIdleTimeout, int mediaSocketBuffer,
                         List<SignalMessage.IceServer> iceServers, TurnRestCredentials turnCredentials,
-                        boolean socketIo) {
+                        boolean socketIo, io.junction.cluster.ClusterOptions cluster) {
 
     JunctionSettings(JunctionBuilder b) {
         this(port("httpPort", b.httpPort), address("bindAddress", b.bindAddress), port("mediaPort", b.mediaPort),
@@ -45,7 +45,7 @@ record JunctionSettings(int httpPort, String bindAddress, int mediaPort, String 
                 range("handshakeThreads", b.handshakeThreads, 1, SfuOptions.MAX_HANDSHAKE_THREADS),
                 nonNull("signalingLimits", b.signalingLimits), httpIdle(b.httpIdleTimeout),
                 socketBuffer(b.mediaSocketBuffer),
-                iceServers(b.iceServers), turn(b), b.socketIo);
+                iceServers(b.iceServers), turn(b), b.socketIo, cluster(b));
         if (turnCredentials == null && iceServers.stream().anyMatch(s -> s.urls().stream()
                 .anyMatch(u -> IceServerUrl.parse("iceServers", u).isTurn()))) {
             throw new IllegalArgumentException("iceServers has a turn:/turns: URL but no turnSecret is set "
@@ -78,6 +78,29 @@ record JunctionSettings(int httpPort, String bindAddress, int mediaPort, String 
     private static TurnRestCredentials turn(JunctionBuilder b) {
         TurnRestCredentials.checkTtl("turnCredentialTtl", b.turnCredentialTtl);
         return b.turnSecret == null ? null : TurnRestCredentials.of(b.turnSecret, b.turnCredentialTtl);
+    }
+
+    /** The cluster settings, null for one node; the single options name clusterRedis, nodeId, nodeUrl. */
+    private static io.junction.cluster.ClusterOptions cluster(JunctionBuilder b) {
+        if (b.cluster != null) {
+            if (b.clusterRedis != null || b.nodeId != null || b.nodeUrl != null) {
+                throw new IllegalArgumentException("cluster and clusterRedis/nodeId/nodeUrl are exclusive");
+            }
+            return b.cluster;
+        }
+        if (b.clusterRedis == null) {
+            if (b.nodeId != null || b.nodeUrl != null) {
+                throw new IllegalArgumentException("nodeId and nodeUrl need clusterRedis");
+            }
+            return null;
+        }
+        try {
+            io.junction.cluster.ClusterOptions o = io.junction.cluster.ClusterOptions.of(b.clusterRedis);
+            return o.withNodeId(b.nodeId != null ? b.nodeId : o.nodeId()).withNodeUrl(b.nodeUrl);
+        } catch (IllegalArgumentException e) {
+            String m = e.getMessage();
+            throw new IllegalArgumentException(m.startsWith("redisUri") ? "clusterRedis" + m.substring(8) : m, e);
+        }
     }
 
     private static int port(String name, int v) {

@@ -14,6 +14,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * and every fan-out happens under one lock, so each participant sees joins, leaves and relayed
  * data in one consistent order; the lock is held only for map updates, non-blocking
  * {@link Outbox#send} calls and, per join, one HMAC-SHA1 when TURN credentials are minted.
+ *
+ * <p>With a {@link RoomFederation} ({@link #federate}) a room also lists participants of other
+ * servers ("remote" participants, injected with {@link #remoteJoin} / {@link #remoteLeave} /
+ * {@link #remoteRelay}): they appear in {@code peers}, {@code otherjoin}, {@code bye}, count in
+ * {@code userNum} and against the capacity, and can be the {@code to} of a relayed message.
  */
 public final class RoomRegistry {
     private final Object lock = new Object();
@@ -23,6 +28,9 @@ public final class RoomRegistry {
     private final SignalCodec codec;
     private final JoinIceServers iceServers;
     private final int maxRooms;
+    /** Participants on other servers, per room: id to display name, in join order. */
+    private final Map<String, Map<String, String>> remote = new HashMap<>();
+    private volatile RoomFederation federation = RoomFederation.NONE;
     private volatile boolean closed;
 
     RoomRegistry(RoomPolicy policy, SignalCodec codec, JoinIceServers iceServers, int maxRooms) {
@@ -60,6 +68,10 @@ public final class RoomRegistry {
      * changes; its refusal is returned and nothing is queued.
      */
     JoinResult join(String roomName, String displayName, Outbox outbox, Admission admission) {
+        RoomFederation fed = federation;
+        if (fed != RoomFederation.NONE && localSize(roomName) == 0) {
+            fed.prepare(roomName);
+        }
         synchronized (lock) {
             Room room = rooms.get(roomName);
             if (room == null && rooms.size() >= maxRooms) {
@@ -68,7 +80,7 @@ public final class RoomRegistry {
                 return new JoinResult(null, null);
             }
             RoomSettings settings = room != null ? room.settings() : policy.settingsFor(roomName);
-            if (room == null || !room.isFull()) {
+            if (room == null || !isFull(room)) {
                 RuntimeException refused = admission.refusal(settings.mode());
                 if (refused != null) {
                     return new JoinResult(null, settings.mode(), refused);
@@ -78,17 +90,20 @@ public final class RoomRegistry {
                 room = new Room(roomName, settings);
                 rooms.put(roomName, room);
             }
-            if (room.isFull()) {
-                outbox.send(codec.encode(new SignalMessage.Full(roomName, room.size())));
+            if (isFull(room)) {
+                outbox.send(codec.encode(new SignalMessage.Full(roomName, total(room))));
                 return new JoinResult(null, room.settings().mode());
             }
-            List<SignalMessage.Peer> peers = new ArrayList<>(room.size());
+            List<SignalMessage.Peer> peers = new ArrayList<>(total(room));
             for (Participant p : room.members()) {
                 peers.add(new SignalMessage.Peer(p.id(), p.name()));
             }
-            Participant self = new Participant("p" + nextId.getAndIncrement(), displayName, roomName, outbox);
+            remote.getOrDefault(roomName, Map.of()).forEach((id, name) -> peers.add(new SignalMessage.Peer(id, name)));
+            Participant self = new Participant(federation.idPrefix() + "p" + nextId.getAndIncrement(), displayName,
+                    roomName, outbox);
             room.add(self);
-            int userNum = room.size();
+            federation.joined(roomName, self.id(), displayName);
+            int userNum = total(room);
             outbox.send(codec.encode(new SignalMessage.Joined(
                     roomName, self.id(), userNum, peers, room.settings().mode(), iceServers.forParticipant(self.id()))));
             String otherJoin = codec.encode(new SignalMessage.OtherJoin(roomName, self.id(), displayName, userNum));
@@ -108,11 +123,12 @@ public final class RoomRegistry {
             if (room == null || !room.remove(self)) {
                 return;
             }
+            federation.left(room.name(), self.id());
             if (room.size() == 0) {
                 rooms.remove(room.name());
                 return;
             }
-            String bye = codec.encode(new SignalMessage.Bye(room.name(), self.id(), room.size()));
+            String bye = codec.encode(new SignalMessage.Bye(room.name(), self.id(), total(room)));
             for (Participant p : room.members()) {
                 p.outbox().send(bye);
             }
@@ -130,10 +146,17 @@ public final class RoomRegistry {
             if (room == null) {
                 return false;
             }
+            if (to != null && room.get(to) == null) {
+                if (!remote.getOrDefault(room.name(), Map.of()).containsKey(to)) {
+                    return false;
+                }
+                federation.relayed(room.name(), self.id(), to, data);
+                return true;
+            }
             String frame = codec.encode(new SignalMessage.Relayed(room.name(), self.id(), data));
             if (to != null) {
                 Participant target = room.get(to);
-                if (target == null || target == self) {
+                if (target == self) {
                     return false;
                 }
                 target.outbox().send(frame);
@@ -143,6 +166,9 @@ public final class RoomRegistry {
                 if (p != self) {
                     p.outbox().send(frame);
                 }
+            }
+            if (remote.containsKey(room.name())) {
+                federation.relayed(room.name(), self.id(), null, data);
             }
             return true;
         }
@@ -161,6 +187,7 @@ public final class RoomRegistry {
                 for (Participant p : room.members()) {
                     p.outbox().send(codec.encode(new SignalMessage.Bye(room.name(), p.id(), 0)));
                     out.add(p.outbox());
+                    federation.left(room.name(), p.id());
                 }
             }
             return out;
@@ -237,6 +264,128 @@ public final class RoomRegistry {
                 }
             }
             return n;
+        }
+    }
+
+    /** Installs the federation of a clustered server; call before the first join. */
+    public void federate(RoomFederation federation) {
+        this.federation = java.util.Objects.requireNonNull(federation, "federation");
+    }
+
+    private int total(Room room) {
+        return room.size() + remote.getOrDefault(room.name(), Map.of()).size();
+    }
+
+    private boolean isFull(Room room) {
+        return total(room) >= room.settings().capacity();
+    }
+
+    /** Participants of {@code room} on this server. */
+    public int localSize(String room) {
+        synchronized (lock) {
+            Room r = rooms.get(room);
+            return r == null ? 0 : r.size();
+        }
+    }
+
+    /** This server's participants of every room: room name to (id to display name), in join order. */
+    public Map<String, Map<String, String>> localMembers() {
+        synchronized (lock) {
+            Map<String, Map<String, String>> out = new java.util.TreeMap<>();
+            rooms.forEach((name, r) -> {
+                Map<String, String> m = new java.util.LinkedHashMap<>();
+                r.members().forEach(p -> m.put(p.id(), p.name()));
+                out.put(name, m);
+            });
+            return out;
+        }
+    }
+
+    /** The participants of {@code room} on other servers known here: id to display name. */
+    public Map<String, String> remoteMembers(String room) {
+        synchronized (lock) {
+            return Map.copyOf(remote.getOrDefault(room, Map.of()));
+        }
+    }
+
+    /**
+     * A participant of another server is in {@code room}: remembered, and {@code otherjoin} goes
+     * to the local participants. Idempotent: a known id changes nothing. Returns whether it was new.
+     */
+    public boolean remoteJoin(String room, String id, String name) {
+        synchronized (lock) {
+            Room local = rooms.get(room);
+            if (local != null && local.get(id) != null) {
+                return false;
+            }
+            Map<String, String> members = remote.computeIfAbsent(room, r -> new java.util.LinkedHashMap<>());
+            if (members.putIfAbsent(id, name) != null) {
+                return false;
+            }
+            if (local != null) {
+                String frame = codec.encode(new SignalMessage.OtherJoin(room, id, name, total(local)));
+                local.members().forEach(p -> p.outbox().send(frame));
+            }
+            return true;
+        }
+    }
+
+    /** A participant of another server left {@code room}: {@code bye} to the local ones. Idempotent. */
+    public boolean remoteLeave(String room, String id) {
+        synchronized (lock) {
+            Map<String, String> members = remote.get(room);
+            if (members == null || members.remove(id) == null) {
+                return false;
+            }
+            if (members.isEmpty()) {
+                remote.remove(room);
+            }
+            Room local = rooms.get(room);
+            if (local != null) {
+                String frame = codec.encode(new SignalMessage.Bye(room, id, total(local)));
+                local.members().forEach(p -> p.outbox().send(frame));
+            }
+            return true;
+        }
+    }
+
+    /**
+     * Data relayed by {@code from}, a participant of another server, to the local participant
+     * {@code to}, or to every local participant ({@code to} null). Returns false (nothing sent)
+     * when {@code from} is not known here or {@code to} is not a local participant.
+     */
+    public boolean remoteRelay(String room, String from, String to, ObjectNode data) {
+        synchronized (lock) {
+            Room local = rooms.get(room);
+            if (local == null || !remote.getOrDefault(room, Map.of()).containsKey(from)) {
+                return false;
+            }
+            String frame = codec.encode(new SignalMessage.Relayed(room, from, data));
+            if (to != null) {
+                Participant target = local.get(to);
+                if (target == null) {
+                    return false;
+                }
+                target.outbox().send(frame);
+                return true;
+            }
+            local.members().forEach(p -> p.outbox().send(frame));
+            return true;
+        }
+    }
+
+    /**
+     * Forgets the remote participants of {@code room} without telling anyone, when it has no local
+     * participant (the federation stops following it). Returns false, changing nothing, when a
+     * local participant is (again) in the room.
+     */
+    public boolean remoteForgetIfNoLocal(String room) {
+        synchronized (lock) {
+            if (rooms.containsKey(room)) {
+                return false;
+            }
+            remote.remove(room);
+            return true;
         }
     }
 }

@@ -227,6 +227,21 @@ public final class JunctionMain implements Callable<Integer> {
                     + "1..300 (default: ${DEFAULT-VALUE}).")
     int httpIdleTimeout;
 
+    @Option(names = "--cluster-redis", paramLabel = "URI", defaultValue = "",
+            description = "redis://HOST:PORT of a Redis shared by the nodes of a cluster: rooms then span the nodes "
+                    + "(signaling only, no media between nodes) (default: none, one node).")
+    String clusterRedis;
+
+    @Option(names = "--node-id", paramLabel = "ID", defaultValue = "",
+            description = "This node's id in the cluster, 1..32 characters of A-Z a-z 0-9 _; prefixes participant "
+                    + "ids (default: random).")
+    String nodeId;
+
+    @Option(names = "--node-url", paramLabel = "URL", defaultValue = "",
+            description = "This node's public signaling URL (e.g. wss://host:8443/ws), listed in the cluster "
+                    + "directory (default: none).")
+    String nodeUrl;
+
     @Option(names = "--log-level", paramLabel = "LEVEL", defaultValue = "info",
             description = "Log level: trace, debug, info, warn, error (default: ${DEFAULT-VALUE}).")
     String logLevel;
@@ -243,7 +258,8 @@ public final class JunctionMain implements Callable<Integer> {
                     authPublicKey, selfSigned, tlsCert, tlsKey, iceAllowedNetworks, handshakeThreads, tlsKeyPassword,
                     new AbuseOptions(tokenLeeway, tokenMaxLifetime, maxConnectionsPerAddress, maxConnections,
                             pingTimeout, maxViolations, httpIdleTimeout),
-                    mediaSocketBuffer, iceServers, turnSecret, turnTtl, socketIo);
+                    mediaSocketBuffer, iceServers, turnSecret, turnTtl, socketIo,
+                    clusterRedis, nodeId, nodeUrl);
         } catch (IllegalArgumentException e) {
             String message = e.getMessage().startsWith("mode ") ? "--" + e.getMessage() : e.getMessage();
             throw new CommandLine.ParameterException(spec.commandLine(), message, e);

@@ -56,6 +56,9 @@ import java.util.Set;
  *                      printable ASCII characters; null = none (then iceServers may not list TURN URLs)
  * @param turnTtl       seconds minted TURN credentials stay valid, 60..604800
  * @param socketIo      serve the socket.io front for classic clients at /socket.io/ on the same port
+ * @param clusterRedis  redis://HOST:PORT of the cluster to join, null = one node
+ * @param nodeId        this node's id in the cluster (1..32 of [A-Za-z0-9_]), null = random
+ * @param nodeUrl       this node's public signaling URL for the cluster directory, null = none
  */
 public record Options(int port, int mediaPort, List<String> announce, RoomMode defaultMode, String bind,
                       String mediaBind, int roomCapacity, int maxFrameBytes, double rateLimit, int rateBurst,
@@ -65,7 +68,7 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
                       Path tlsKey, List<String> iceAllowedNetworks, int handshakeThreads,
                       String tlsKeyPassword, AbuseOptions abuse,
                       int mediaSocketBuffer, List<String> iceServers, String turnSecret, int turnTtl,
-                      boolean socketIo) {
+                      boolean socketIo, String clusterRedis, String nodeId, String nodeUrl) {
     public static final int DEFAULT_PORT = 8080;
     public static final int DEFAULT_MEDIA_PORT = 10000;
     static final Set<String> LOG_LEVELS = Set.of("trace", "debug", "info", "warn", "error");
@@ -150,10 +153,31 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
             throw new IllegalArgumentException("--ice-servers lists a turn:/turns: URL but --turn-secret "
                     + "(JUNCTION_TURN_SECRET) is not set; clients need credentials for it");
         }
+        clusterRedis = blankToNull(clusterRedis);
+        nodeId = blankToNull(nodeId);
+        nodeUrl = blankToNull(nodeUrl);
+        checkCluster(clusterRedis, nodeId, nodeUrl);
         logLevel = Objects.requireNonNull(logLevel, "logLevel").toLowerCase(Locale.ROOT);
         if (!LOG_LEVELS.contains(logLevel)) {
             throw new IllegalArgumentException("--log-level must be one of trace, debug, info, warn, error (got "
                     + logLevel + ")");
+        }
+    }
+
+    private static void checkCluster(String clusterRedis, String nodeId, String nodeUrl) {
+        if (clusterRedis == null) {
+            if (nodeId != null || nodeUrl != null) {
+                throw new IllegalArgumentException("--node-id and --node-url need --cluster-redis");
+            }
+            return;
+        }
+        try {
+            io.junction.cluster.ClusterOptions.of(clusterRedis).withNodeId(nodeId != null ? nodeId : "n").withNodeUrl(nodeUrl);
+        } catch (IllegalArgumentException e) {
+            String m = e.getMessage();
+            throw new IllegalArgumentException(m.startsWith("redisUri") ? "--cluster-redis" + m.substring(8)
+                    : m.startsWith("nodeId") ? "--node-id" + m.substring(6)
+                    : m.startsWith("nodeUrl") ? "--node-url" + m.substring(7) : m, e);
         }
     }
 
@@ -185,7 +209,7 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
                 io.junction.sfu.SfuOptions.DEFAULT_MAX_HALF_OPEN_PER_SOURCE, List.of(), null, false, null, null, List.of(),
                 io.junction.sfu.SfuOptions.DEFAULT_HANDSHAKE_THREADS, null, AbuseOptions.defaults(),
                 io.junction.ice.IceConfig.DEFAULT_SOCKET_BUFFER, List.of(), null,
-                (int) TurnRestCredentials.DEFAULT_TTL.toSeconds(), true);
+                (int) TurnRestCredentials.DEFAULT_TTL.toSeconds(), true, null, null, null);
     }
 
     /** A Junction builder carrying these options. */
@@ -203,6 +227,9 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
         }
         if (tlsCert != null) {
             b.tlsCertificate(tlsCert).tlsPrivateKey(tlsKey, tlsKeyPassword);
+        }
+        if (clusterRedis != null) {
+            b.clusterRedis(clusterRedis).nodeId(nodeId).nodeUrl(nodeUrl);
         }
         if (authSecret != null) {
             b.authenticator(JwtAuthenticator.hs256(authSecret, java.time.Clock.systemUTC(), abuse.jwtPolicy()));
@@ -229,7 +256,8 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
                 + ", authPublicKey=" + authPublicKey + ", selfSigned=" + selfSigned + ", tlsCert=" + tlsCert
                 + ", tlsKey=" + tlsKey + ", tlsKeyPassword=" + mask(tlsKeyPassword)
                 + ", iceAllowedNetworks=" + iceAllowedNetworks + ", abuse=" + abuse + ", mediaSocketBuffer=" + mediaSocketBuffer
-                + ", iceServers=" + iceServers + ", turnSecret=" + mask(turnSecret) + ", turnTtl=" + turnTtl + ", socketIo=" + socketIo + "]";
+                + ", iceServers=" + iceServers + ", turnSecret=" + mask(turnSecret) + ", turnTtl=" + turnTtl + ", socketIo=" + socketIo
+                + ", clusterRedis=" + clusterRedis + ", nodeId=" + nodeId + ", nodeUrl=" + nodeUrl + "]";
     }
 
     private static String mask(String secret) {
