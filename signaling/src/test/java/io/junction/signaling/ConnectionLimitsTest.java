@@ -53,7 +53,7 @@ class ConnectionLimitsTest {
         assertEquals(503, refusedStatus());
         assertEquals(3, server.openConnections());
         first.closeGracefully();
-        waitFor(() -> server.openConnections() == 2);
+        Conditions.await(() -> server.openConnections() == 2, java.time.Duration.ofSeconds(5), "() -> server.openConnections() == 2");
         WsClient again = clients.open(server.port());
         again.join("r", "ann");
     }
@@ -107,7 +107,7 @@ class ConnectionLimitsTest {
     }
 
     private void waitHeardAt(long nanosValue) throws InterruptedException {
-        waitFor(() -> server.sessions().stream().anyMatch(s -> s.lastHeard() == nanosValue));
+        Conditions.await(() -> server.sessions().stream().anyMatch(s -> s.lastHeard() == nanosValue), java.time.Duration.ofSeconds(5), "() -> server.sessions().stream().anyMatch(s -> s.lastHeard() == nanosValue)");
     }
 
     @Test
@@ -115,7 +115,7 @@ class ConnectionLimitsTest {
         start(SignalingLimits.defaults().withPingTimeout(Duration.ofSeconds(60)));
         WsClient answering = clients.open(server.port()); // the JDK client answers pings with pongs
         try (java.net.Socket dead = deadClient()) {
-            waitFor(() -> server.openConnections() == 2);
+            Conditions.await(() -> server.openConnections() == 2, java.time.Duration.ofSeconds(5), "() -> server.openConnections() == 2");
             nanos.set(Duration.ofSeconds(40).toNanos());
             assertEquals(0, server.sweep(), "40 s: nobody silent for 60 s; both pinged");
             waitHeardAt(nanos.get()); // the answering client's pong
@@ -133,7 +133,7 @@ class ConnectionLimitsTest {
             assertEquals(1001, (in.read() << 8) | in.read());
             waitHeardAt(nanos.get());
             assertFalse(answering.closed().isDone(), "the answering client stays");
-            waitFor(() -> server.openConnections() == 1);
+            Conditions.await(() -> server.openConnections() == 1, java.time.Duration.ofSeconds(5), "() -> server.openConnections() == 1");
         }
     }
 
@@ -159,13 +159,4 @@ class ConnectionLimitsTest {
         assertTrue(SignalingSession.expired(Long.MIN_VALUE + 20, Long.MAX_VALUE - 2, timeout));
     }
 
-    private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 5 s");
-            }
-            Thread.sleep(10);
-        }
-    }
 }

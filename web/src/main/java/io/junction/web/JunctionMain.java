@@ -278,10 +278,6 @@ public final class JunctionMain implements Callable<Integer> {
         }
         LOG.info("join tokens {}", o.authSecret() != null ? "required (HS256 JWT)"
                 : o.authPublicKey() != null ? "required (RS256 JWT)" : "not required");
-        if (secretOnCommandLine(spec.commandLine().getParseResult(), "--turn-secret")) {
-            LOG.warn("--turn-secret was given on the command line, where other users of this machine can read it; "
-                    + "prefer the environment (JUNCTION_TURN_SECRET) or the config file");
-        }
         LOG.info("ICE servers for clients: {}{}", o.iceServers().isEmpty() ? "none" : o.iceServers(),
                 o.turnSecret() != null ? " (TURN credentials minted per join, valid " + o.turnTtl() + " s)" : "");
         JunctionServer server = JunctionServer.start(o);
@@ -296,11 +292,11 @@ public final class JunctionMain implements Callable<Integer> {
 
     /** Options holding secrets, which should not be passed as command-line arguments. */
     static final List<String> SECRET_OPTIONS = List.of("--auth-secret", "--admin-token", "--tls-keystore-password",
-            "--tls-key-password");
+            "--tls-key-password", "--turn-secret");
 
     /** The secret options given as command-line arguments (not from the environment or the config file). */
     static List<String> secretsOnCommandLine(CommandLine.ParseResult parsed) {
-        return SECRET_OPTIONS.stream().filter(parsed::hasMatchedOption).toList();
+        return SECRET_OPTIONS.stream().filter(option -> secretOnCommandLine(parsed, option)).toList();
     }
 
     /** Whether {@code option} was typed on the command line (not taken from the environment or the file). */

@@ -1,5 +1,7 @@
 package io.junction.signaling.socketio;
 
+import io.junction.signaling.Conditions;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -97,7 +99,7 @@ class SocketIoClassicTest {
     })
     void classicFlow(String scenario, String transport) throws Exception {
         scenario(scenario, transport);
-        waitFor(() -> signaling.rooms().roomCount() == 0 && front.connections() == 0,
+        Conditions.await(() -> signaling.rooms().roomCount() == 0 && front.connections() == 0,
                 "rooms and connections released after " + scenario + "/" + transport + ": rooms "
                         + signaling.rooms().roomSizes() + ", connections " + front.connections());
     }
@@ -129,16 +131,6 @@ class SocketIoClassicTest {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.exitValue(), command + " failed:\n" + out);
         return out;
-    }
-
-    private static void waitFor(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                fail("timed out: " + what);
-            }
-            Thread.sleep(10);
-        }
     }
 
     private static String onPath(String program) {

@@ -1,5 +1,7 @@
 package io.junction.signaling.socketio;
 
+import io.junction.signaling.Conditions;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -70,7 +72,7 @@ class SocketIoLimitsTest {
         for (int i = 0; i < 8; i++) {
             assertEquals(200, talker.send("42[\"message\",\"lim\",\"m" + i + "\"]"));
         }
-        waitFor(() -> signaling.rooms().roomSize("lim").orElse(0) == 1, "the reader left the room");
+        Conditions.await(() -> signaling.rooms().roomSize("lim").orElse(0) == 1, "the reader left the room");
         String bye = talker.poll();
         assertTrue(bye.startsWith("42[\"bye\",\"lim\",\"p"), bye);
         String last = reader.poll();
@@ -86,8 +88,8 @@ class SocketIoLimitsTest {
         // A long-polling transport closes on the client's next poll, which gets the close packet.
         String closing = reader.poll();
         assertTrue(java.util.List.of(closing.split("\u001e")).contains("1"), closing);
-        waitFor(() -> signaling.rooms().roomSize("mal").isEmpty(), "the connection left its room");
-        waitFor(() -> front.connections() == 0, "the connection is gone");
+        Conditions.await(() -> signaling.rooms().roomSize("mal").isEmpty(), "the connection left its room");
+        Conditions.await(() -> front.connections() == 0, "the connection is gone");
     }
 
     @Test
@@ -126,7 +128,7 @@ class SocketIoLimitsTest {
                 ws.sendText("9", true).get(10, TimeUnit.SECONDS);
                 assertEquals("1003 unknown Engine.IO packet type '9'", closed.get(10, TimeUnit.SECONDS));
             }
-            waitFor(() -> front.connections() == 0, "the connection is gone");
+            Conditions.await(() -> front.connections() == 0, "the connection is gone");
         }
     }
 
@@ -150,18 +152,8 @@ class SocketIoLimitsTest {
         reader.open();
         assertTrue(Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals("junction-socketio-timer")));
         front.close();
-        waitFor(() -> Thread.getAllStackTraces().keySet().stream()
+        Conditions.await(() -> Thread.getAllStackTraces().keySet().stream()
                 .noneMatch(t -> t.isAlive() && t.getName().equals("junction-socketio-timer")), "the timer thread ended");
-    }
-
-    private static void waitFor(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                fail("timed out waiting until " + what);
-            }
-            Thread.sleep(10);
-        }
     }
 
     private static final class NoMedia implements MediaEngine {
