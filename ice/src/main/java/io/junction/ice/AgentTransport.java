@@ -264,13 +264,9 @@ final class AgentTransport implements IceTransport {
     }
 
     private void fail(String reason) {
-        State s;
-        do {
-            s = state.get();
-            if (s == State.FAILED || s == State.CLOSED) {
-                return;
-            }
-        } while (!state.compareAndSet(s, State.FAILED));
+        if (!State.moveToFailed(state)) {
+            return;
+        }
         LOG.debug("ICE transport {} failed: {}", agent.getLocalUfrag(), reason);
         gate.close();
         try {

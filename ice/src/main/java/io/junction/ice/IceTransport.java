@@ -12,7 +12,21 @@ import java.util.List;
  */
 public interface IceTransport extends AutoCloseable {
     /** Lifecycle; FAILED and CLOSED are final. */
-    enum State { NEW, CHECKING, CONNECTED, FAILED, CLOSED }
+    enum State {
+        NEW, CHECKING, CONNECTED, FAILED, CLOSED;
+
+        /** Moves {@code state} to FAILED unless it is already final; true when this call moved it. */
+        static boolean moveToFailed(java.util.concurrent.atomic.AtomicReference<State> state) {
+            State s;
+            do {
+                s = state.get();
+                if (s == FAILED || s == CLOSED) {
+                    return false;
+                }
+            } while (!state.compareAndSet(s, FAILED));
+            return true;
+        }
+    }
 
     /** Callbacks; see the package documentation for the calling threads. */
     interface Listener {

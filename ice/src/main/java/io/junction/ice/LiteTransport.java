@@ -339,13 +339,9 @@ final class LiteTransport implements IceTransport {
     }
 
     private void fail(String reason) {
-        State s;
-        do {
-            s = state.get();
-            if (s == State.FAILED || s == State.CLOSED) {
-                return;
-            }
-        } while (!state.compareAndSet(s, State.FAILED));
+        if (!State.moveToFailed(state)) {
+            return;
+        }
         LOG.debug("ICE-lite session {} failed: {}", local.ufrag(), reason);
         gate.close();
         port.remove(this);
