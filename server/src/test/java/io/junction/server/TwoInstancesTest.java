@@ -25,8 +25,9 @@ class TwoInstancesTest {
             SfuParticipantClient b = f.join(two, "same", "bob", null, false);
             a.joined().get(5, TimeUnit.SECONDS);
             b.joined().get(5, TimeUnit.SECONDS);
+            // the room appears in the registry before its worker has added the participant: wait for both
             Fixture.await("both media sessions", Duration.ofSeconds(5),
-                    () -> one.room("same").isPresent() && two.room("same").isPresent());
+                    () -> hasParticipant(one) && hasParticipant(two));
             assertEquals(List.of("ann"), names(one));
             assertEquals(List.of("bob"), names(two));
             assertEquals(1, one.signaling().rooms().roomSize("same").getAsInt());
@@ -52,6 +53,10 @@ class TwoInstancesTest {
     private static long roomWorkers() {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> t.isAlive() && t.getName().startsWith("junction-room")).count();
+    }
+
+    private static boolean hasParticipant(Junction j) {
+        return j.room("same").map(r -> !r.participants().isEmpty()).orElse(false);
     }
 
     private static List<String> names(Junction j) {
