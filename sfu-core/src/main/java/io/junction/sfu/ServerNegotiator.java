@@ -436,10 +436,8 @@ final class ServerNegotiator {
         for (Candidate c : participant.ice().localCandidates()) {
             cands.add(c.toSdpValue());
         }
-        io.junction.dtls.Fingerprint fp = ctx.certificate().fingerprint();
         return new ServerTransport(participant.ice().localCredentials().ufrag(),
-                participant.ice().localCredentials().password(),
-                new io.junction.sfu.sdp.Fingerprint(fp.algorithm(), fp.value()), cands, true);
+                participant.ice().localCredentials().password(), ctx.certificate().fingerprint(), cands, true);
     }
 
     long offersSent() {

@@ -247,23 +247,21 @@ final class SfuParticipant implements MediaSession, MediaSender {
      * Called on the loop once the client's DTLS fingerprint, role and ICE credentials are known
      * (its first offer or answer). Later descriptions keep the transport (JSEP re-offers).
      */
-    void ensureTransport(SessionDescription remote, io.junction.sfu.sdp.DtlsRole serverRole, boolean serverOffered)
+    void ensureTransport(SessionDescription remote, io.junction.dtls.DtlsRole serverRole, boolean serverOffered)
             throws NegotiationException {
         if (transport != null) {
             return;
         }
         // RFC 8445 §6.1.1: the server is an ICE-lite agent, always controlled, whoever offered first.
         MediaDescription first = remote.media().isEmpty() ? null : remote.media().get(0);
-        io.junction.sfu.sdp.Fingerprint fp = remote.fingerprint() != null ? remote.fingerprint()
+        io.junction.dtls.Fingerprint fp = remote.fingerprint() != null ? remote.fingerprint()
                 : first != null ? first.fingerprint() : null;
         String ufrag = remote.iceUfrag() != null ? remote.iceUfrag() : first != null ? first.iceUfrag() : null;
         String pwd = remote.icePwd() != null ? remote.icePwd() : first != null ? first.icePwd() : null;
         if (fp == null || ufrag == null || pwd == null) {
             throw new NegotiationException("bad-sdp", "missing ice-ufrag, ice-pwd or fingerprint");
         }
-        io.junction.dtls.Fingerprint remoteFp;
         try {
-            remoteFp = io.junction.dtls.Fingerprint.parse(fp.algorithm() + " " + fp.value());
             ice.setRemoteCredentials(new IceCredentials(ufrag, pwd));
         } catch (IllegalArgumentException e) {
             throw new NegotiationException("bad-sdp", e.getMessage());
@@ -277,12 +275,10 @@ final class SfuParticipant implements MediaSession, MediaSender {
             }
             candidates.clear();
         }
-        io.junction.dtls.DtlsRole role = serverRole == io.junction.sfu.sdp.DtlsRole.CLIENT
-                ? io.junction.dtls.DtlsRole.CLIENT : io.junction.dtls.DtlsRole.SERVER;
         MediaTransport t = new MediaTransport(l -> {
             iceListener.delegate = l;
             return ice;
-        }, ctx.certificate(), remoteFp, role, ctx.handshakeExecutor(), ctx.handshakeTimeout(),
+        }, ctx.certificate(), fp, serverRole, ctx.handshakeExecutor(), ctx.handshakeTimeout(),
                 io.junction.dtls.DtlsTransport.DEFAULT_PROFILES, new TransportEvents());
         transport = t;
         for (MediaDescription m : remote.media()) {
