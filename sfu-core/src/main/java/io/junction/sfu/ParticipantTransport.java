@@ -21,8 +21,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The transport side of one participant: its ICE-lite session (created at join), its
- * {@link MediaTransport} (created once the client's fingerprint and DTLS role are known), the
+ * The transport side of one participant: its {@link MediaTransport}, created at join with its
+ * ICE-lite session and started once the client's fingerprint and DTLS role are known, the
  * remote candidates held until the ICE credentials that own them arrive, the inbound queues that
  * carry decrypted packets to the room's worker, and the send paths ({@link MediaSender}).
  *
@@ -46,13 +46,14 @@ final class ParticipantTransport implements MediaSender {
     private final String label;
     private final EngineContext ctx;
     private final Events events;
-    private final LateIceListener iceListener = new LateIceListener();
+    private final MediaTransport transport;
     private final IceTransport ice;
     private final InboundQueue rtpIn;
     private final InboundQueue rtcpIn;
     private final List<Candidate> candidates = new ArrayList<>();
     private String remoteUfrag; // guarded by candidates
-    private volatile MediaTransport transport;
+    /** The media transport was started (fingerprint and role known); room worker thread only. */
+    private boolean started;
 
     /**
      * @param label  "room R participant P", for logs
@@ -64,7 +65,12 @@ final class ParticipantTransport implements MediaSender {
         this.label = label;
         this.ctx = ctx;
         this.events = events;
-        this.ice = ctx.icePort().createServerTransport(iceListener);
+        // The ICE-lite session belongs to the media transport from the start: its credentials
+        // go into the first server description, before the client's fingerprint and role are known.
+        this.transport = new MediaTransport(ctx.icePort()::createServerTransport, ctx.certificate(),
+                ctx.handshakeExecutor(), ctx.handshakeTimeout(), io.junction.dtls.DtlsTransport.DEFAULT_PROFILES,
+                new TransportEvents());
+        this.ice = transport.ice();
         this.rtpIn = new InboundQueue(loop, 1024, rtp);
         this.rtcpIn = new InboundQueue(loop, 256, rtcp);
     }
@@ -73,9 +79,9 @@ final class ParticipantTransport implements MediaSender {
         return ice;
     }
 
-    /** The media transport, null until the first description with a fingerprint was applied. */
-    MediaTransport media() {
-        return transport;
+    /** On the loop: the media transport once started (the client's fingerprint and role known), else null. */
+    MediaTransport startedMedia() {
+        return started ? transport : null;
     }
 
     /** A trickled candidate (signaling thread). */
@@ -125,7 +131,7 @@ final class ParticipantTransport implements MediaSender {
      * path until a check with the new credentials arrives. Nothing happens before the transport exists.
      */
     void onRemoteIceCredentials(SessionDescription remote, boolean isOffer) throws NegotiationException {
-        if (transport == null) {
+        if (!started) {
             return;
         }
         MediaDescription first = remote.media().isEmpty() ? null : remote.media().get(0);
@@ -167,7 +173,7 @@ final class ParticipantTransport implements MediaSender {
      * controlled, whoever offered first.
      */
     void ensureStarted(SessionDescription remote, DtlsRole serverRole) throws NegotiationException {
-        if (transport != null) {
+        if (started) {
             return;
         }
         MediaDescription first = remote.media().isEmpty() ? null : remote.media().get(0);
@@ -192,12 +198,7 @@ final class ParticipantTransport implements MediaSender {
             }
             candidates.clear();
         }
-        MediaTransport t = new MediaTransport(l -> {
-            iceListener.delegate = l;
-            return ice;
-        }, ctx.certificate(), fp, serverRole, ctx.handshakeExecutor(), ctx.handshakeTimeout(),
-                io.junction.dtls.DtlsTransport.DEFAULT_PROFILES, new TransportEvents());
-        transport = t;
+        started = true;
         for (MediaDescription m : remote.media()) {
             for (String c : m.candidates()) {
                 try {
@@ -207,22 +208,20 @@ final class ParticipantTransport implements MediaSender {
                 }
             }
         }
-        t.start();
+        transport.start(fp, serverRole);
     }
 
     @Override
     public void sendRtp(byte[] buf, int off, int len) {
-        MediaTransport t = transport;
-        if (t != null) {
-            t.sendRtp(buf, off, len);
+        if (started) { // before start nothing is sent and nothing counted, as before the transport existed
+            transport.sendRtp(buf, off, len);
         }
     }
 
     @Override
     public void sendRtcp(byte[] buf, int off, int len) {
-        MediaTransport t = transport;
-        if (t != null) {
-            t.sendRtcp(buf, off, len);
+        if (started) {
+            transport.sendRtcp(buf, off, len);
         }
     }
 
@@ -230,11 +229,7 @@ final class ParticipantTransport implements MediaSender {
     void close() {
         rtpIn.close();
         rtcpIn.close();
-        MediaTransport t = transport;
-        if (t != null) {
-            t.close();
-        }
-        ice.close();
+        transport.close(); // DTLS (if started), SRTP, ICE
     }
 
     private final class TransportEvents implements MediaTransport.Listener {
