@@ -8,6 +8,7 @@ import io.junction.sfu.room.Subscription;
 import io.junction.sfu.room.TrackSource;
 import io.junction.sfu.sdp.Codec;
 import io.junction.sfu.sdp.SessionDescription;
+import io.junction.sfu.sdp.SupportedExtensions;
 import io.junction.sfu.signal.NegotiationException;
 import io.junction.sfu.worker.WorkerLoop;
 import org.slf4j.Logger;
@@ -62,6 +63,7 @@ final class SfuRoom implements TrackCatalog {
     private final Map<String, TrackEntry> tracks = new LinkedHashMap<>();
     private final List<PublishedTrack> trackList = new ArrayList<>();
     private final WorkerLoop.Ticker ticker = this::tick;
+    private final RoomSpeakers speakers;
     /** How often transport-wide CC feedback goes to publishers (libwebrtc sends it every 50–100 ms). */
     private static final long TRANSPORT_FEEDBACK_INTERVAL_MS = 50;
     private long nextReport;
@@ -73,6 +75,7 @@ final class SfuRoom implements TrackCatalog {
         this.loop = loop;
         this.ctx = ctx;
         this.options = ctx.roomOptions();
+        this.speakers = new RoomSpeakers(loop::nowMs, this::speakerChanged);
         loop.addTicker(ticker);
         LOG.info("room {}: created", id);
         ctx.emit(new RoomEvent.RoomCreated(id));
@@ -101,6 +104,23 @@ final class SfuRoom implements TrackCatalog {
         LOG.info("room {}: participant {} joined the media session ({})", id, p.id(), p.rights());
         ctx.emit(new RoomEvent.ParticipantJoined(id, p.id(), p.name()));
         renegotiate(m);
+        if (speakers.dominant() != null) {
+            p.sink().dominantSpeaker(speakers.dominant());
+        }
+    }
+
+    /** The detector's decision (on this loop): an event, and every participant is told. */
+    private void speakerChanged(String speaker) {
+        LOG.debug("room {}: dominant speaker {}", id, speaker);
+        ctx.emit(new RoomEvent.DominantSpeakerChanged(id, speaker));
+        for (Member m : members.values()) {
+            m.p.sink().dominantSpeaker(speaker);
+        }
+    }
+
+    /** The dominant speaker's participant id, or null. */
+    String dominantSpeaker() {
+        return speakers.dominant();
     }
 
     void remove(SfuParticipant p, String reason) {
@@ -140,6 +160,7 @@ final class SfuRoom implements TrackCatalog {
             unsubscribe(m, s);
         }
         m.receiving.clear();
+        speakers.remove(p.id());
         p.closeMedia(leaving);
         if (leaving) {
             LOG.info("room {}: participant {} left the media session ({})", id, p.id(), reason);
@@ -252,6 +273,10 @@ final class SfuRoom implements TrackCatalog {
         PublishedTrack t = new PublishedTrack(src, p.media().sender(), p.media().localSsrc(), options);
         tracks.put(src.key(), new TrackEntry(t, p, codec, Map.copyOf(extIds)));
         trackList.add(t);
+        Integer levelId = extIds.get(SupportedExtensions.AUDIO_LEVEL);
+        if (levelId != null && !src.isVideo()) {
+            t.setAudioLevelExtensionId(levelId);
+        }
         graph.publish(p.media(), t);
         LOG.info("room {}: participant {} published {} track {} ({}, ssrc {})", id, p.id(), src.kind(),
                 src.key(), src.codecName(), src.ssrc());
@@ -358,6 +383,7 @@ final class SfuRoom implements TrackCatalog {
         for (int i = 0; i < trackList.size(); i++) {
             trackList.get(i).tick(now);
         }
+        speakers.tick(now, trackList);
         boolean feedback = now >= nextFeedback;
         if (feedback) {
             nextFeedback = now + TRANSPORT_FEEDBACK_INTERVAL_MS;
@@ -395,6 +421,7 @@ final class SfuRoom implements TrackCatalog {
             remove(m.p, reason);
         }
         loop.removeTicker(ticker);
+        speakers.close();
         ctx.roomClosed(this);
         LOG.info("room {}: closed", id);
         ctx.emit(new RoomEvent.RoomClosed(id));

@@ -27,7 +27,7 @@ final class Views {
         for (SfuParticipant p : room.participants()) {
             ps.add(participant(p));
         }
-        return new RoomView(room.id(), ps);
+        return new RoomView(room.id(), ps, room.dominantSpeaker());
     }
 
     static ParticipantView participant(SfuParticipant p) {

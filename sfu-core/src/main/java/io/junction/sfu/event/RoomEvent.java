@@ -37,6 +37,13 @@ public sealed interface RoomEvent {
     record TransportConnected(String room, String participant) implements RoomEvent {
     }
 
+    /**
+     * The room's dominant (active) speaker changed, from the RFC 6464 audio levels its publishers
+     * send; {@code participant} is null when the speaker left and nobody has taken over yet.
+     */
+    record DominantSpeakerChanged(String room, String participant) implements RoomEvent {
+    }
+
     /** The participant's transport failed or the peer closed it; {@code reason} says why. */
     record TransportFailed(String room, String participant, String reason) implements RoomEvent {
     }

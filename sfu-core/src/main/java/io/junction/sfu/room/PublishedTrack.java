@@ -1,5 +1,6 @@
 package io.junction.sfu.room;
 
+import io.junction.rtp.AudioLevel;
 import io.junction.rtp.PacketBuffer;
 import io.junction.rtp.RtpPacket;
 import io.junction.rtp.Rtx;
@@ -47,6 +48,9 @@ public final class PublishedTrack implements AutoCloseable {
     private long nacksSent;
     private long pliSent;
     private long firSent;
+    private int audioLevelId;
+    private int loudestLevel = AudioLevel.ABSENT;
+    private long audioLevelsRead;
 
     /**
      * @param source    the track's negotiated parameters
@@ -100,6 +104,30 @@ public final class PublishedTrack implements AutoCloseable {
     }
 
     /**
+     * The RFC 6464 audio-level header extension id the publisher negotiated for this (audio)
+     * track, or 0 when it did not: each packet's level is then read before forwarding (the
+     * forwarding remaps extension ids) and kept for {@link #takeAudioLevel}.
+     */
+    public void setAudioLevelExtensionId(int id) {
+        this.audioLevelId = id;
+    }
+
+    /**
+     * The raw audio level (RFC 6464 §3: V bit and -dBov) of the loudest packet since the previous
+     * call, or {@link AudioLevel#ABSENT} when no packet carried one; resets the window.
+     */
+    public int takeAudioLevel() {
+        int raw = loudestLevel;
+        loudestLevel = AudioLevel.ABSENT;
+        return raw;
+    }
+
+    /** Packets whose audio level was read. */
+    public long audioLevelsRead() {
+        return audioLevelsRead;
+    }
+
+    /**
      * A decrypted RTP packet of this track's media SSRC; takes ownership of {@code packet}.
      */
     public void onRtp(PacketBuffer packet, long now) {
@@ -111,6 +139,9 @@ public final class PublishedTrack implements AutoCloseable {
         packetsIn++;
         bytesIn += packet.length();
         int seq = view.sequenceNumber();
+        if (audioLevelId > 0) {
+            readAudioLevel();
+        }
         nacks.onPacket(seq, now);
         stats.onPacket(seq, view.timestamp(), now);
         boolean keyframe = detector != null
@@ -166,6 +197,18 @@ public final class PublishedTrack implements AutoCloseable {
             firSent++;
         }
         buffer.expire(now);
+    }
+
+    /** Keeps the loudest level (lowest -dBov) of the window; no allocation. */
+    private void readAudioLevel() {
+        int raw = AudioLevel.read(view, audioLevelId);
+        if (raw == AudioLevel.ABSENT) {
+            return;
+        }
+        audioLevelsRead++;
+        if (loudestLevel == AudioLevel.ABSENT || AudioLevel.level(raw) < AudioLevel.level(loudestLevel)) {
+            loudestLevel = raw;
+        }
     }
 
     private void collectNack(int seq) {

@@ -23,11 +23,18 @@ import org.jitsi.utils.dsi.DominantSpeakerIdentification;
  * participant who leaves is forgotten here (its levels are ignored, and if it was dominant the
  * listener hears null); inside the algorithm its levels decay to silence, so anyone who
  * speaks takes over. After {@link #close()} nothing more is reported.
+ *
+ * <p>A participant that has sent nothing but digital silence (level 127) is never reported as
+ * the dominant speaker: jitsi-utils names the first participant it hears even when the whole
+ * room is silent, and a page would highlight someone who never made a sound. The first
+ * participant with a louder level can take over as usual.
  */
 public final class DominantSpeakerDetector {
     private final DominantSpeakerIdentification<String> dsi;
     private final DominantSpeakerListener listener;
     private final Set<String> present = new HashSet<>();
+    /** Participants that sent a level louder than digital silence at least once. */
+    private final Set<String> heard = new HashSet<>();
     private final Object lock = new Object();
     private String dominant;
     private boolean closed;
@@ -54,6 +61,9 @@ public final class DominantSpeakerDetector {
                 return;
             }
             present.add(participantId);
+            if (AudioLevel.level(raw) < AudioLevel.SILENCE) {
+                heard.add(participantId);
+            }
         }
         levelsFed++;
         dsi.levelChanged(participantId, AudioLevel.SILENCE - AudioLevel.level(raw));
@@ -64,6 +74,7 @@ public final class DominantSpeakerDetector {
         boolean wasDominant;
         synchronized (lock) {
             present.remove(participantId);
+            heard.remove(participantId);
             wasDominant = !closed && participantId.equals(dominant);
             if (wasDominant) {
                 dominant = null;
@@ -76,7 +87,7 @@ public final class DominantSpeakerDetector {
 
     private void changed(String id) {
         synchronized (lock) {
-            if (closed || id == null || !present.contains(id) || id.equals(dominant)) {
+            if (closed || id == null || !present.contains(id) || !heard.contains(id) || id.equals(dominant)) {
                 changesIgnored++;
                 return;
             }
@@ -97,6 +108,7 @@ public final class DominantSpeakerDetector {
         synchronized (lock) {
             closed = true;
             present.clear();
+            heard.clear();
         }
     }
 
