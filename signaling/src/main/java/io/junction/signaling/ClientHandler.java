@@ -219,9 +219,19 @@ final class ClientHandler {
         String room = self.room();
         AtomicBoolean live = new AtomicBoolean(true);
         mediaLive = live;
-        NegotiationSink sink = n -> {
-            if (live.get()) {
-                outbox.send(codec.encode(new SignalMessage.Relayed(room, "sfu", negotiationCodec.encode(n))));
+        NegotiationSink sink = new NegotiationSink() {
+            @Override
+            public void send(Negotiation n) {
+                if (live.get()) {
+                    outbox.send(codec.encode(new SignalMessage.Relayed(room, "sfu", negotiationCodec.encode(n))));
+                }
+            }
+
+            @Override
+            public void dominantSpeaker(String participantId) {
+                if (live.get()) {
+                    outbox.send(codec.encode(new SignalMessage.Speaker(room, participantId)));
+                }
             }
         };
         try {

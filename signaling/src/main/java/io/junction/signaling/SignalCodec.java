@@ -200,6 +200,9 @@ public final class SignalCodec {
         } else if (message instanceof SignalMessage.Bye) {
             SignalMessage.Bye m = (SignalMessage.Bye) message;
             o.put("room", m.room()).put("id", m.id()).put("userNum", m.userNum());
+        } else if (message instanceof SignalMessage.Speaker) {
+            SignalMessage.Speaker m = (SignalMessage.Speaker) message;
+            o.put("room", m.room()).put("id", m.id());
         } else if (message instanceof SignalMessage.Relayed) {
             SignalMessage.Relayed m = (SignalMessage.Relayed) message;
             o.put("room", m.room()).put("from", m.from()).set("data", m.data());

@@ -18,7 +18,8 @@ public sealed interface SignalMessage permits SignalMessage.Client, SignalMessag
     }
 
     /** Server → client messages. */
-    sealed interface Server extends SignalMessage permits Joined, OtherJoin, Full, Leaved, Bye, Relayed, ErrorMessage, Redirect {
+    sealed interface Server extends SignalMessage permits Joined, OtherJoin, Full, Leaved, Bye, Relayed, ErrorMessage, Redirect,
+            Speaker {
     }
 
     /** A participant as listed in {@code joined.peers}. */
@@ -146,6 +147,16 @@ public sealed interface SignalMessage permits SignalMessage.Client, SignalMessag
     record Relayed(String room, String from, ObjectNode data) implements Server {
         public String type() {
             return "message";
+        }
+    }
+
+    /**
+     * In an {@code sfu} room: the dominant (active) speaker is now participant {@code id}, or
+     * nobody ({@code id} null: the speaker left and nobody has taken over yet).
+     */
+    record Speaker(String room, String id) implements Server {
+        public String type() {
+            return "speaker";
         }
     }
 

@@ -84,6 +84,10 @@ class SignalCodecTest {
         assertEquals("{\"type\":\"leaved\",\"room\":\"r\"}", codec.encode(new SignalMessage.Leaved("r")));
         assertEquals("{\"type\":\"bye\",\"room\":\"r\",\"id\":\"p1\",\"userNum\":1}",
                 codec.encode(new SignalMessage.Bye("r", "p1", 1)));
+        assertEquals("{\"type\":\"speaker\",\"room\":\"r\",\"id\":\"p1\"}",
+                codec.encode(new SignalMessage.Speaker("r", "p1")));
+        assertEquals("{\"type\":\"speaker\",\"room\":\"r\",\"id\":null}",
+                codec.encode(new SignalMessage.Speaker("r", null)));
         assertEquals("{\"type\":\"error\",\"code\":\"bad-json\",\"message\":\"m\"}",
                 codec.encode(new SignalMessage.ErrorMessage("bad-json", "m", null)));
         ObjectNode data = negotiation.encode(new Negotiation.Candidate("candidate:1", null, -1));

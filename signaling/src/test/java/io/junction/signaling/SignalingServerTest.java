@@ -219,6 +219,12 @@ class SignalingServerTest {
         assertEquals(0, cand.get("sdpMLineIndex").asInt());
         session.sink.send(new Negotiation.Offer("v=0 server offer"));
         assertEquals("offer", a.next("message").get("data").get("type").asText());
+        session.sink.dominantSpeaker("p-loud");
+        JsonNode speaker = a.next("speaker");
+        assertEquals("conf", speaker.get("room").asText());
+        assertEquals("p-loud", speaker.get("id").asText());
+        session.sink.dominantSpeaker(null);
+        assertTrue(a.next("speaker").get("id").isNull(), "nobody speaks: id null");
 
         a.send("{\"type\":\"leave\",\"room\":\"conf\"}");
         a.next("leaved");
