@@ -16,6 +16,7 @@ export class Call {
     this.trackOwner = new Map(); // receiver track id -> participant id
     this.muted = { audio: false, video: false };
     this.sharing = false;
+    this.speaker = null; // sfu: the room's dominant speaker (PROTOCOL.md "speaker")
   }
 
   start(joined) {
@@ -64,6 +65,9 @@ export class Call {
       if (this.muted.audio) this.send({ type: 'mute', kind: 'audio', muted: true }, msg.id);
       if (this.muted.video) this.send({ type: 'mute', kind: 'video', muted: true }, msg.id);
       if (this.sharing) this.send({ type: 'screen', sharing: true }, msg.id);
+    } else if (msg.type === 'speaker') {
+      this.speaker = typeof msg.id === 'string' ? msg.id : null;
+      this.tiles.setSpeaker(this.speaker, this.speaker === this.id);
     } else if (msg.type === 'bye') {
       this.removePeer(msg.id);
     } else if (msg.type === 'message' && msg.data && typeof msg.data.type === 'string') {

@@ -264,6 +264,7 @@ window.junction = Object.freeze({
   get signalingUrl() { return signaling.url; },
   get timing() { return { ...state.timing }; },
   pcs: () => (state.call ? state.call.pcs() : []),
+  get speaker() { return state.call?.speaker ?? null; },
 });
 
 const params = new URLSearchParams(location.search);

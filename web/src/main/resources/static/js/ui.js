@@ -7,6 +7,7 @@ export class TileGrid {
   constructor(grid) {
     this.grid = grid;
     this.tiles = new Map();
+    this.speaker = null; // participant id of the room's dominant speaker, or null
   }
 
   ids() { return [...this.tiles.keys()]; }
@@ -16,6 +17,7 @@ export class TileGrid {
     if (!tile) {
       tile = this.create(id);
       this.tiles.set(id, tile);
+      tile.root.classList.toggle('speaking', id === this.speaker);
       this.grid.append(tile.root);
     }
     if (name !== undefined) tile.label.textContent = name || id;
@@ -109,6 +111,13 @@ export class TileGrid {
     tile.screenBadge.hidden = !sharing;
   }
 
+  /** Marks the dominant speaker's tile (or the self view when `self`); null clears. */
+  setSpeaker(id, self = false) {
+    this.speaker = id;
+    for (const [tileId, tile] of this.tiles) tile.root.classList.toggle('speaking', tileId === id);
+    document.querySelector('.self')?.classList.toggle('speaking', self && id !== null);
+  }
+
   setStats(id, text) {
     const tile = this.tiles.get(id);
     if (tile) tile.stats.textContent = text;
@@ -125,6 +134,7 @@ export class TileGrid {
 
   clear() {
     for (const id of this.ids()) this.remove(id);
+    this.setSpeaker(null);
   }
 }
 
