@@ -127,6 +127,19 @@ class RoomSpeakersTest {
     }
 
     @Test
+    void aParticipantChosenWhileSilentIsReportedOnceItMakesASound() {
+        // alone and silent, the algorithm picks it anyway; nothing is reported until it speaks
+        publish("a", 11);
+        publish("b", 22);
+        run(3_000, Map.of("a", constant(127)));
+        assertEquals(List.of(), changes);
+        long start = clock[0];
+        run(3_000, Map.of("a", constant(3), "b", constant(127)));
+        assertEquals(List.of("a"), changes);
+        assertTrue(changeTimes.get(0) - start <= 100, () -> "after " + (changeTimes.get(0) - start) + " ms");
+    }
+
+    @Test
     void equalLevelsDoNotFlap() {
         publish("a", 11);
         publish("b", 22);

@@ -37,6 +37,8 @@ public final class DominantSpeakerDetector {
     private final Set<String> heard = new HashSet<>();
     private final Object lock = new Object();
     private String dominant;
+    /** The algorithm's own choice, which may be a participant not yet heard. */
+    private String chosen;
     private boolean closed;
     private long levelsFed;
     private long changesIgnored;
@@ -56,16 +58,23 @@ public final class DominantSpeakerDetector {
         if (raw == AudioLevel.ABSENT) {
             return;
         }
+        boolean nowDominant = false;
         synchronized (lock) {
             if (closed) {
                 return;
             }
             present.add(participantId);
-            if (AudioLevel.level(raw) < AudioLevel.SILENCE) {
-                heard.add(participantId);
+            if (AudioLevel.level(raw) < AudioLevel.SILENCE && heard.add(participantId)
+                    && participantId.equals(chosen) && !participantId.equals(dominant)) {
+                // the algorithm chose it while it was still silent: report it now that it made a sound
+                dominant = participantId;
+                nowDominant = true;
             }
         }
         levelsFed++;
+        if (nowDominant) {
+            listener.dominantSpeakerChanged(participantId);
+        }
         dsi.levelChanged(participantId, AudioLevel.SILENCE - AudioLevel.level(raw));
     }
 
@@ -87,6 +96,7 @@ public final class DominantSpeakerDetector {
 
     private void changed(String id) {
         synchronized (lock) {
+            chosen = id;
             if (closed || id == null || !present.contains(id) || !heard.contains(id) || id.equals(dominant)) {
                 changesIgnored++;
                 return;
