@@ -334,6 +334,10 @@ final class LiteTransport implements IceTransport {
     private void connect() {
         Route r = selected;
         if (r != null && state.compareAndSet(State.CHECKING, State.CONNECTED)) {
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("ufrag {}: connected via {}, {} ms after the first check, {} datagrams held", local.ufrag(),
+                        r.remote(), port.nowMs() - firstCheckMs, gate.held());
+            }
             gate.open(r.remote()); // onConnected, then the datagrams held before it
         }
     }
