@@ -249,6 +249,7 @@ final class LiteTransport implements IceTransport {
             }
             if (previous != null && used.equals(local)) {
                 port.unregister(previous, this); // RFC 8445 §9: the restart is complete
+                LOG.debug("ufrag {}: ICE restart complete, ufrag {} retired", local.ufrag(), previous.ufrag());
                 previous = null;
             }
             if (!paths.contains(from)) {
