@@ -3,6 +3,11 @@
 // failed connection makes). The re-offer must carry new local credentials, the server's answer new
 // ones of its own, the DTLS transport must stay connected (no new handshake), and video must keep
 // being decoded on both sides afterwards.
+// Observed (Chromium 156, server debug log): after a restart Chromium checks from its new local
+// candidates but still with the server's previous ufrag (its remote candidate keeps the previous
+// generation), so the server's "restart complete" never comes; media keeps flowing because the lite
+// session keeps the previous credentials registered until a check with the new ones arrives (two
+// restarts in a row also kept media flowing past the 30 s consent timeout).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { SFU_URL, expectMediaFlowing, launchBrowser, uniqueRoom, waitFor, withSession } from '../lib/harness.js';
