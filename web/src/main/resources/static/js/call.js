@@ -136,6 +136,11 @@ export class Call {
     this.send({ type: 'screen', sharing });
   }
 
+  /** Restarts ICE on every peer connection (a network change; PeerLink also does it on failure). */
+  restartIce() {
+    for (const link of this.links.values()) link.restartIce();
+  }
+
   mediaState() {
     const states = [...this.links.values()].map((l) => l.pc.connectionState);
     return states.length ? `media ${[...new Set(states)].join('/')}` : 'media idle';

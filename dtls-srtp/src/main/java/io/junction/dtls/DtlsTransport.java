@@ -45,6 +45,7 @@ public final class DtlsTransport implements AutoCloseable {
     private final byte[] scratch = new byte[DatagramChannelAdapter.RECEIVE_LIMIT];
 
     private State state = State.NEW;                 // guarded by lock
+    private volatile long startedNanos;
     private org.bouncycastle.tls.DTLSTransport dtls; // guarded by lock
     private volatile long droppedDatagrams;
     private volatile long applicationDataDropped;
@@ -103,6 +104,7 @@ public final class DtlsTransport implements AutoCloseable {
                 throw new IllegalStateException("start() called in state " + state);
             }
             state = State.HANDSHAKING;
+            startedNanos = now;
             channel.setDeadline(deadline);
             if (deadline - now <= 0) {
                 failLocked("handshake timeout (no time left when the handshake could start)");
@@ -182,6 +184,9 @@ public final class DtlsTransport implements AutoCloseable {
 
     private void runHandshake() {
         org.bouncycastle.tls.DTLSTransport result;
+        long begun = System.nanoTime();
+        LOG.debug("DTLS {} handshake begins ({} ms after start, {} datagrams queued)", role,
+                (begun - startedNanos) / 1_000_000, channel.queued());
         try {
             if (role == DtlsRole.CLIENT) {
                 result = new DTLSClientProtocol().connect(new SrtpDtlsClient(support), channel);
@@ -207,6 +212,7 @@ public final class DtlsTransport implements AutoCloseable {
             dtls = result;
             channel.switchToNonBlocking();
             state = State.CONNECTED;
+            LOG.debug("DTLS {} handshake complete in {} ms", role, (System.nanoTime() - begun) / 1_000_000);
             listener.onHandshakeComplete(support.keys);
             if (channel.hasQueued()) {
                 processRecords();
