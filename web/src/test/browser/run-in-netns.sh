@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs the real-browser tests inside a private network namespace that has only `lo`,
-# so every packet (signaling, ICE, media) stays on 127.0.0.1 inside it.
+# Runs the real-browser tests inside a private network namespace that has only `lo` and a veth
+# pair whose two ends are both inside it (for Firefox, which needs a default route), so every
+# packet (signaling, ICE, media) stays inside it.
 # Starts two Junction servers there (default sfu rooms on :8080, p2p rooms on :8081),
 # waits for /health, runs `node --test`, and always tears everything down.
 #
@@ -36,8 +37,8 @@ if [ ! -f "$JAR" ]; then
   echo "run-in-netns.sh: $JAR is missing; build it with mvn -pl web -am package" >&2
   exit 1
 fi
-if [ ! -d "$HERE/node_modules/playwright-core" ]; then
-  (cd "$HERE" && npm ci --no-audit --no-fund --loglevel=error) || skip "npm ci failed (playwright-core not installable)"
+if [ ! -d "$HERE/node_modules/playwright-core" ] || [ ! -d "$HERE/node_modules/puppeteer-core" ]; then
+  (cd "$HERE" && npm ci --no-audit --no-fund --loglevel=error) || skip "npm ci failed (playwright-core / puppeteer-core not installable)"
 fi
 
 NS="junction-browser-$$"
@@ -65,6 +66,17 @@ ip netns add "$NS" 2>/dev/null || skip "cannot create a network namespace (ip ne
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 ip -n "$NS" link set lo up || { echo "cannot bring lo up in $NS" >&2; exit 1; }
+# A veth pair with BOTH ends inside the namespace (never the host's), private addresses from
+# 198.18.0.0/15 (RFC 2544 benchmarking), and a default route via the far end: Firefox gathers no
+# ICE candidates at all without a default route, and ignores loopback. Packets between the two
+# ends and 127.0.0.1 are all local to the namespace, so nothing leaves it.
+VETH_A=jb0 VETH_B=jb1 VETH_A_ADDR=198.18.0.1 VETH_B_ADDR=198.18.0.2
+{ ip -n "$NS" link add "$VETH_A" type veth peer name "$VETH_B" &&
+  ip -n "$NS" addr add "$VETH_A_ADDR/30" dev "$VETH_A" &&
+  ip -n "$NS" addr add "$VETH_B_ADDR/30" dev "$VETH_B" &&
+  ip -n "$NS" link set "$VETH_A" up && ip -n "$NS" link set "$VETH_B" up &&
+  ip -n "$NS" route add default via "$VETH_B_ADDR" dev "$VETH_A"; } ||
+  { echo "cannot set up the veth pair and default route in $NS" >&2; exit 1; }
 
 mkdir -p "$ARTIFACTS"
 start_server() { # port media-port log [extra args]
