@@ -68,8 +68,9 @@ trap 'exit 130' INT TERM
 ip -n "$NS" link set lo up || { echo "cannot bring lo up in $NS" >&2; exit 1; }
 # A veth pair with BOTH ends inside the namespace (never the host's), private addresses from
 # 198.18.0.0/15 (RFC 2544 benchmarking), and a default route via the far end: Firefox gathers no
-# ICE candidates at all without a default route, and ignores loopback. Packets between the two
-# ends and 127.0.0.1 are all local to the namespace, so nothing leaves it.
+# ICE candidates at all without a default route, and it pairs its candidate (the default route's
+# interface, 198.18.0.1) only with non-loopback server candidates, so the servers announce the far
+# end (198.18.0.2) next to 127.0.0.1. Both addresses are local to the namespace: nothing leaves it.
 VETH_A=jb0 VETH_B=jb1 VETH_A_ADDR=198.18.0.1 VETH_B_ADDR=198.18.0.2
 { ip -n "$NS" link add "$VETH_A" type veth peer name "$VETH_B" &&
   ip -n "$NS" addr add "$VETH_A_ADDR/30" dev "$VETH_A" &&
@@ -83,7 +84,7 @@ start_server() { # port media-port log [extra args]
   local port=$1 media=$2 log=$3
   shift 3
   # `ip netns exec` execs the command, so $! is the java process itself.
-  ip netns exec "$NS" java -jar "$JAR" --port "$port" --media-port "$media" --announce 127.0.0.1 "$@" \
+  ip netns exec "$NS" java -jar "$JAR" --port "$port" --media-port "$media" --announce "127.0.0.1,$VETH_B_ADDR" "$@" \
       >"$log" 2>&1 &
   SERVER_PIDS+=($!)
 }

@@ -19,7 +19,10 @@ export const FIREFOX_PREFS = {
   'media.navigator.permission.disabled': true,
   'media.autoplay.default': 0, // allowed: remote <video>/<audio> play without a gesture
   'media.autoplay.blocking_policy': 0,
-  // ICE: host candidates on every interface (the namespace's veth), no mDNS obfuscation, no proxy.
+  // ICE: host candidates, no mDNS obfuscation, no proxy. Firefox gathers only the address of the
+  // default route's interface here (none at all without a default route) and pairs it only with
+  // non-loopback remote candidates, so run-in-netns.sh adds a veth pair inside the namespace, a
+  // default route over it, and makes the servers announce the veth address next to 127.0.0.1.
   'media.peerconnection.ice.default_address_only': false,
   'media.peerconnection.ice.no_host': false,
   'media.peerconnection.ice.obfuscate_host_addresses': false,
