@@ -115,6 +115,7 @@ echo "run-in-netns.sh: running ${TESTS[*]}"
 ip netns exec "$NS" env \
     JUNCTION_SFU_URL="http://127.0.0.1:$SFU_PORT" JUNCTION_P2P_URL="http://127.0.0.1:$P2P_PORT" \
     JUNCTION_ARTIFACTS="$ARTIFACTS" JUNCTION_SFU_PID="${SERVER_PIDS[0]}" JUNCTION_JAR="$JAR" \
+    JUNCTION_NAMESPACE_ADDRESSES="127.0.0.1 $VETH_A_ADDR $VETH_B_ADDR" \
     timeout --kill-after=10 "$DEADLINE" node --test --test-concurrency=1 --test-reporter=spec "${TESTS[@]}" &
 NODE_PID=$!
 wait "$NODE_PID"
