@@ -7,7 +7,8 @@
 #
 # Usage: run-in-netns.sh [test files...]   (default: $BROWSER_TESTS, else tests/*.test.js)
 # Env:   BROWSER_TESTS (space-separated test files, e.g. "tests/p2p.test.js"), JUNCTION_JAR (default web/target/junction.jar), CI=true turns a skip into a failure,
-#        TEST_DEADLINE_SECONDS (default 780) bounds the node run.
+#        TEST_DEADLINE_SECONDS (default 780) bounds the node run, SERVER_START_SECONDS (default 120)
+#        bounds each server's start (two JVMs start at once; a loaded machine needs more than 60 s).
 set -uo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -15,6 +16,7 @@ WEB=$(cd "$HERE/../../.." && pwd)
 JAR=${JUNCTION_JAR:-$WEB/target/junction.jar}
 ARTIFACTS=$WEB/target/browser-artifacts
 DEADLINE=${TEST_DEADLINE_SECONDS:-780}
+START_DEADLINE=${SERVER_START_SECONDS:-120}
 SFU_PORT=8080 SFU_MEDIA=40000 P2P_PORT=8081 P2P_MEDIA=40001
 
 skip() {
@@ -89,13 +91,13 @@ start_server() { # port media-port log [extra args]
   SERVER_PIDS+=($!)
 }
 wait_healthy() { # port pid log
-  local deadline=$((SECONDS + 60))
+  local deadline=$((SECONDS + START_DEADLINE))
   until ip netns exec "$NS" curl -sf -o /dev/null --max-time 2 "http://127.0.0.1:$1/health"; do
     if ! kill -0 "$2" 2>/dev/null; then
       echo "server on :$1 exited early; its log:" >&2; cat "$3" >&2; exit 1
     fi
     if [ $SECONDS -ge $deadline ]; then
-      echo "server on :$1 not healthy within 60 s; its log:" >&2; cat "$3" >&2; exit 1
+      echo "server on :$1 not healthy within $START_DEADLINE s; its log:" >&2; cat "$3" >&2; exit 1
     fi
     sleep 0.2
   done
