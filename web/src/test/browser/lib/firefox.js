@@ -64,6 +64,13 @@ export async function launchFirefox() {
   const exited = child && child.exitCode === null && child.signalCode === null
     ? new Promise((r) => child.once('exit', r)) : Promise.resolve();
   let closed = false;
+  // If this test process exits without close() (a failed hook, an uncaught error), Firefox
+  // (puppeteer starts it in its own process group) and its profile go with it.
+  process.once('exit', () => {
+    if (closed) return;
+    if (child && child.exitCode === null) signal(pid, 'SIGKILL');
+    rmSync(profile, { recursive: true, force: true });
+  });
   return {
     browser,
     pid,
