@@ -261,6 +261,7 @@ window.junction = Object.freeze({
   get tiles() { return tiles.ids(); },
   get lastError() { return state.lastError; },
   get connected() { return signaling.connected; },
+  get signalingUrl() { return signaling.url; },
   get timing() { return { ...state.timing }; },
   pcs: () => (state.call ? state.call.pcs() : []),
 });
