@@ -7,7 +7,7 @@
 #
 # Usage: run-in-netns.sh [test files...]   (default: $BROWSER_TESTS, else tests/*.test.js)
 # Env:   BROWSER_TESTS (space-separated test files, e.g. "tests/p2p.test.js"), JUNCTION_JAR (default web/target/junction.jar), CI=true turns a skip into a failure,
-#        TEST_DEADLINE_SECONDS (default 780) bounds the node run, SERVER_START_SECONDS (default 120)
+#        TEST_DEADLINE_SECONDS (default 1560) bounds the node run, SERVER_START_SECONDS (default 120)
 #        bounds each server's start (two JVMs start at once; a loaded machine needs more than 60 s).
 set -uo pipefail
 
@@ -15,7 +15,7 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 WEB=$(cd "$HERE/../../.." && pwd)
 JAR=${JUNCTION_JAR:-$WEB/target/junction.jar}
 ARTIFACTS=$WEB/target/browser-artifacts
-DEADLINE=${TEST_DEADLINE_SECONDS:-780}
+DEADLINE=${TEST_DEADLINE_SECONDS:-1560}
 START_DEADLINE=${SERVER_START_SECONDS:-120}
 SFU_PORT=8080 SFU_MEDIA=40000 P2P_PORT=8081 P2P_MEDIA=40001
 
