@@ -63,7 +63,8 @@ public final class LoadRun implements AutoCloseable {
     public RunReport run() throws Exception {
         long startedAt = System.currentTimeMillis();
         if (cfg.spawnJar() != null) {
-            spawned = ServerProcess.start(cfg.spawnJar(), cfg.serverCpus(), List.of("-Xmx1g"), Duration.ofSeconds(30));
+            spawned = ServerProcess.start(cfg.spawnJar(), cfg.serverCpus(), ServerProcess.jvmArgs(System.getenv(ServerProcess.JVM_ENV)),
+                    Duration.ofSeconds(30));
             uri = spawned.signalingUri();
             serverPid = spawned.pid();
         } else {
