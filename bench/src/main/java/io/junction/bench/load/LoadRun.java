@@ -64,7 +64,7 @@ public final class LoadRun implements AutoCloseable {
         long startedAt = System.currentTimeMillis();
         if (cfg.spawnJar() != null) {
             spawned = ServerProcess.start(cfg.spawnJar(), cfg.serverCpus(), ServerProcess.jvmArgs(System.getenv(ServerProcess.JVM_ENV)),
-                    Duration.ofSeconds(30));
+                    Duration.ofSeconds(90)); // a JVM start on a shared, busy core can take long
             uri = spawned.signalingUri();
             serverPid = spawned.pid();
         } else {
