@@ -118,7 +118,7 @@ public final class ForwardingBench {
         return n;
     }
 
-    /** CPU of the server's per-packet threads: room workers and the shared UDP port's reader. */
+    /** CPU of the server's per-packet threads: room workers and the media port's I/O thread. */
     private static long serverCpuNanos(ThreadMXBean mx) {
         long sum = 0;
         for (ThreadInfo ti : mx.getThreadInfo(mx.getAllThreadIds())) {
@@ -126,7 +126,7 @@ public final class ForwardingBench {
                 continue;
             }
             String n = ti.getThreadName();
-            if (n.startsWith("junction-room-") || (n.contains("AbstractUdpListener") && !n.contains("client"))) {
+            if (n.startsWith("junction-room-") || n.startsWith("junction-media-io-")) {
                 long c = mx.getThreadCpuTime(ti.getThreadId());
                 if (c > 0) {
                     sum += c;
