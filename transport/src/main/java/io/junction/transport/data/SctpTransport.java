@@ -38,6 +38,7 @@ public final class SctpTransport {
     private final Executor owner;
     private final Association association;
     private final DataChannels channels;
+    private final boolean dtlsClient;
     private final AtomicInteger queued = new AtomicInteger();
     private final LongAdder inboundDropped = new LongAdder();
     private final LongAdder notSent = new LongAdder();
@@ -56,6 +57,7 @@ public final class SctpTransport {
                          RandomGenerator random, Sender sender, Executor owner) {
         Objects.requireNonNull(sender, "sender");
         this.owner = Objects.requireNonNull(owner, "owner");
+        this.dtlsClient = dtlsClient;
         this.association = new Association(options, clockMs, random, (b, o, l) -> {
             if (!sender.send(b, o, l)) {
                 notSent.increment();
@@ -103,15 +105,16 @@ public final class SctpTransport {
     }
 
     /**
-     * Owner thread, once DTLS is connected: sends INIT unless the peer's INIT already started the
-     * association (both sides may initiate, RFC 9260 §5.2.1; browsers do). Idempotent.
+     * Owner thread, once DTLS is connected: the DTLS client sends INIT (unless the peer's INIT
+     * already set the association up); the DTLS server waits for the peer's INIT, which WebRTC
+     * stacks always send, so INITs do not cross (RFC 9260 §5.2.1 allows either). Idempotent.
      */
     public void start() {
         if (started || closed) {
             return;
         }
         started = true;
-        if (association.state() == State.CLOSED) {
+        if (dtlsClient && association.state() == State.CLOSED) {
             association.connect();
         }
     }
