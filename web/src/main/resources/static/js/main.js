@@ -247,6 +247,8 @@ window.junction = Object.freeze({
   get connected() { return signaling.connected; },
   get timing() { return { ...state.timing }; },
   pcs: () => (state.call ? state.call.pcs() : []),
+  get chatChannel() { return state.call?.chatChannel?.readyState ?? null; },
+  get viaChannel() { return state.call ? { ...state.call.viaChannel } : null; },
 });
 
 const params = new URLSearchParams(location.search);

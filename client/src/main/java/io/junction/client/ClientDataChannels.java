@@ -28,8 +28,11 @@ public final class ClientDataChannels implements AutoCloseable {
     /** MTU of the SCTP packets: fits a DTLS record in 1200 bytes with any negotiated cipher. */
     static final int MTU = 1120;
 
-    /** A received message: from the named participant (null for a server notice). */
-    public record Message(String label, String from, String text, byte[] binary, String notice) {
+    /**
+     * A received message: from the named participant (null for a server notice), with the
+     * {@link System#nanoTime()} at which the channel delivered it.
+     */
+    public record Message(String label, String from, String text, byte[] binary, String notice, long receivedAtNanos) {
         public boolean isText() {
             return text != null;
         }
@@ -182,8 +185,8 @@ public final class ClientDataChannels implements AutoCloseable {
                 @Override
                 public void onBinary(DataChannel ch, byte[] data) {
                     DataEnvelope.Binary b = DataEnvelope.parseBinary(data);
-                    received.add(b == null ? new Message(label, null, null, data, "not an envelope")
-                            : new Message(label, b.from(), null, b.payload(), null));
+                    received.add(b == null ? new Message(label, null, null, data, "not an envelope", System.nanoTime())
+                            : new Message(label, b.from(), null, b.payload(), null, System.nanoTime()));
                 }
 
                 @Override
@@ -202,11 +205,11 @@ public final class ClientDataChannels implements AutoCloseable {
             JsonNode n = JSON.readTree(text);
             if (n.has("server")) {
                 return new Message(label, null, null, null, n.path("server").asText() + ": "
-                        + n.path("reason").asText());
+                        + n.path("reason").asText(), System.nanoTime());
             }
-            return new Message(label, n.path("from").asText(), n.path("data").asText(), null, null);
+            return new Message(label, n.path("from").asText(), n.path("data").asText(), null, null, System.nanoTime());
         } catch (java.io.IOException e) {
-            return new Message(label, null, text, null, "not an envelope");
+            return new Message(label, null, text, null, "not an envelope", System.nanoTime());
         }
     }
 }
