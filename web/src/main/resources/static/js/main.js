@@ -58,6 +58,9 @@ function prepareMedia() {
   return state.mediaReady;
 }
 
+/** Redirects followed in a row before the page gives up (reset by every "joined"). */
+const MAX_REDIRECTS = 3;
+
 function sendJoin() {
   if (!state.wanted) return;
   const msg = { type: 'join', room: state.wanted.room };
@@ -105,6 +108,7 @@ signaling.addEventListener('message', (ev) => onServerMessage(ev.detail));
 function onServerMessage(msg) {
   switch (msg.type) {
     case 'joined':
+      state.redirects = 0;
       endCall();
       state.call = new Call({ signaling, tiles, localStream: state.local, events });
       state.call.start(msg);
@@ -122,6 +126,18 @@ function onServerMessage(msg) {
       endCall();
       showCall(false);
       fail(`Room "${msg.room}" is full (${msg.userNum} participants). Try another room.`);
+      break;
+    case 'redirect':
+      // a cluster node sends this room's joins to another node (PROTOCOL.md "redirect"): follow it,
+      // at most a few times in a row so two misconfigured nodes cannot bounce the page forever
+      state.redirects = (state.redirects || 0) + 1;
+      if (state.redirects > MAX_REDIRECTS || !/^wss?:\/\//.test(msg.url || '')) {
+        state.wanted = null;
+        fail(`The server sent this room elsewhere (${msg.reason}) but the redirect cannot be followed: ${msg.url}`);
+        break;
+      }
+      notify(`Room "${msg.room}" is served by another node; moving there…`, 'info');
+      signaling.moveTo(msg.url);
       break;
     case 'leaved':
       break;
@@ -245,6 +261,7 @@ window.junction = Object.freeze({
   get tiles() { return tiles.ids(); },
   get lastError() { return state.lastError; },
   get connected() { return signaling.connected; },
+  get signalingUrl() { return signaling.url; },
   get timing() { return { ...state.timing }; },
   pcs: () => (state.call ? state.call.pcs() : []),
   get chatChannel() { return state.call?.chatChannel?.readyState ?? null; },

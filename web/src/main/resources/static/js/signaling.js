@@ -46,6 +46,19 @@ export class Signaling extends EventTarget {
     };
   }
 
+  /**
+   * Continues at another server (a cluster's "redirect"): closes this socket without the
+   * reconnect back-off and connects to url; "open" fires again there.
+   */
+  moveTo(url) {
+    const old = this.ws;
+    this.ws = null;
+    this.url = url;
+    this.attempt = 0;
+    if (old) old.close();
+    this.connect();
+  }
+
   /** Sends one protocol object; returns false when the socket is not open. */
   send(obj) {
     if (!this.connected) return false;

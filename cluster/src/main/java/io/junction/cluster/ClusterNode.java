@@ -62,7 +62,7 @@ public final class ClusterNode implements RoomFederation, AutoCloseable {
         this.options = options;
         this.registry = registry;
         for (String c : List.of("published", "received", "malformed", "gaps", "dropped", "reregistrations",
-                "nodesGone")) {
+                "nodesGone", "redirects")) {
             counters.put(c, new AtomicLong());
         }
         String name = "junction-cluster-" + options.nodeId();
@@ -193,6 +193,39 @@ public final class ClusterNode implements RoomFederation, AutoCloseable {
         } catch (java.util.concurrent.ExecutionException e) {
             LOG.debug("following room {} failed", room, e.getCause());
         }
+    }
+
+    /**
+     * Asks the placement policy (on the cluster thread, waiting at most the prepare timeout) where a
+     * join to {@code room}, new to this node, goes; null = here (also when Redis does not answer in
+     * time: a join is never refused for the directory's sake).
+     */
+    @Override
+    public RoomFederation.Redirect redirect(String room) {
+        if (halted || !options.placement().any()) {
+            return null;
+        }
+        Future<Placement.Redirect> f;
+        try {
+            f = thread.submit(() -> {
+                Placement.Redirect[] out = new Placement.Redirect[1];
+                rooms.run(() -> out[0] = rooms.placement(room));
+                return out[0];
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            return null;
+        }
+        try {
+            Placement.Redirect r = f.get(options.prepareTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            return r == null ? null : new RoomFederation.Redirect(r.url(), r.reason().wire(), r.node());
+        } catch (TimeoutException e) {
+            LOG.debug("placement of room {} not decided within {}: joining here", room, options.prepareTimeout());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            LOG.debug("placement of room {} failed", room, e.getCause());
+        }
+        return null;
     }
 
     @Override

@@ -24,9 +24,11 @@ import java.util.regex.Pattern;
  *                          on other nodes, 0..10 s (default 2 s; then it proceeds without them and
  *                          they arrive as {@code otherjoin})
  * @param millisClock       time source of the liveness decisions (default {@link System#currentTimeMillis})
+ * @param placement         where joins to rooms new to this node go (default {@link Placement.Policy#NONE}:
+ *                          always here)
  */
 public record ClusterOptions(String redisUri, String nodeId, String nodeUrl, Duration heartbeat, Duration ttl,
-                             Duration prepareTimeout, LongSupplier millisClock) {
+                             Duration prepareTimeout, LongSupplier millisClock, Placement.Policy placement) {
     /** Node ids: they become part of participant ids and Redis keys. */
     public static final Pattern NODE_ID = Pattern.compile("[A-Za-z0-9_]{1,32}");
 
@@ -53,12 +55,18 @@ public record ClusterOptions(String redisUri, String nodeId, String nodeUrl, Dur
             throw new IllegalArgumentException("prepareTimeout must be in 0..10 s (got " + prepareTimeout + ")");
         }
         Objects.requireNonNull(millisClock, "millisClock");
+        Objects.requireNonNull(placement, "placement");
+        if (placement.any() && nodeUrl == null) {
+            // other nodes redirect here by this URL; without one this node could send joins away but never take them
+            throw new IllegalArgumentException("a placement policy (pinned rooms or redirectAbove) needs the node's URL"
+                    + " (--node-url)");
+        }
     }
 
     /** Joins the cluster at {@code redisUri} with a random node id and the default timings. */
     public static ClusterOptions of(String redisUri) {
         return new ClusterOptions(redisUri, randomNodeId(), null, Duration.ofSeconds(1), Duration.ofSeconds(5),
-                Duration.ofSeconds(2), System::currentTimeMillis);
+                Duration.ofSeconds(2), System::currentTimeMillis, Placement.Policy.NONE);
     }
 
     /** 8 random hex digits. */
@@ -69,16 +77,21 @@ public record ClusterOptions(String redisUri, String nodeId, String nodeUrl, Dur
     }
 
     public ClusterOptions withNodeId(String id) {
-        return new ClusterOptions(redisUri, id, nodeUrl, heartbeat, ttl, prepareTimeout, millisClock);
+        return new ClusterOptions(redisUri, id, nodeUrl, heartbeat, ttl, prepareTimeout, millisClock, placement);
     }
 
     public ClusterOptions withNodeUrl(String url) {
-        return new ClusterOptions(redisUri, nodeId, url, heartbeat, ttl, prepareTimeout, millisClock);
+        return new ClusterOptions(redisUri, nodeId, url, heartbeat, ttl, prepareTimeout, millisClock, placement);
+    }
+
+    /** Where joins to rooms new to this node go (needs a {@link #nodeUrl}). */
+    public ClusterOptions withPlacement(Placement.Policy policy) {
+        return new ClusterOptions(redisUri, nodeId, nodeUrl, heartbeat, ttl, prepareTimeout, millisClock, policy);
     }
 
     /** Heartbeat interval and node TTL. */
     public ClusterOptions withTimings(Duration heartbeatInterval, Duration nodeTtl) {
-        return new ClusterOptions(redisUri, nodeId, nodeUrl, heartbeatInterval, nodeTtl, prepareTimeout, millisClock);
+        return new ClusterOptions(redisUri, nodeId, nodeUrl, heartbeatInterval, nodeTtl, prepareTimeout, millisClock, placement);
     }
 
     static String checkRedisUri(String uri) {

@@ -47,6 +47,10 @@ final class RedisDirectory {
         return PREFIX + "room:" + room + ":members";
     }
 
+    static String pinKey(String room) {
+        return PREFIX + "room:" + room + ":pin";
+    }
+
     static String channel(String room) {
         return PREFIX + "room:" + room;
     }
@@ -120,6 +124,38 @@ final class RedisDirectory {
     void unhost(String room, String node) {
         redis.srem(roomNodesKey(room), node);
         redis.srem(nodeRoomsKey(node), room);
+    }
+
+    /**
+     * The owner of {@code room}'s pin, taking it for {@code node} when nobody holds it (SET NX with
+     * the node TTL: a dead owner's pin lapses like its record).
+     */
+    String pin(String room, String node, long ttlMs) {
+        for (int attempt = 0; attempt < 2; attempt++) {
+            if ("OK".equals(redis.set(pinKey(room), node, SetArgs.Builder.nx().px(ttlMs)))) {
+                return node;
+            }
+            String owner = redis.get(pinKey(room));
+            if (owner != null) {
+                return owner;
+            }
+            // the pin lapsed between SET NX and GET: try once more
+        }
+        return node;
+    }
+
+    /** Extends {@code node}'s pin of {@code room} (no effect when another node holds it). */
+    void refreshPin(String room, String node, long ttlMs) {
+        if (node.equals(redis.get(pinKey(room)))) {
+            redis.pexpire(pinKey(room), ttlMs);
+        }
+    }
+
+    /** Releases {@code node}'s pin of {@code room} (no effect when another node holds it). */
+    void unpin(String room, String node) {
+        if (node.equals(redis.get(pinKey(room)))) {
+            redis.del(pinKey(room));
+        }
     }
 
     void putMember(String room, String id, ClusterCodec.Member m) {

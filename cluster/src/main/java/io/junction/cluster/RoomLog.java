@@ -115,6 +115,7 @@ final class RoomLog {
                 }
             }
             leaveIdleRooms();
+            refreshPins();
             if (!reachable) {
                 LOG.info("node {} reaches Redis again", self);
             }
@@ -232,6 +233,33 @@ final class RoomLog {
         }
     }
 
+    /** Keeps this node's pins of the rooms it hosts from lapsing (pinned rooms only). */
+    private void refreshPins() {
+        if (!options.placement().pinRooms()) {
+            return;
+        }
+        for (String room : followed) {
+            if (registry.localSize(room) > 0) {
+                dir.refreshPin(room, self, options.ttl().toMillis());
+            }
+        }
+    }
+
+    /**
+     * Where a join to {@code room} (no local participant yet) goes: null = here. Takes the room's
+     * pin when rooms are pinned and nobody holds it.
+     */
+    Placement.Redirect placement(String room) {
+        Placement.Policy policy = options.placement();
+        String owner = policy.pinRooms() ? dir.pin(room, self, options.ttl().toMillis()) : null;
+        int here = registry.roomSizes().values().stream().mapToInt(Integer::intValue).sum();
+        Placement.Redirect r = Placement.decide(policy, self, here, owner, nodes, room);
+        if (r != null) {
+            counter.accept("redirects");
+        }
+        return r;
+    }
+
     /** Starts following {@code room} (subscribe, host, read its members) unless it already does. */
     void follow(String room) {
         if (followed.contains(room)) {
@@ -251,6 +279,9 @@ final class RoomLog {
         sequences.forgetRoom(room);
         subscriber.unsubscribe(RedisDirectory.channel(room));
         dir.unhost(room, self);
+        if (options.placement().pinRooms()) {
+            dir.unpin(room, self);
+        }
     }
 
     /**

@@ -8,5 +8,10 @@ public enum DtlsRole {
     /** Sends the ClientHello (a=setup:active). */
     CLIENT,
     /** Waits for the ClientHello (a=setup:passive). */
-    SERVER
+    SERVER;
+
+    /** The {@code a=setup} value (RFC 4145 §4, RFC 5763 §5) an endpoint writes to keep this role. */
+    public String setupValue() {
+        return this == SERVER ? "passive" : "active";
+    }
 }

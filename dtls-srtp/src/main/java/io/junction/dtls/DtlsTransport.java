@@ -52,7 +52,7 @@ public final class DtlsTransport implements AutoCloseable {
     private volatile long applicationDataDropped;
     private volatile long applicationDataNotSent;
     /** DTLS 1.2 record overhead is at most 13 header + 16 IV + 48 MAC/padding: 1200 - 77, rounded down. */
-    static final int APPLICATION_DATA_FLOOR = 1120;
+    public static final int APPLICATION_DATA_FLOOR = 1120;
 
     /** A transport offering {@link #DEFAULT_PROFILES}. */
     public DtlsTransport(DtlsRole role, DtlsCertificate local, Fingerprint expectedRemote, DatagramSender out,

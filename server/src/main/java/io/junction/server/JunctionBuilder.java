@@ -64,6 +64,7 @@ public final class JunctionBuilder {
     String clusterRedis;
     String nodeId;
     String nodeUrl;
+    io.junction.cluster.Placement.Policy placement;
     io.junction.cluster.ClusterOptions cluster;
 
     JunctionBuilder() {
@@ -364,6 +365,17 @@ public final class JunctionBuilder {
     /** This node's public signaling URL, shown in the cluster directory (default: none). */
     public JunctionBuilder nodeUrl(String url) {
         this.nodeUrl = url;
+        return this;
+    }
+
+    /**
+     * Where this node sends joins to rooms it does not host yet (default: nowhere, it takes every
+     * join): {@code pinRooms} keeps each room on the node that took it first, {@code redirectAbove}
+     * sends joins to a less loaded node once this one has that many participants. The client gets a
+     * {@code redirect} message with the other node's {@link #nodeUrl} (which this node then needs too).
+     */
+    public JunctionBuilder clusterPlacement(io.junction.cluster.Placement.Policy policy) {
+        this.placement = policy;
         return this;
     }
 

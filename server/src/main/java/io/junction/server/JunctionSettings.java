@@ -83,20 +83,21 @@ record JunctionSettings(int httpPort, String bindAddress, int mediaPort, String 
     /** The cluster settings, null for one node; the single options name clusterRedis, nodeId, nodeUrl. */
     private static io.junction.cluster.ClusterOptions cluster(JunctionBuilder b) {
         if (b.cluster != null) {
-            if (b.clusterRedis != null || b.nodeId != null || b.nodeUrl != null) {
-                throw new IllegalArgumentException("cluster and clusterRedis/nodeId/nodeUrl are exclusive");
+            if (b.clusterRedis != null || b.nodeId != null || b.nodeUrl != null || b.placement != null) {
+                throw new IllegalArgumentException("cluster and clusterRedis/nodeId/nodeUrl/clusterPlacement are exclusive");
             }
             return b.cluster;
         }
         if (b.clusterRedis == null) {
-            if (b.nodeId != null || b.nodeUrl != null) {
-                throw new IllegalArgumentException("nodeId and nodeUrl need clusterRedis");
+            if (b.nodeId != null || b.nodeUrl != null || b.placement != null) {
+                throw new IllegalArgumentException("nodeId, nodeUrl and clusterPlacement need clusterRedis");
             }
             return null;
         }
         try {
             io.junction.cluster.ClusterOptions o = io.junction.cluster.ClusterOptions.of(b.clusterRedis);
-            return o.withNodeId(b.nodeId != null ? b.nodeId : o.nodeId()).withNodeUrl(b.nodeUrl);
+            o = o.withNodeId(b.nodeId != null ? b.nodeId : o.nodeId()).withNodeUrl(b.nodeUrl);
+            return b.placement == null ? o : o.withPlacement(b.placement);
         } catch (IllegalArgumentException e) {
             String m = e.getMessage();
             throw new IllegalArgumentException(m.startsWith("redisUri") ? "clusterRedis" + m.substring(8) : m, e);

@@ -2,12 +2,10 @@ package io.junction.sfu;
 
 import io.junction.ice.Candidate;
 import io.junction.sfu.room.PublishedTrack;
-import io.junction.sfu.room.Subscription;
 import io.junction.sfu.room.TrackSource;
 import io.junction.sfu.sdp.AnswerApplier;
 import io.junction.sfu.sdp.AnswerBuilder;
 import io.junction.sfu.sdp.Codec;
-import io.junction.sfu.sdp.Extmap;
 import io.junction.sfu.sdp.NegotiatedMedia;
 import io.junction.sfu.sdp.OfferBuilder;
 import io.junction.sfu.sdp.PlannedSection;
@@ -17,13 +15,13 @@ import io.junction.sfu.sdp.ServerTransport;
 import io.junction.sfu.sdp.SessionDescription;
 import io.junction.sfu.sdp.SessionPlan;
 import io.junction.sfu.sdp.SourceSsrcs;
+import io.junction.sfu.sdp.SupportedExtensions;
 import io.junction.sfu.signal.Negotiation;
 import io.junction.sfu.signal.NegotiationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,12 +36,17 @@ import java.util.Map;
  * coalesce until it answers or leaves, and nobody else waits on it. There is no pending
  * negotiation timeout yet; leaving (or losing the signaling socket) frees everything. After its
  * media transport failed nothing more is offered ({@link SfuParticipant#mediaLost()}).
+ *
+ * <p>It keeps SDP state only (the committed and pending {@link SessionPlan}, the SSRCs chosen per
+ * track sent to the participant) and never changes the media graph: every step returns a
+ * {@link MediaPlan} that {@link SfuRoom} applies, and tracks are looked up through the read-only
+ * {@link TrackCatalog}.
  */
 final class ServerNegotiator {
     private static final Logger LOG = LoggerFactory.getLogger(ServerNegotiator.class);
 
     private final SfuParticipant participant;
-    private final SfuRoom room;
+    private final TrackCatalog catalog;
     private final EngineContext ctx;
     private SessionPlan plan;
     private SessionPlan pending;
@@ -60,43 +63,38 @@ final class ServerNegotiator {
     static final long INITIAL_OFFER_GRACE_MS = 1000;
     private final long firstOfferNotBefore;
     private boolean exchanged;
+    /** The tracks sent to the participant (placed in a section or about to be), by track key. */
     private final Map<String, SendTrack> sendTracks = new LinkedHashMap<>();
-    private final Map<String, Subscription> subscriptions = new HashMap<>();
-    private final Map<String, PublishedTrack> published = new LinkedHashMap<>();
     private long offersSent;
     private long collisionsIgnored;
 
-    ServerNegotiator(SfuParticipant participant, SfuRoom room, EngineContext ctx) {
+    ServerNegotiator(SfuParticipant participant, TrackCatalog catalog, EngineContext ctx) {
         this.participant = participant;
-        this.room = room;
+        this.catalog = catalog;
         this.ctx = ctx;
-        this.firstOfferNotBefore = room.loop().nowMs() + INITIAL_OFFER_GRACE_MS;
+        this.firstOfferNotBefore = catalog.nowMs() + INITIAL_OFFER_GRACE_MS;
         this.plan = SessionPlan.initial(Long.toString(ctx.randomSsrc() | 1L << 40));
-    }
-
-    /** The tracks this participant publishes, by mid. */
-    Map<String, PublishedTrack> published() {
-        return published;
-    }
-
-    Map<String, Subscription> subscriptions() {
-        return subscriptions;
     }
 
     boolean offerOutstanding() {
         return pending != null;
     }
 
-    void onOffer(SessionDescription offer) throws NegotiationException {
+    /** True when a change waits for the next server offer (apply the step's plan, then {@link #renegotiate}). */
+    boolean renegotiationWanted() {
+        return wanted;
+    }
+
+    MediaPlan onOffer(SessionDescription offer) throws NegotiationException {
         if (pending != null) {
             // Glare: the client is polite, rolls back and answers ours; it offers again when stable.
             collisionsIgnored++;
             LOG.debug("{}: client offer collides with the server's; ignored (ufrag {})", participant.id(),
                     offer.media().isEmpty() ? null : offer.media().get(0).iceUfrag());
-            return;
+            return MediaPlan.NONE;
         }
         LOG.debug("{}: client offer with {} sections", participant.id(), offer.media().size());
-        participant.onRemoteIceCredentials(offer, true); // an ICE restart: the answer carries new credentials
+        participant.transport().onRemoteIceCredentials(offer, true); // an ICE restart: the answer carries new credentials
         boolean answerOnly = !participant.reception().serverOffers();
         List<SendTrack> place = answerOnly ? tracksToPlace() : List.of();
         AnswerBuilder.Result r;
@@ -106,27 +104,25 @@ final class ServerNegotiator {
             throw new NegotiationException(e.code(), e.getMessage());
         }
         refuseUnauthorizedPublishing(r.media());
-        participant.ensureTransport(offer, r.plan().dtlsRole(), false);
+        participant.transport().ensureStarted(offer, r.plan().dtlsRole());
         plan = r.plan();
+        List<MediaPlan.Section> sections = new ArrayList<>();
         if (answerOnly) {
-            subscribePlaced();
+            placedOutputs(sections);
         }
         participant.sink().send(new Negotiation.Answer(r.sdp()));
         exchanged = true;
-        applyPublished(r.media());
-        activateSubscriptions(plan);
-        if (wanted) {
-            renegotiate();
-        }
+        published(r.media(), sections);
+        return new MediaPlan(sections, List.of(), acceptedKeys(plan));
     }
 
-    void onAnswer(SessionDescription answer) throws NegotiationException {
+    MediaPlan onAnswer(SessionDescription answer) throws NegotiationException {
         if (pending == null) {
             throw new NegotiationException("bad-message", "answer without an outstanding server offer");
         }
         LOG.debug("{}: client answer with {} sections (ufrag {})", participant.id(), answer.media().size(),
                 answer.media().isEmpty() ? null : answer.media().get(0).iceUfrag());
-        participant.onRemoteIceCredentials(answer, false);
+        participant.transport().onRemoteIceCredentials(answer, false);
         AnswerApplier.Result r;
         try {
             r = AnswerApplier.apply(pending, answer);
@@ -135,22 +131,20 @@ final class ServerNegotiator {
             throw new NegotiationException(e.code(), e.getMessage());
         }
         refuseUnauthorizedPublishing(r.media());
-        participant.ensureTransport(answer, r.plan().dtlsRole(), true);
+        participant.transport().ensureStarted(answer, r.plan().dtlsRole());
         plan = r.plan();
         pending = null;
         resent = false;
         exchanged = true;
-        applyPublished(r.media());
-        activateSubscriptions(plan);
-        if (wanted) {
-            renegotiate();
-        }
+        List<MediaPlan.Section> sections = new ArrayList<>();
+        published(r.media(), sections);
+        return new MediaPlan(sections, List.of(), acceptedKeys(plan));
     }
 
-    /** Periodic: sends a server offer held back by the initial grace period. */
-    void tick(long now) {
+    /** Periodic: sends a server offer held back by the initial grace period, re-offers once on timeout. */
+    MediaPlan tick(long now) {
         if (participant.mediaLost()) {
-            return;
+            return MediaPlan.NONE;
         }
         if (pending != null && now - pendingSince > ctx.roomOptions().negotiationTimeoutMs()) {
             negotiationTimeouts++;
@@ -162,23 +156,38 @@ final class ServerNegotiator {
                         ctx.roomOptions().negotiationTimeoutMs());
                 resent = true;
                 pending = null;
-                renegotiate();
-            } else {
-                // Still nothing: stop asking. The participant keeps what it had; changes are
-                // coalesced and offered after its next answer or offer.
-                LOG.info("{}: still no answer; waiting for the client", participant.id());
-                pendingSince = Long.MAX_VALUE / 2;
+                return renegotiate();
             }
-            return;
+            // Still nothing: stop asking. The participant keeps what it had; changes are
+            // coalesced and offered after its next answer or offer.
+            LOG.info("{}: still no answer; waiting for the client", participant.id());
+            pendingSince = Long.MAX_VALUE / 2;
+            return MediaPlan.NONE;
         }
         if (wanted && pending == null && (exchanged || now >= firstOfferNotBefore)) {
-            renegotiate();
+            return renegotiate();
         }
+        return MediaPlan.NONE;
     }
 
     /** Server offers that went unanswered past the negotiation timeout. */
     long negotiationTimeouts() {
         return negotiationTimeouts;
+    }
+
+    /** Track keys of the committed description's accepted server sections (what may forward now). */
+    List<String> acceptedKeys() {
+        return acceptedKeys(plan);
+    }
+
+    private static List<String> acceptedKeys(SessionPlan p) {
+        List<String> out = new ArrayList<>();
+        for (PlannedSection s : p.sections()) {
+            if (s.track() != null && !s.rejected()) {
+                out.add(s.track().trackKey());
+            }
+        }
+        return out;
     }
 
     /**
@@ -187,7 +196,7 @@ final class ServerNegotiator {
      */
     private List<SendTrack> tracksToPlace() {
         List<SendTrack> out = new ArrayList<>();
-        for (PublishedTrack t : room.tracksFor(participant)) {
+        for (PublishedTrack t : catalog.tracksFor(participant)) {
             if (!sendTracks.containsKey(t.source().key())) {
                 out.add(sendTrackFor(t.source()));
             }
@@ -195,96 +204,91 @@ final class ServerNegotiator {
         return out;
     }
 
-    /** Answer-only reception: subscribes to the tracks the committed plan placed in sections. */
-    private void subscribePlaced() {
+    /** Answer-only reception: outputs for the tracks the committed plan placed in sections. */
+    private void placedOutputs(List<MediaPlan.Section> out) {
         for (PlannedSection s : plan.sections()) {
             SendTrack st = s.track();
-            if (st == null || s.rejected() || sendTracks.containsKey(st.trackKey())) {
-                continue;
-            }
-            PublishedTrack t = room.track(st.trackKey());
-            if (t == null) {
+            if (st == null || s.rejected() || sendTracks.containsKey(st.trackKey())
+                    || catalog.track(st.trackKey()) == null) {
                 continue;
             }
             sendTracks.put(st.trackKey(), st);
-            Subscription sub = subscriptionFor(t, plan);
-            if (sub != null) {
-                subscriptions.put(st.trackKey(), sub);
-                room.subscribe(participant, sub);
-            }
-        }
-    }
-
-    /**
-     * Answer-only reception: a change only stops the tracks that are no longer published (nothing
-     * is offered). The selection is not re-applied: the choice made at the answer stays (a newer
-     * video in the room does not take the place of the one being received).
-     */
-    private void pruneGoneTracks() {
-        wanted = false;
-        for (String key : new ArrayList<>(sendTracks.keySet())) {
-            if (room.track(key) == null) {
-                room.unsubscribe(participant, subscriptions.remove(key));
-                sendTracks.remove(key);
-            }
+            addOutput(out, st, plan);
         }
     }
 
     /** The set of tracks this participant should receive may have changed. */
-    void renegotiate() {
+    MediaPlan renegotiate() {
         if (participant.mediaLost()) {
-            return; // the media session is over: nothing more is offered (SfuRoom.onTransportLost)
+            return MediaPlan.NONE; // the media session is over: nothing more is offered (SfuRoom.endMedia)
         }
+        List<String> removed = new ArrayList<>();
         if (!participant.reception().serverOffers()) {
-            pruneGoneTracks();
-            return;
+            // Answer-only reception: a change only stops the tracks that are no longer published
+            // (nothing is offered). The selection is not re-applied: the choice made at the answer
+            // stays (a newer video in the room does not take the place of the one being received).
+            wanted = false;
+            for (String key : new ArrayList<>(sendTracks.keySet())) {
+                if (catalog.track(key) == null) {
+                    sendTracks.remove(key);
+                    removed.add(key);
+                }
+            }
+            return new MediaPlan(List.of(), removed, List.of());
         }
-        if (pending != null || (!exchanged && room.loop().nowMs() < firstOfferNotBefore)) {
+        if (pending != null || (!exchanged && catalog.nowMs() < firstOfferNotBefore)) {
             wanted = true;
-            return;
+            return MediaPlan.NONE;
         }
         wanted = false;
-        List<PublishedTrack> desired = room.tracksFor(participant);
+        List<PublishedTrack> desired = catalog.tracksFor(participant);
         Map<String, PublishedTrack> desiredByKey = new LinkedHashMap<>();
         for (PublishedTrack t : desired) {
             desiredByKey.put(t.source().key(), t);
         }
         // Tracks that went away: stop forwarding now; their sections go inactive in the offer.
-        // Walk sendTracks, not subscriptions: an unpublished track's subscription is already
-        // gone (SfuRoom.unpublish drops it), but its section must still be offered inactive.
+        // Walk sendTracks, not the room's subscriptions: an unpublished track's subscription is
+        // already gone (SfuRoom.unpublish drops it), but its section must still be offered inactive.
         for (String key : new ArrayList<>(sendTracks.keySet())) {
             if (!desiredByKey.containsKey(key)) {
-                room.unsubscribe(participant, subscriptions.remove(key));
                 sendTracks.remove(key);
+                removed.add(key);
             }
         }
         for (PublishedTrack t : desired) {
             sendTracks.computeIfAbsent(t.source().key(), k -> sendTrackFor(t.source()));
         }
         if (sameTracksAsPlan()) {
-            return;
+            return new MediaPlan(List.of(), removed, List.of());
         }
         OfferBuilder.Result r;
         try {
             r = OfferBuilder.build(plan, new ArrayList<>(sendTracks.values()), serverTransport());
         } catch (RuntimeException e) {
             LOG.error("{}: cannot build an offer", participant.id(), e);
-            return;
+            return new MediaPlan(List.of(), removed, List.of());
         }
         pending = r.plan();
-        pendingSince = room.loop().nowMs();
+        pendingSince = catalog.nowMs();
         offersSent++;
+        List<MediaPlan.Section> sections = new ArrayList<>();
         for (PublishedTrack t : desired) {
-            if (!subscriptions.containsKey(t.source().key())) {
-                Subscription s = subscriptionFor(t, pending);
-                if (s != null) {
-                    subscriptions.put(t.source().key(), s);
-                    room.subscribe(participant, s);
-                }
-            }
+            addOutput(sections, sendTracks.get(t.source().key()), pending);
         }
         LOG.debug("{}: server offer {} with {} sections", participant.id(), offersSent, r.offer().media().size());
         participant.sink().send(new Negotiation.Offer(r.sdp()));
+        return new MediaPlan(sections, removed, List.of());
+    }
+
+    private void addOutput(List<MediaPlan.Section> out, SendTrack st, SessionPlan p) {
+        PlannedSection section = OutputPlanner.sectionOf(p, st.trackKey());
+        if (section == null) {
+            return;
+        }
+        var output = OutputPlanner.output(section, st, catalog.extensionIdsOf(st.trackKey()));
+        if (output != null) {
+            out.add(new MediaPlan.Receive(st.trackKey(), output));
+        }
     }
 
     private boolean sameTracksAsPlan() {
@@ -303,7 +307,7 @@ final class ServerNegotiator {
     private SendTrack sendTrackFor(TrackSource src) {
         // The publisher's codec only: the subscriber must take exactly what is forwarded. The
         // offer builder adds its RTX and picks this participant's payload types.
-        List<Codec> codecs = List.of(room.codecOf(src.key()));
+        List<Codec> codecs = List.of(catalog.codecOf(src.key()));
         boolean video = src.isVideo();
         long ssrc = ctx.randomSsrc();
         long rtx = video ? ctx.randomSsrc() : SourceSsrcs.NO_RTX;
@@ -311,97 +315,13 @@ final class ServerNegotiator {
                 "junction-" + src.publisherId(), codecs);
     }
 
-    /** Builds the subscription from the section the pending plan put the track in. */
-    private Subscription subscriptionFor(PublishedTrack t, SessionPlan p) {
-        SendTrack st = sendTracks.get(t.source().key());
-        PlannedSection section = null;
-        for (PlannedSection s : p.sections()) {
-            if (s.track() != null && s.track().trackKey().equals(st.trackKey())) {
-                section = s;
-                break;
-            }
-        }
-        if (section == null) {
-            return null;
-        }
-        int pt = -1;
-        int rtxPt = -1;
-        for (Codec c : section.codecs()) {
-            if (!c.isRtx() && pt < 0) {
-                pt = c.pt();
-            }
-        }
-        for (Codec c : section.codecs()) {
-            if (c.isRtx() && c.apt() == pt) {
-                rtxPt = c.pt();
-            }
-        }
-        if (pt < 0) {
-            return null;
-        }
-        byte[] extMap = new byte[256];
-        Map<String, Integer> pubIds = room.extensionIdsOf(t.source().key());
-        for (Extmap e : section.extmaps()) {
-            Integer from = pubIds.get(e.uri());
-            if (from != null && from > 0 && from < 256 && ForwardedExtensions.keep(e.uri())) {
-                extMap[from] = (byte) e.id();
-            }
-        }
-        return new Subscription(t, participant.media().sender(), ctx.pool(),
-                new Subscription.Output(st.ssrc(), rtxPt >= 0 ? st.rtxSsrc() : -1, pt, rtxPt, extMap),
-                ctx.randomSsrc() & 0xFFFF);
-    }
-
-    /** The participant's media transport came up: start what its accepted sections carry. */
-    void onTransportConnected() {
-        activateSubscriptions(plan);
-    }
-
-    /**
-     * Starts forwarding the tracks of the accepted sections, but only once the transport is up:
-     * before that every forwarded packet is dropped, and a video subscription would spend its
-     * starting keyframe on a transport that cannot carry it (the subscriber's first packet would
-     * then be a delta frame).
-     */
-    private void activateSubscriptions(SessionPlan p) {
-        if (!participant.mediaConnected()) {
-            return;
-        }
-        long now = room.loop().nowMs();
-        for (PlannedSection s : p.sections()) {
-            if (s.track() == null || s.rejected()) {
-                continue;
-            }
-            Subscription sub = subscriptions.get(s.track().trackKey());
-            if (sub != null) {
-                sub.activate(now);
-            }
-        }
-    }
-
-    private void applyPublished(List<NegotiatedMedia> media) {
-        boolean changed = false;
+    /** The client's send sections of a committed description, as {@link MediaPlan.Publish} sections. */
+    private void published(List<NegotiatedMedia> media, List<MediaPlan.Section> out) {
         for (NegotiatedMedia m : media) {
-            PublishedTrack existing = published.get(m.mid());
             var src = TrackSources.of(participant.id(), m);
-            if (existing != null && (src.isEmpty() || src.get().ssrc() != existing.source().ssrc())) {
-                published.remove(m.mid());
-                room.unpublish(participant, existing);
-                existing = null;
-                changed = true;
-            }
-            Integer twcc = m.extIdsByUri().get(io.junction.sfu.sdp.SupportedExtensions.TRANSPORT_CC);
-            if (twcc != null && !m.rejected()) {
-                participant.media().setTransportCcExtensionId(twcc);
-            }
-            if (existing == null && src.isPresent()) {
-                PublishedTrack t = room.publish(participant, src.get(), primaryCodec(m), m.extIdsByUri());
-                published.put(m.mid(), t);
-                changed = true;
-            }
-        }
-        if (changed) {
-            room.tracksChanged(participant);
+            Integer twcc = m.extIdsByUri().get(SupportedExtensions.TRANSPORT_CC);
+            out.add(new MediaPlan.Publish(m.mid(), src.orElse(null), primaryCodec(m), m.extIdsByUri(),
+                    twcc != null && !m.rejected() ? twcc : 0));
         }
     }
 
@@ -433,13 +353,11 @@ final class ServerNegotiator {
 
     private ServerTransport serverTransport() {
         List<String> cands = new ArrayList<>();
-        for (Candidate c : participant.ice().localCandidates()) {
+        for (Candidate c : participant.transport().ice().localCandidates()) {
             cands.add(c.toSdpValue());
         }
-        io.junction.dtls.Fingerprint fp = ctx.certificate().fingerprint();
-        return new ServerTransport(participant.ice().localCredentials().ufrag(),
-                participant.ice().localCredentials().password(),
-                new io.junction.sfu.sdp.Fingerprint(fp.algorithm(), fp.value()), cands, true);
+        var local = participant.transport().ice().localCredentials();
+        return new ServerTransport(local.ufrag(), local.password(), ctx.certificate().fingerprint(), cands, true);
     }
 
     long offersSent() {

@@ -1,11 +1,14 @@
 package io.junction.sfu;
 
 import io.junction.sfu.event.RoomEvent;
+import io.junction.sfu.room.MediaGraph;
 import io.junction.sfu.room.PublishedTrack;
 import io.junction.sfu.room.RoomOptions;
 import io.junction.sfu.room.Subscription;
 import io.junction.sfu.room.TrackSource;
 import io.junction.sfu.sdp.Codec;
+import io.junction.sfu.sdp.SessionDescription;
+import io.junction.sfu.signal.NegotiationException;
 import io.junction.sfu.worker.WorkerLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,26 +22,43 @@ import java.util.Map;
  * One {@code sfu} room: its participants, published tracks and subscriptions, all owned by one
  * {@link WorkerLoop}. Every method except the constructor runs on that loop.
  *
- * <p>Close cascade: {@link #remove} of the last participant closes the room; removing a
- * participant unpublishes its tracks (their subscriptions end and the other participants
- * renegotiate), ends its own subscriptions, then closes its transport.
+ * <p>The room is the single owner of the media graph: only {@link #publish}, {@link #unpublish},
+ * {@link #subscribe} and {@link #unsubscribe} change who forwards to whom (through its
+ * {@link MediaGraph}); the participants' negotiators return {@link MediaPlan}s that
+ * {@link #apply} turns into those calls, and everyone else sees read-only views.
  *
- * <p>A participant whose media transport fails (ICE connect timeout, consent lost, DTLS failure)
- * or is closed by the peer loses its media the same way ({@link #onTransportLost}) but keeps its
- * signaling membership: there is no ICE restart, so a client must leave and join again to get
- * media back.
+ * <p>Close cascade: {@link #remove} of the last participant closes the room. Leaving and losing
+ * the media transport share one teardown ({@link #endMedia}): the participant's tracks are
+ * unpublished (their subscriptions end and the other participants renegotiate), its own
+ * subscriptions end, then its transport closes. A participant whose transport failed (ICE
+ * consent lost, DTLS failure) or was closed by the peer keeps its signaling membership: a client
+ * must leave and join again to get media back.
  */
-final class SfuRoom {
+final class SfuRoom implements TrackCatalog {
     private static final Logger LOG = LoggerFactory.getLogger(SfuRoom.class);
 
     private record TrackEntry(PublishedTrack track, SfuParticipant publisher, Codec codec, Map<String, Integer> extIds) {
+    }
+
+    /** A participant's edges in the graph, by negotiation key (room-private). */
+    private static final class Member {
+        final SfuParticipant p;
+        /** Its published tracks, by the mid of the section that carries them. */
+        final Map<String, PublishedTrack> publishedByMid = new LinkedHashMap<>();
+        /** What it receives, by track key. */
+        final Map<String, Subscription> receiving = new LinkedHashMap<>();
+
+        Member(SfuParticipant p) {
+            this.p = p;
+        }
     }
 
     private final String id;
     private final WorkerLoop loop;
     private final EngineContext ctx;
     private final RoomOptions options;
-    private final Map<String, SfuParticipant> participants = new LinkedHashMap<>();
+    private final MediaGraph graph = new MediaGraph();
+    private final Map<String, Member> members = new LinkedHashMap<>();
     private final Map<String, TrackEntry> tracks = new LinkedHashMap<>();
     private final List<PublishedTrack> trackList = new ArrayList<>();
     private final WorkerLoop.Ticker ticker = this::tick;
@@ -66,38 +86,29 @@ final class SfuRoom {
         return loop;
     }
 
+    @Override
+    public long nowMs() {
+        return loop.nowMs();
+    }
+
     boolean isClosed() {
         return closed;
     }
 
     void add(SfuParticipant p) {
-        participants.put(p.id(), p);
+        Member m = new Member(p);
+        members.put(p.id(), m);
         LOG.info("room {}: participant {} joined the media session ({})", id, p.id(), p.rights());
         ctx.emit(new RoomEvent.ParticipantJoined(id, p.id(), p.name()));
-        p.negotiator().renegotiate();
+        renegotiate(m);
     }
 
     void remove(SfuParticipant p, String reason) {
-        if (participants.remove(p.id()) == null) {
+        Member m = members.get(p.id());
+        if (m == null || m.p != p) {
             return;
         }
-        ctx.totals().retire(Views.participant(p));
-        ServerNegotiator n = p.negotiator();
-        for (PublishedTrack t : new ArrayList<>(n.published().values())) {
-            unpublish(p, t);
-        }
-        n.published().clear();
-        for (Subscription s : new ArrayList<>(n.subscriptions().values())) {
-            unsubscribe(p, s);
-        }
-        n.subscriptions().clear();
-        p.closeTransport();
-        LOG.info("room {}: participant {} left the media session ({})", id, p.id(), reason);
-        ctx.emit(new RoomEvent.ParticipantLeft(id, p.id(), reason));
-        tracksChanged(p);
-        if (participants.isEmpty()) {
-            close();
-        }
+        endMedia(m, true, reason);
     }
 
     /**
@@ -107,64 +118,174 @@ final class SfuRoom {
      * leaves or its signaling connection closes.
      */
     void onTransportLost(SfuParticipant p, String reason) {
-        if (participants.get(p.id()) != p || p.mediaLost()) {
+        Member m = members.get(p.id());
+        if (m == null || m.p != p || p.mediaLost()) {
             return; // already gone, or already cleaned up
         }
-        ServerNegotiator n = p.negotiator();
-        for (PublishedTrack t : new ArrayList<>(n.published().values())) {
-            unpublish(p, t);
-        }
-        n.published().clear();
-        for (Subscription s : new ArrayList<>(n.subscriptions().values())) {
-            unsubscribe(p, s);
-        }
-        n.subscriptions().clear();
-        p.closeLostMedia();
-        LOG.info("room {}: participant {} lost its media ({}); it must rejoin to get media again", id, p.id(), reason);
-        tracksChanged(p);
+        endMedia(m, false, reason);
     }
 
-    PublishedTrack publish(SfuParticipant p, TrackSource src, Codec codec, Map<String, Integer> extIds) {
+    /** The one teardown of a participant's media, for leaving ({@code leaving}) and transport loss. */
+    private void endMedia(Member m, boolean leaving, String reason) {
+        SfuParticipant p = m.p;
+        if (leaving) {
+            members.remove(p.id());
+            ctx.totals().retire(Views.participant(p));
+        }
+        for (PublishedTrack t : new ArrayList<>(m.publishedByMid.values())) {
+            unpublish(m, t);
+        }
+        m.publishedByMid.clear();
+        for (Subscription s : new ArrayList<>(m.receiving.values())) {
+            unsubscribe(m, s);
+        }
+        m.receiving.clear();
+        p.closeMedia(leaving);
+        if (leaving) {
+            LOG.info("room {}: participant {} left the media session ({})", id, p.id(), reason);
+            ctx.emit(new RoomEvent.ParticipantLeft(id, p.id(), reason));
+        } else {
+            LOG.info("room {}: participant {} lost its media ({}); it must rejoin to get media again", id, p.id(), reason);
+        }
+        tracksChanged(p);
+        if (leaving && members.isEmpty()) {
+            close();
+        }
+    }
+
+    /** On the loop: a client offer; its plan is applied before the step returns. */
+    void onOffer(SfuParticipant p, SessionDescription offer) throws NegotiationException {
+        Member m = member(p);
+        apply(m, p.negotiator().onOffer(offer));
+        if (p.negotiator().renegotiationWanted()) {
+            renegotiate(m);
+        }
+    }
+
+    /** On the loop: a client answer to the server's offer. */
+    void onAnswer(SfuParticipant p, SessionDescription answer) throws NegotiationException {
+        Member m = member(p);
+        apply(m, p.negotiator().onAnswer(answer));
+        if (p.negotiator().renegotiationWanted()) {
+            renegotiate(m);
+        }
+    }
+
+    private Member member(SfuParticipant p) throws NegotiationException {
+        Member m = members.get(p.id());
+        if (m == null || m.p != p) {
+            throw new NegotiationException("not-in-room", "participant " + p.id() + " has left");
+        }
+        return m;
+    }
+
+    private void renegotiate(Member m) {
+        apply(m, m.p.negotiator().renegotiate());
+    }
+
+    /**
+     * Applies one negotiation step's plan: ends the subscriptions it removes, publishes and
+     * unpublishes the client's send sections, subscribes to the tracks placed in server sections,
+     * and starts forwarding into the committed accepted sections once the transport is up
+     * (before that a video subscription would spend its first keyframe on a transport that
+     * cannot carry it).
+     */
+    private void apply(Member m, MediaPlan plan) {
+        if (plan.isEmpty()) {
+            return;
+        }
+        SfuParticipant p = m.p;
+        for (String key : plan.removed()) {
+            Subscription s = m.receiving.remove(key);
+            if (s != null) {
+                unsubscribe(m, s);
+            }
+        }
+        boolean changed = false;
+        for (MediaPlan.Section section : plan.sections()) {
+            if (section instanceof MediaPlan.Receive r) {
+                PublishedTrack t = track(r.trackKey());
+                if (t != null && !m.receiving.containsKey(r.trackKey())) {
+                    Subscription s = new Subscription(t, p.media().sender(), ctx.pool(), r.output(),
+                            ctx.randomSsrc() & 0xFFFF);
+                    m.receiving.put(r.trackKey(), s);
+                    subscribe(m, s);
+                }
+            } else if (section instanceof MediaPlan.Publish pub) {
+                PublishedTrack existing = m.publishedByMid.get(pub.mid());
+                if (existing != null && (pub.source() == null || pub.source().ssrc() != existing.source().ssrc())) {
+                    m.publishedByMid.remove(pub.mid());
+                    unpublish(m, existing);
+                    existing = null;
+                    changed = true;
+                }
+                if (pub.transportCcId() > 0) {
+                    p.media().setTransportCcExtensionId(pub.transportCcId());
+                }
+                if (existing == null && pub.source() != null) {
+                    m.publishedByMid.put(pub.mid(), publish(m, pub.source(), pub.codec(), pub.extIds()));
+                    changed = true;
+                }
+            }
+        }
+        if (changed) {
+            tracksChanged(p);
+        }
+        activate(m, plan.activate());
+    }
+
+    private void activate(Member m, List<String> keys) {
+        if (keys.isEmpty() || !m.p.mediaConnected()) {
+            return;
+        }
+        long now = loop.nowMs();
+        for (String key : keys) {
+            Subscription s = m.receiving.get(key);
+            if (s != null) {
+                s.activate(now);
+            }
+        }
+    }
+
+    private PublishedTrack publish(Member m, TrackSource src, Codec codec, Map<String, Integer> extIds) {
+        SfuParticipant p = m.p;
         PublishedTrack t = new PublishedTrack(src, p.media().sender(), p.media().localSsrc(), options);
         tracks.put(src.key(), new TrackEntry(t, p, codec, Map.copyOf(extIds)));
         trackList.add(t);
-        p.media().published().add(t);
+        graph.publish(p.media(), t);
         LOG.info("room {}: participant {} published {} track {} ({}, ssrc {})", id, p.id(), src.kind(),
                 src.key(), src.codecName(), src.ssrc());
         ctx.emit(new RoomEvent.TrackPublished(id, p.id(), src.key(), src.kind(), src.codecName()));
         return t;
     }
 
-    void unpublish(SfuParticipant p, PublishedTrack t) {
+    private void unpublish(Member m, PublishedTrack t) {
         tracks.remove(t.source().key());
         trackList.remove(t);
-        p.media().published().remove(t);
-        for (Subscription s : new ArrayList<>(t.subscriptions())) {
-            for (SfuParticipant other : participants.values()) {
-                other.negotiator().subscriptions().values().remove(s);
-                other.media().subscriptions().remove(s);
+        String key = t.source().key();
+        for (Subscription s : graph.unpublish(m.p.media(), t)) {
+            for (Member other : members.values()) {
+                if (other.receiving.get(key) == s) {
+                    other.receiving.remove(key);
+                    graph.detach(other.p.media(), s);
+                }
             }
         }
-        t.close();
-        LOG.info("room {}: participant {} unpublished track {}", id, p.id(), t.source().key());
-        ctx.emit(new RoomEvent.TrackUnpublished(id, p.id(), t.source().key()));
+        LOG.info("room {}: participant {} unpublished track {}", id, m.p.id(), key);
+        ctx.emit(new RoomEvent.TrackUnpublished(id, m.p.id(), key));
     }
 
-    void subscribe(SfuParticipant subscriber, Subscription s) {
-        s.track().addSubscription(s);
-        subscriber.media().subscriptions().add(s);
+    private void subscribe(Member subscriber, Subscription s) {
+        graph.subscribe(subscriber.p.media(), s);
     }
 
-    void unsubscribe(SfuParticipant subscriber, Subscription s) {
-        if (s == null) {
-            return;
-        }
-        s.track().removeSubscription(s);
-        subscriber.media().subscriptions().remove(s);
+    private void unsubscribe(Member subscriber, Subscription s) {
+        graph.unsubscribe(subscriber.p.media(), s);
     }
 
     /** Tracks the given participant should receive: the others' tracks its {@code TrackSelection} picks. */
-    List<PublishedTrack> tracksFor(SfuParticipant p) {
+    @Override
+    public List<PublishedTrack> tracksFor(SfuParticipant p) {
         List<PublishedTrack> out = new ArrayList<>();
         if (!p.rights().subscribe()) {
             return out; // publish-only: never offered anyone's tracks
@@ -178,37 +299,41 @@ final class SfuRoom {
         return out;
     }
 
-    PublishedTrack track(String key) {
+    @Override
+    public PublishedTrack track(String key) {
         TrackEntry e = tracks.get(key);
         return e == null ? null : e.track();
     }
 
-    Codec codecOf(String key) {
+    @Override
+    public Codec codecOf(String key) {
         TrackEntry e = tracks.get(key);
         return e == null ? null : e.codec();
     }
 
-    Map<String, Integer> extensionIdsOf(String key) {
+    @Override
+    public Map<String, Integer> extensionIdsOf(String key) {
         TrackEntry e = tracks.get(key);
         return e == null ? Map.of() : e.extIds();
     }
 
     /** Someone's published tracks changed: everyone else renegotiates (coalesced per participant). */
-    void tracksChanged(SfuParticipant source) {
-        for (SfuParticipant other : participants.values()) {
-            if (other != source) {
-                other.negotiator().renegotiate();
+    private void tracksChanged(SfuParticipant source) {
+        for (Member other : new ArrayList<>(members.values())) {
+            if (other.p != source) {
+                renegotiate(other);
             }
         }
     }
 
     void onTransportConnected(SfuParticipant p) {
-        if (!participants.containsKey(p.id())) {
+        Member m = members.get(p.id());
+        if (m == null || m.p != p) {
             return; // left while the handshake finished
         }
         p.markMediaConnected();
         ctx.emit(new RoomEvent.TransportConnected(id, p.id()));
-        p.negotiator().onTransportConnected();
+        activate(m, p.negotiator().acceptedKeys());
         long now = loop.nowMs();
         for (PublishedTrack t : p.media().published()) {
             if (t.source().isVideo()) {
@@ -218,7 +343,11 @@ final class SfuRoom {
     }
 
     List<SfuParticipant> participants() {
-        return new ArrayList<>(participants.values());
+        List<SfuParticipant> out = new ArrayList<>(members.size());
+        for (Member m : members.values()) {
+            out.add(m.p);
+        }
+        return out;
     }
 
     List<PublishedTrack> tracks() {
@@ -233,17 +362,20 @@ final class SfuRoom {
         if (feedback) {
             nextFeedback = now + TRANSPORT_FEEDBACK_INTERVAL_MS;
         }
-        for (SfuParticipant p : participants.values()) {
-            p.negotiator().tick(now);
+        for (Member m : members.values()) {
+            MediaPlan plan = m.p.negotiator().tick(now);
+            if (!plan.isEmpty()) {
+                apply(m, plan);
+            }
             if (feedback) {
-                p.media().sendTransportFeedback();
+                m.p.media().sendTransportFeedback();
             }
         }
         if (now >= nextReport) {
             nextReport = now + options.rtcpIntervalMs();
             long wall = ctx.wallClockMs();
-            for (SfuParticipant p : participants.values()) {
-                p.media().report(now, wall);
+            for (Member m : members.values()) {
+                m.p.media().report(now, wall);
             }
         }
     }
@@ -259,8 +391,8 @@ final class SfuRoom {
             return;
         }
         closed = true;
-        for (SfuParticipant p : new ArrayList<>(participants.values())) {
-            remove(p, reason);
+        for (Member m : new ArrayList<>(members.values())) {
+            remove(m.p, reason);
         }
         loop.removeTicker(ticker);
         ctx.roomClosed(this);

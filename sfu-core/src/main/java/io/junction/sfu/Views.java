@@ -41,7 +41,7 @@ final class Views {
             subs.add(new SubscriptionView(s.track().source().key(), s.output().ssrc(), s.isActive(), s.packetsOut(),
                     s.bytesOut(), s.retransmissions(), s.droppedNoBuffer()));
         }
-        MediaTransport t = p.transport();
+        MediaTransport t = p.transport().startedMedia();
         Map<String, Long> drops = new LinkedHashMap<>();
         if (t != null) {
             TransportStats st = t.stats();

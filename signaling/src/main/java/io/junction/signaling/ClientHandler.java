@@ -38,7 +38,10 @@ final class ClientHandler {
     private boolean rateLimitReported;
     /** Set once the connection is being closed for abuse: later frames are ignored. */
     private boolean closing;
-    /** True for fronts that cannot carry an sfu room's negotiation (the socket.io classic dialects). */
+    /**
+     * True for fronts that cannot carry an sfu room's negotiation nor follow a cluster's
+     * {@code redirect} (the socket.io classic dialects): their joins are always taken here.
+     */
     private final boolean p2pOnly;
     private Participant self;
     private RoomMode mode;
@@ -185,6 +188,12 @@ final class ClientHandler {
         }
         if (registry.isClosed()) {
             error(ErrorCodes.INTERNAL, "the server is shutting down", join.type());
+            return;
+        }
+        RoomFederation.Redirect elsewhere = p2pOnly ? null : registry.placement(join.room());
+        if (elsewhere != null) {
+            LOG.debug("join to room {} redirected to node {} ({})", join.room(), elsewhere.node(), elsewhere.reason());
+            outbox.send(codec.encode(new SignalMessage.Redirect(join.room(), elsewhere.url(), elsewhere.reason())));
             return;
         }
         // No refusal for half-open transports: the media engine bounds those at its media port. A

@@ -30,6 +30,19 @@ public interface RoomFederation {
     default void prepare(String room) {
     }
 
+    /** Where a join should go instead of this server: the other server's signaling URL, why, and its node id. */
+    record Redirect(String url, String reason, String node) {
+    }
+
+    /**
+     * Called before a join to a room that has no local participant yet, on the joining connection's
+     * thread and outside the registry's lock (may block briefly, bounded): null to take the join
+     * here, or where to send the client instead.
+     */
+    default Redirect redirect(String room) {
+        return null;
+    }
+
     /** A local participant joined {@code room}. */
     default void joined(String room, String id, String name) {
     }

@@ -56,6 +56,16 @@ public final class RoomRegistry {
         RuntimeException refusal(RoomMode mode);
     }
 
+    /**
+     * Where a join to {@code roomName} should go instead of this server (a cluster's placement
+     * policy), or null to take it here: always null for a room that already has local participants.
+     * May block briefly (bounded); call outside any lock, before {@link #join}.
+     */
+    RoomFederation.Redirect placement(String roomName) {
+        RoomFederation fed = federation;
+        return fed == RoomFederation.NONE || localSize(roomName) > 0 ? null : fed.redirect(roomName);
+    }
+
     JoinResult join(String roomName, String displayName, Outbox outbox) {
         return join(roomName, displayName, outbox, mode -> null);
     }

@@ -194,6 +194,9 @@ public final class SignalCodec {
             }
         } else if (message instanceof SignalMessage.Leaved) {
             o.put("room", ((SignalMessage.Leaved) message).room());
+        } else if (message instanceof SignalMessage.Redirect) {
+            SignalMessage.Redirect m = (SignalMessage.Redirect) message;
+            o.put("room", m.room()).put("url", m.url()).put("reason", m.reason());
         } else if (message instanceof SignalMessage.Bye) {
             SignalMessage.Bye m = (SignalMessage.Bye) message;
             o.put("room", m.room()).put("id", m.id()).put("userNum", m.userNum());

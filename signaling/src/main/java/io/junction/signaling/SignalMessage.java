@@ -18,7 +18,7 @@ public sealed interface SignalMessage permits SignalMessage.Client, SignalMessag
     }
 
     /** Server → client messages. */
-    sealed interface Server extends SignalMessage permits Joined, OtherJoin, Full, Leaved, Bye, Relayed, ErrorMessage {
+    sealed interface Server extends SignalMessage permits Joined, OtherJoin, Full, Leaved, Bye, Relayed, ErrorMessage, Redirect {
     }
 
     /** A participant as listed in {@code joined.peers}. */
@@ -114,6 +114,17 @@ public sealed interface SignalMessage permits SignalMessage.Client, SignalMessag
 
         public String type() {
             return "full";
+        }
+    }
+
+    /**
+     * Answer to {@code join} on a server of a cluster whose placement policy sends this room's joins
+     * to another server: join again at {@code url} ({@code reason} {@code "pinned"} or {@code "load"}).
+     * Nothing else happened: the client is in no room here.
+     */
+    record Redirect(String room, String url, String reason) implements Server {
+        public String type() {
+            return "redirect";
         }
     }
 

@@ -63,7 +63,12 @@ public final class MediaTransport implements AutoCloseable {
     private volatile IceEvents pendingIce;
     /** The current ICE transport failed while a restart was pending. */
     private volatile String currentIceFailure;
-    private final DtlsTransport dtls;
+    /** Created by {@link #start} (null before). */
+    private volatile DtlsTransport dtls;
+    private final DtlsCertificate local;
+    private final Executor handshakeExecutor;
+    private final Duration handshakeTimeout;
+    private final List<SrtpProfile> profiles;
     private final Listener listener;
     private final AtomicReference<State> state = new AtomicReference<>(State.NEW);
     private final Object sendLock = new Object();
@@ -78,28 +83,32 @@ public final class MediaTransport implements AutoCloseable {
     private volatile long handshakeDeadline; // System.nanoTime() by which DTLS must complete
 
     /**
+     * Creates the transport with its ICE transport; DTLS is created by {@link #start}, once the
+     * peer's fingerprint and the DTLS role are known (they arrive with the peer's description,
+     * which may come after the ICE session had to exist, e.g. to write the local credentials).
+     *
      * @param iceFactory        creates the ICE transport with the listener it is given (e.g.
      *                          {@code port::createServerTransport}); signal its credentials and candidates
-     *                          through {@link #ice()} before {@link #start()}
+     *                          through {@link #ice()} before {@link #start}
      * @param local             our DTLS certificate
-     * @param remoteFingerprint the peer's {@code a=fingerprint}
-     * @param role              from the peer's {@code a=setup} (active peer → we are SERVER)
      * @param handshakeExecutor runs the blocking DTLS handshake (one task per handshake)
-     * @param handshakeTimeout  time from {@link #start()} until DTLS completes, ICE included: the
+     * @param handshakeTimeout  time from {@link #start} until DTLS completes, ICE included: the
      *                          DTLS handshake gets what ICE left of it (100 ms .. 10 min). ICE's own
      *                          connect timer still applies; keep it no longer than this
      * @param profiles          SRTP profiles offered/accepted, most preferred first
      */
     public MediaTransport(Function<IceTransport.Listener, IceTransport> iceFactory, DtlsCertificate local,
-                          Fingerprint remoteFingerprint, DtlsRole role, Executor handshakeExecutor,
-                          Duration handshakeTimeout, List<SrtpProfile> profiles, Listener listener) {
+                          Executor handshakeExecutor, Duration handshakeTimeout, List<SrtpProfile> profiles,
+                          Listener listener) {
         this.listener = Objects.requireNonNull(listener, "listener");
-        this.handshakeTimeoutNanos = Objects.requireNonNull(handshakeTimeout, "handshakeTimeout").toNanos();
+        this.handshakeTimeout = Objects.requireNonNull(handshakeTimeout, "handshakeTimeout");
+        this.handshakeTimeoutNanos = handshakeTimeout.toNanos();
+        this.local = Objects.requireNonNull(local, "local");
+        this.handshakeExecutor = Objects.requireNonNull(handshakeExecutor, "handshakeExecutor");
+        this.profiles = List.copyOf(profiles);
         for (DropReason r : DropReason.values()) {
             drops.put(r, new LongAdder());
         }
-        this.dtls = new DtlsTransport(role, local, remoteFingerprint, this::sendDtls, new DtlsEvents(),
-                handshakeExecutor, handshakeTimeout, profiles);
         IceEvents events = new IceEvents();
         this.ice = Objects.requireNonNull(iceFactory.apply(events), "ice");
         events.own = ice;
@@ -137,9 +146,22 @@ public final class MediaTransport implements AutoCloseable {
         return next;
     }
 
-    /** Starts ICE checks; DTLS starts when ICE connects, with what is left of the handshake timeout. */
-    public void start() {
+    /**
+     * Starts ICE checks; DTLS starts when ICE connects, with what is left of the handshake timeout.
+     *
+     * @param remoteFingerprint the peer's {@code a=fingerprint} (RFC 8122 §5)
+     * @param role              from the peer's {@code a=setup} (RFC 5763 §5: active peer → we are SERVER)
+     */
+    public void start(Fingerprint remoteFingerprint, DtlsRole role) {
+        Objects.requireNonNull(remoteFingerprint, "remoteFingerprint");
+        Objects.requireNonNull(role, "role");
+        if (state.get() != State.NEW) {
+            throw new IllegalStateException("start() in state " + state.get());
+        }
+        dtls = new DtlsTransport(role, local, remoteFingerprint, this::sendDtls, new DtlsEvents(),
+                handshakeExecutor, handshakeTimeout, profiles);
         if (!state.compareAndSet(State.NEW, State.CONNECTING)) {
+            dtls.close(); // closed meanwhile
             throw new IllegalStateException("start() in state " + state.get());
         }
         handshakeDeadline = System.nanoTime() + handshakeTimeoutNanos;
@@ -180,11 +202,12 @@ public final class MediaTransport implements AutoCloseable {
      * @return false if not connected or not sent (counted by the DTLS transport)
      */
     public boolean sendApplicationData(byte[] buf, int off, int len) {
-        if (state.get() != State.CONNECTED) {
+        DtlsTransport d = dtls;
+        if (d == null || state.get() != State.CONNECTED) {
             drops.get(DropReason.NOT_CONNECTED).increment();
             return false;
         }
-        boolean sent = dtls.sendApplicationData(buf, off, len);
+        boolean sent = d.sendApplicationData(buf, off, len);
         if (sent) {
             out.increment();
         }
@@ -193,12 +216,14 @@ public final class MediaTransport implements AutoCloseable {
 
     /** The largest SCTP packet {@link #sendApplicationData} carries (use it as the association's MTU). */
     public int applicationDataLimit() {
-        return dtls.applicationDataLimit();
+        DtlsTransport d = dtls;
+        return d == null ? DtlsTransport.APPLICATION_DATA_FLOOR : d.applicationDataLimit();
     }
 
-    /** Our DTLS role (RFC 8832 §6: the DTLS client uses even stream ids). */
+    /** Our DTLS role (RFC 8832 §6: the DTLS client uses even stream ids), or null before the start. */
     public DtlsRole dtlsRole() {
-        return dtls.role();
+        DtlsTransport d = dtls;
+        return d == null ? null : d.role();
     }
 
     /** The current state. */
@@ -223,7 +248,10 @@ public final class MediaTransport implements AutoCloseable {
     }
 
     private void free() {
-        dtls.close();
+        DtlsTransport d = dtls;
+        if (d != null) {
+            d.close();
+        }
         ice.close();
         IceEvents p = pendingIce;
         if (p != null && p.own != null) {
@@ -266,12 +294,17 @@ public final class MediaTransport implements AutoCloseable {
         in.increment();
         switch (PacketClassifier.classify(buf, off, len)) {
             case DTLS -> {
-                DtlsTransport.State ds = dtls.state();
+                DtlsTransport d = dtls;
+                if (d == null) {
+                    drops.get(DropReason.NOT_CONNECTED).increment(); // before start: no fingerprint to check against
+                    return;
+                }
+                DtlsTransport.State ds = d.state();
                 if (ds == DtlsTransport.State.FAILED || ds == DtlsTransport.State.CLOSED) {
                     drops.get(DropReason.DTLS_AFTER_FAILURE).increment();
                 } else {
                     dtlsIn.increment();
-                    dtls.receive(buf, off, len);
+                    d.receive(buf, off, len);
                 }
             }
             case RTP_RTCP -> onSrtp(buf, off, len);

@@ -2,6 +2,13 @@
  * One participant's media transport: ICE, DTLS and SRTP glued together, with the RFC 7983 §7
  * demultiplexer on the datagrams of the selected pair.
  *
+ * <h2>Lifecycle</h2>
+ * A {@code MediaTransport} owns its ICE transport from construction (so its local credentials and
+ * candidates can be signalled before the peer's description exists) and gets the peer's
+ * fingerprint and the DTLS role at {@code start(fingerprint, role)}, which creates the DTLS
+ * transport. Before {@code start} a DTLS record or SRTP packet is dropped and counted
+ * ({@code NOT_CONNECTED}); the server's ICE-lite session delivers nothing before it is started anyway.
+ *
  * <h2>Threading model</h2>
  * <ul>
  * <li>Receive: {@link io.junction.transport.MediaTransport.Listener#onRtp}/{@code onRtcp} run on the ICE

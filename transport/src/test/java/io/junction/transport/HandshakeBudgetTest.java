@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The handshake timeout of a {@link MediaTransport} bounds ICE and DTLS together: a peer that
  * passes ICE late and then never answers DTLS fails the transport when the timeout, counted
- * from {@link MediaTransport#start()}, runs out, not a whole timeout after ICE connected.
+ * from {@link MediaTransport#start}, runs out, not a whole timeout after ICE connected.
  */
 class HandshakeBudgetTest {
     private IcePort port;
@@ -55,13 +55,13 @@ class HandshakeBudgetTest {
                 r -> clientHandshakes.incrementAndGet(), Duration.ofSeconds(10), DtlsTransport.DEFAULT_PROFILES, ce);
         Peers.Recorder se = new Peers.Recorder();
         MediaTransport server = new MediaTransport(port::createServerTransport, Peers.SERVER_CERT,
-                client.localFingerprint(), DtlsRole.SERVER, hs, Duration.ofMillis(2000),
+                hs, Duration.ofMillis(2000),
                 DtlsTransport.DEFAULT_PROFILES, se);
         try {
             server.ice().setRemoteCredentials(client.localCredentials());
             client.localCandidates().forEach(server.ice()::addRemoteCandidate);
             long t0 = System.nanoTime();
-            server.start();
+            server.start(client.localFingerprint(), DtlsRole.SERVER);
             // ICE can only connect once the client starts, 1.2 s into the 2 s budget.
             later.schedule(() -> client.connect(server.ice().localCredentials(), server.ice().localCandidates(),
                     Peers.SERVER_CERT.fingerprint()), 1200, TimeUnit.MILLISECONDS);

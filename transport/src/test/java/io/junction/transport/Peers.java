@@ -84,11 +84,11 @@ final class Peers {
                 Duration.ofSeconds(10), profiles, ce);
         Echo se = new Echo();
         MediaTransport server = new MediaTransport(port::createServerTransport, SERVER_CERT,
-                client.localFingerprint(), DtlsRole.SERVER, hs, Duration.ofSeconds(10), profiles, se);
+                hs, Duration.ofSeconds(10), profiles, se);
         se.transport = server;
         server.ice().setRemoteCredentials(client.localCredentials());
         client.localCandidates().forEach(server.ice()::addRemoteCandidate);
-        server.start();
+        server.start(client.localFingerprint(), DtlsRole.SERVER);
         client.connect(server.ice().localCredentials(), server.ice().localCandidates(),
                 fingerprintTheClientExpects == null ? SERVER_CERT.fingerprint() : fingerprintTheClientExpects);
         return new Pair(server, se, client, ce);

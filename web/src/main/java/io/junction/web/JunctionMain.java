@@ -242,6 +242,17 @@ public final class JunctionMain implements Callable<Integer> {
                     + "directory (default: none).")
     String nodeUrl;
 
+    @Option(names = "--pin-rooms", arity = "0..1", fallbackValue = "true", defaultValue = "false",
+            paramLabel = "BOOL",
+            description = "Cluster placement: a room lives on the node that took it first; joins reaching another "
+                    + "node get a redirect to it (needs --node-url) (default: ${DEFAULT-VALUE}).")
+    boolean pinRooms;
+
+    @Option(names = "--redirect-above", paramLabel = "N", defaultValue = "0",
+            description = "Cluster placement: from N local participants on, joins to rooms this node does not host "
+                    + "get a redirect to a less loaded node (needs --node-url); 0 = never (default: ${DEFAULT-VALUE}).")
+    int redirectAbove;
+
     @Option(names = "--log-level", paramLabel = "LEVEL", defaultValue = "info",
             description = "Log level: trace, debug, info, warn, error (default: ${DEFAULT-VALUE}).")
     String logLevel;
@@ -259,7 +270,7 @@ public final class JunctionMain implements Callable<Integer> {
                     new AbuseOptions(tokenLeeway, tokenMaxLifetime, maxConnectionsPerAddress, maxConnections,
                             pingTimeout, maxViolations, httpIdleTimeout),
                     mediaSocketBuffer, iceServers, turnSecret, turnTtl, socketIo,
-                    clusterRedis, nodeId, nodeUrl);
+                    clusterRedis, nodeId, nodeUrl, pinRooms, redirectAbove);
         } catch (IllegalArgumentException e) {
             String message = e.getMessage().startsWith("mode ") ? "--" + e.getMessage() : e.getMessage();
             throw new CommandLine.ParameterException(spec.commandLine(), message, e);

@@ -59,6 +59,9 @@ import java.util.Set;
  * @param clusterRedis  redis://HOST:PORT of the cluster to join, null = one node
  * @param nodeId        this node's id in the cluster (1..32 of [A-Za-z0-9_]), null = random
  * @param nodeUrl       this node's public signaling URL for the cluster directory, null = none
+ * @param pinRooms      keep each room on the cluster node that took it first (others redirect joins there)
+ * @param redirectAbove local participants from which joins to rooms new to this node are redirected to
+ *                      a less loaded node, 0 = never
  */
 public record Options(int port, int mediaPort, List<String> announce, RoomMode defaultMode, String bind,
                       String mediaBind, int roomCapacity, int maxFrameBytes, double rateLimit, int rateBurst,
@@ -68,7 +71,8 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
                       Path tlsKey, List<String> iceAllowedNetworks, int handshakeThreads,
                       String tlsKeyPassword, AbuseOptions abuse,
                       int mediaSocketBuffer, List<String> iceServers, String turnSecret, int turnTtl,
-                      boolean socketIo, String clusterRedis, String nodeId, String nodeUrl) {
+                      boolean socketIo, String clusterRedis, String nodeId, String nodeUrl,
+                      boolean pinRooms, int redirectAbove) {
     public static final int DEFAULT_PORT = 8080;
     public static final int DEFAULT_MEDIA_PORT = 10000;
     static final Set<String> LOG_LEVELS = Set.of("trace", "debug", "info", "warn", "error");
@@ -156,7 +160,7 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
         clusterRedis = blankToNull(clusterRedis);
         nodeId = blankToNull(nodeId);
         nodeUrl = blankToNull(nodeUrl);
-        checkCluster(clusterRedis, nodeId, nodeUrl);
+        checkCluster(clusterRedis, nodeId, nodeUrl, pinRooms, redirectAbove);
         logLevel = Objects.requireNonNull(logLevel, "logLevel").toLowerCase(Locale.ROOT);
         if (!LOG_LEVELS.contains(logLevel)) {
             throw new IllegalArgumentException("--log-level must be one of trace, debug, info, warn, error (got "
@@ -164,12 +168,21 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
         }
     }
 
-    private static void checkCluster(String clusterRedis, String nodeId, String nodeUrl) {
+    private static void checkCluster(String clusterRedis, String nodeId, String nodeUrl, boolean pinRooms,
+                                     int redirectAbove) {
+        if (redirectAbove < 0 || redirectAbove > 1_000_000) {
+            throw new IllegalArgumentException("--redirect-above must be in 0..1000000 (got " + redirectAbove + ")");
+        }
         if (clusterRedis == null) {
-            if (nodeId != null || nodeUrl != null) {
-                throw new IllegalArgumentException("--node-id and --node-url need --cluster-redis");
+            if (nodeId != null || nodeUrl != null || pinRooms || redirectAbove > 0) {
+                throw new IllegalArgumentException("--node-id, --node-url, --pin-rooms and --redirect-above need "
+                        + "--cluster-redis");
             }
             return;
+        }
+        if ((pinRooms || redirectAbove > 0) && nodeUrl == null) {
+            throw new IllegalArgumentException("--pin-rooms and --redirect-above need --node-url: other nodes send "
+                    + "clients to this node by it");
         }
         try {
             io.junction.cluster.ClusterOptions.of(clusterRedis).withNodeId(nodeId != null ? nodeId : "n").withNodeUrl(nodeUrl);
@@ -209,7 +222,7 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
                 io.junction.sfu.SfuOptions.DEFAULT_MAX_HALF_OPEN_PER_SOURCE, List.of(), null, false, null, null, List.of(),
                 io.junction.sfu.SfuOptions.DEFAULT_HANDSHAKE_THREADS, null, AbuseOptions.defaults(),
                 io.junction.ice.IceConfig.DEFAULT_SOCKET_BUFFER, List.of(), null,
-                (int) TurnRestCredentials.DEFAULT_TTL.toSeconds(), true, null, null, null);
+                (int) TurnRestCredentials.DEFAULT_TTL.toSeconds(), true, null, null, null, false, 0);
     }
 
     /** A Junction builder carrying these options. */
@@ -230,6 +243,9 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
         }
         if (clusterRedis != null) {
             b.clusterRedis(clusterRedis).nodeId(nodeId).nodeUrl(nodeUrl);
+            if (pinRooms || redirectAbove > 0) {
+                b.clusterPlacement(new io.junction.cluster.Placement.Policy(pinRooms, redirectAbove));
+            }
         }
         if (authSecret != null) {
             b.authenticator(JwtAuthenticator.hs256(authSecret, java.time.Clock.systemUTC(), abuse.jwtPolicy()));
@@ -257,7 +273,8 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
                 + ", tlsKey=" + tlsKey + ", tlsKeyPassword=" + mask(tlsKeyPassword)
                 + ", iceAllowedNetworks=" + iceAllowedNetworks + ", abuse=" + abuse + ", mediaSocketBuffer=" + mediaSocketBuffer
                 + ", iceServers=" + iceServers + ", turnSecret=" + mask(turnSecret) + ", turnTtl=" + turnTtl + ", socketIo=" + socketIo
-                + ", clusterRedis=" + clusterRedis + ", nodeId=" + nodeId + ", nodeUrl=" + nodeUrl + "]";
+                + ", clusterRedis=" + clusterRedis + ", nodeId=" + nodeId + ", nodeUrl=" + nodeUrl
+                + ", pinRooms=" + pinRooms + ", redirectAbove=" + redirectAbove + "]";
     }
 
     private static String mask(String secret) {

@@ -34,7 +34,9 @@ class ClusterOptionsCliTest {
         String[][] rows = {
                 {"--cluster-redis", "http://x:1", "--cluster-redis must be redis://HOST:PORT"},
                 {"--cluster-redis", "redis://127.0.0.1", "--cluster-redis must be redis://HOST:PORT"},
-                {"--node-id", "a", "--node-id and --node-url need --cluster-redis"},
+                {"--node-id", "a", "--node-id, --node-url, --pin-rooms and --redirect-above need --cluster-redis"},
+                {"--redirect-above", "5", "--node-id, --node-url, --pin-rooms and --redirect-above need --cluster-redis"},
+                {"--redirect-above", "-1", "--redirect-above must be in 0..1000000"},
         };
         for (String[] row : rows) {
             CommandLine.ParameterException e = assertThrows(CommandLine.ParameterException.class,
@@ -44,5 +46,20 @@ class ClusterOptionsCliTest {
         CommandLine.ParameterException e = assertThrows(CommandLine.ParameterException.class,
                 () -> JunctionMain.parse("--cluster-redis", "redis://127.0.0.1:6379", "--node-id", "no-dash"));
         assertTrue(e.getMessage().startsWith("--node-id must be 1..32 characters"), e.getMessage());
+        e = assertThrows(CommandLine.ParameterException.class,
+                () -> JunctionMain.parse("--cluster-redis", "redis://127.0.0.1:6379", "--pin-rooms"));
+        assertTrue(e.getMessage().startsWith("--pin-rooms and --redirect-above need --node-url"), e.getMessage());
+    }
+
+    @Test
+    void placementOptionsReachTheClusterSettings() {
+        Options o = JunctionMain.parse("--cluster-redis", "redis://127.0.0.1:6379", "--node-url", "ws://a:8080/ws",
+                "--pin-rooms", "--redirect-above", "200");
+        assertTrue(o.pinRooms());
+        assertEquals(200, o.redirectAbove());
+        Options env = JunctionMain.parse(Map.of("JUNCTION_CLUSTER_REDIS", "redis://10.0.0.5:6380",
+                "JUNCTION_NODE_URL", "ws://b:8080/ws", "JUNCTION_REDIRECT_ABOVE", "50"));
+        assertEquals(50, env.redirectAbove());
+        assertEquals(false, env.pinRooms());
     }
 }

@@ -25,6 +25,29 @@ public final class NtpTime {
         return seconds * 1_000_000L + micros;
     }
 
+    /** NTP timestamp of a Unix time in milliseconds (era 0); same bits as {@code fromUnixMicros(ms * 1000)}. */
+    public static long fromUnixMillis(long unixMillis) {
+        long seconds = Math.floorDiv(unixMillis, 1000);
+        long millis = Math.floorMod(unixMillis, 1000);
+        return ((seconds + UNIX_EPOCH_OFFSET_SECONDS) << 32) | ((millis << 32) / 1000);
+    }
+
+    /** Unix milliseconds of an NTP timestamp in era 0 (fraction truncated to ms). */
+    public static long toUnixMillis(long ntp) {
+        long seconds = (ntp >>> 32) - UNIX_EPOCH_OFFSET_SECONDS;
+        return seconds * 1000 + (((ntp & 0xFFFF_FFFFL) * 1000) >>> 32);
+    }
+
+    /** Milliseconds to compact NTP units of 1/65536 s (the DLSR field, RFC 3550 §6.4.1), rounded down. */
+    public static long millisToShort(long millis) {
+        return (millis << 16) / 1000;
+    }
+
+    /** Compact NTP units of 1/65536 s to milliseconds, rounded to nearest. */
+    public static long shortToMillis(long units) {
+        return (units * 1000 + 32768) >> 16;
+    }
+
     /** The middle 32 bits of an NTP timestamp: the "compact" form used by LSR (units of 1/65536 s). */
     public static long middle32(long ntp) {
         return (ntp >>> 16) & 0xFFFF_FFFFL;

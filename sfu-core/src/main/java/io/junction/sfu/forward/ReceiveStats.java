@@ -1,5 +1,7 @@
 package io.junction.sfu.forward;
 
+import io.junction.rtp.rtcp.NtpTime;
+
 /**
  * Reception statistics of one incoming RTP stream, the contents of an RR report block
  * (RFC 3550 §6.4.1, Appendix A.3 and A.8).

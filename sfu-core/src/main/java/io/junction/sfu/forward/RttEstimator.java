@@ -1,5 +1,7 @@
 package io.junction.sfu.forward;
 
+import io.junction.rtp.rtcp.NtpTime;
+
 /**
  * Round-trip time from RTCP report blocks (RFC 3550 §6.4.1): RTT = A − LSR − DLSR, all in the
  * middle 32 bits of NTP time (1/65536 s), where A is when the RR arrived. Blocks with LSR = 0

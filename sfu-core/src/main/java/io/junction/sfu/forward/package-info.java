@@ -12,7 +12,8 @@
  * no locks, no volatile fields, no internal threads or timers. The worker hands in the current time
  * ({@code now}, ms from a {@link io.junction.sfu.forward.MonotonicClock}) so that tests drive time
  * explicitly. Counters are plain fields; read them on the worker (or accept stale values elsewhere).
- * The keyframe detectors, {@link io.junction.sfu.forward.NtpTime} and {@link io.junction.sfu.forward.Check}
+ * The keyframe detectors and {@link io.junction.sfu.forward.Check} (NTP arithmetic is the rtp module's
+ * {@link io.junction.rtp.rtcp.NtpTime})
  * are stateless and may be called from any thread.
  *
  * <h2>Allocation</h2>

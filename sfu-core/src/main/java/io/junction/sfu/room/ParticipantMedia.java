@@ -6,12 +6,14 @@ import io.junction.rtp.RtpHeader;
 import io.junction.rtp.RtpPacket;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
  * The media state of one participant inside its room: the tracks it publishes and the
  * subscriptions it receives, looked up by SSRC without allocation (linear scans over the few
- * streams of one participant). Room worker thread only.
+ * streams of one participant). Room worker thread only. Its lists are read-only views for
+ * everyone: the room changes them through {@link MediaGraph}.
  */
 public final class ParticipantMedia {
     private final String participantId;
@@ -19,6 +21,8 @@ public final class ParticipantMedia {
     private final long localSsrc;
     private final List<PublishedTrack> published = new ArrayList<>();
     private final List<Subscription> subscriptions = new ArrayList<>();
+    private final List<PublishedTrack> publishedView = Collections.unmodifiableList(published);
+    private final List<Subscription> subscriptionsView = Collections.unmodifiableList(subscriptions);
     private final RtcpHandler rtcp = new RtcpHandler(this);
     private final RtcpReporter reporter = new RtcpReporter();
     private final TransportCcFeedback twcc = new TransportCcFeedback();
@@ -49,12 +53,14 @@ public final class ParticipantMedia {
         return localSsrc;
     }
 
+    /** The tracks it publishes: a read-only view, changed only through {@link MediaGraph}. */
     public List<PublishedTrack> published() {
-        return published;
+        return publishedView;
     }
 
+    /** The subscriptions it receives: a read-only view, changed only through {@link MediaGraph}. */
     public List<Subscription> subscriptions() {
-        return subscriptions;
+        return subscriptionsView;
     }
 
     void addPublished(PublishedTrack t) {

@@ -14,6 +14,7 @@ import io.junction.sfu.forward.ReceiveStats;
 import io.junction.sfu.forward.RetransmissionBuffer;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -34,6 +35,7 @@ public final class PublishedTrack implements AutoCloseable {
     private final KeyframeDetector detector;
     private final ReceiveStats stats;
     private final List<Subscription> subscriptions = new ArrayList<>();
+    private final List<Subscription> subscriptionsView = Collections.unmodifiableList(subscriptions);
     private final RtpPacket view = new RtpPacket();
     private final int[] nackSeqs = new int[256];
     private final byte[] rtcpOut = new byte[1500];
@@ -84,16 +86,17 @@ public final class PublishedTrack implements AutoCloseable {
         return nacks;
     }
 
-    public void addSubscription(Subscription s) {
+    void addSubscription(Subscription s) {
         subscriptions.add(s);
     }
 
-    public void removeSubscription(Subscription s) {
+    void removeSubscription(Subscription s) {
         subscriptions.remove(s);
     }
 
+    /** Its subscriptions: a read-only view, changed only through {@link MediaGraph}. */
     public List<Subscription> subscriptions() {
-        return subscriptions;
+        return subscriptionsView;
     }
 
     /**
@@ -200,7 +203,7 @@ public final class PublishedTrack implements AutoCloseable {
         return firSent;
     }
 
-    /** Frees the stored packets; the subscriptions are closed by their owners. */
+    /** Frees the stored packets; {@link MediaGraph#unpublish} ended its subscriptions before. */
     @Override
     public void close() {
         subscriptions.clear();

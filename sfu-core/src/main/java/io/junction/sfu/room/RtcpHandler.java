@@ -8,7 +8,7 @@ import io.junction.rtp.rtcp.RtcpCursor;
 import io.junction.rtp.rtcp.RtcpHeader;
 import io.junction.rtp.rtcp.SenderReport;
 import io.junction.rtp.rtcp.Feedback;
-import io.junction.sfu.forward.NtpTime;
+import io.junction.rtp.rtcp.NtpTime;
 import io.junction.sfu.forward.RttEstimator;
 
 import java.util.function.IntConsumer;

@@ -3,7 +3,7 @@ package io.junction.sfu.room;
 import io.junction.rtp.rtcp.ReceiverReport;
 import io.junction.rtp.rtcp.ReportBlock;
 import io.junction.rtp.rtcp.SenderReport;
-import io.junction.sfu.forward.NtpTime;
+import io.junction.rtp.rtcp.NtpTime;
 import io.junction.sfu.forward.ReceiveStats;
 import io.junction.sfu.forward.SendStats;
 

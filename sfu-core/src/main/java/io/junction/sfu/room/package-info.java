@@ -7,5 +7,13 @@
  *
  * <p>Everything here runs on the room's worker thread (see {@code io.junction.sfu.worker}); no
  * locks, no allocation per packet once pools are warm.
+ *
+ * <h2>Ownership of the graph</h2>
+ * Who forwards to whom is changed only through {@link io.junction.sfu.room.MediaGraph}, held by the
+ * room ({@code SfuRoom.publish/unpublish/subscribe/unsubscribe}). {@link io.junction.sfu.room.ParticipantMedia}
+ * and {@link io.junction.sfu.room.PublishedTrack} expose their track and subscription lists as
+ * read-only views (created once, no copy per call); their mutators are package-private. The
+ * per-packet path ({@code PublishedTrack.onRtp} → {@code Subscription.forward} → {@code MediaSender})
+ * walks the backing lists by index: no iterator, no lookup, no lock.
  */
 package io.junction.sfu.room;

@@ -1,5 +1,7 @@
 package io.junction.sfu.sdp;
 
+import io.junction.dtls.Fingerprint;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -179,7 +181,11 @@ public final class SdpParser {
         if (t.length != 2) {
             throw new SdpParseException(lineNo, "bad fingerprint: " + abbreviate(value));
         }
-        return new Fingerprint(t[0], t[1]);
+        try {
+            return new Fingerprint(t[0], t[1]); // RFC 8122 §5: known hash function, digest of its length
+        } catch (IllegalArgumentException e) {
+            throw new SdpParseException(lineNo, "bad fingerprint: " + e.getMessage());
+        }
     }
 
     static String parseSetup(int lineNo, String value) throws SdpParseException {

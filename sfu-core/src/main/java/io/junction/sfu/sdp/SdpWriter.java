@@ -43,7 +43,7 @@ public final class SdpWriter {
         optional(sb, "a=ice-pwd:", s.icePwd());
         optional(sb, "a=ice-options:", s.iceOptions());
         if (s.fingerprint() != null) {
-            line(sb, "a=fingerprint:" + s.fingerprint().toSdp());
+            line(sb, "a=fingerprint:" + s.fingerprint().toSdpValue());
         }
         optional(sb, "a=setup:", s.setup());
         for (String a : s.otherAttributes()) {
@@ -89,7 +89,7 @@ public final class SdpWriter {
         optional(sb, "a=ice-pwd:", m.icePwd());
         optional(sb, "a=ice-options:", m.iceOptions());
         if (m.fingerprint() != null) {
-            line(sb, "a=fingerprint:" + m.fingerprint().toSdp());
+            line(sb, "a=fingerprint:" + m.fingerprint().toSdpValue());
         }
         optional(sb, "a=setup:", m.setup());
         optional(sb, "a=mid:", m.mid());

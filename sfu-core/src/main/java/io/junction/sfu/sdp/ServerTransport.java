@@ -1,5 +1,7 @@
 package io.junction.sfu.sdp;
 
+import io.junction.dtls.Fingerprint;
+
 import java.util.List;
 import java.util.Objects;
 

@@ -1,5 +1,7 @@
 package io.junction.sfu.sdp;
 
+import io.junction.dtls.DtlsRole;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -10,5 +10,10 @@
  *
  * <p>Threading: everything here is pure and immutable — no I/O, no threads, no clocks, no
  * randomness. Identifiers (ICE credentials, SSRCs, CNAMEs, session ids) are inputs.
+ *
+ * <p>{@code a=fingerprint} and the negotiated DTLS role use dtls-srtp's
+ * {@link io.junction.dtls.Fingerprint} (validated at parse: RFC 8122 §5 hash function and digest
+ * length, else a parse error) and {@link io.junction.dtls.DtlsRole} ({@code setupValue()} gives
+ * the {@code a=setup} to write): the SDP layer depends on the DTLS types, never the reverse.
  */
 package io.junction.sfu.sdp;

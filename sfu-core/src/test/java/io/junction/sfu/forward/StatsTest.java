@@ -1,5 +1,6 @@
 package io.junction.sfu.forward;
 
+import io.junction.rtp.rtcp.NtpTime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,5 +1,9 @@
 package io.junction.sfu.sdp;
 
+import io.junction.dtls.DtlsRole;
+
+import io.junction.dtls.Fingerprint;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -116,7 +120,7 @@ class AnswerBuilderTest {
     void unsupportedSectionsAreRejectedInPlace() throws SdpException {
         String sdp = SdpSamples.load(SdpSamples.CHROME).replace("a=group:BUNDLE 0 1", "a=group:BUNDLE 0 1 2")
                 + "m=application 9 UDP/DTLS/SCTP bfcp\r\nc=IN IP4 0.0.0.0\r\n"
-                + "a=ice-ufrag:Qx7p\r\na=ice-pwd:Vb3kZr9Lm2TqWs8YhN4cJd6F\r\na=fingerprint:sha-256 AA:BB\r\n"
+                + "a=ice-ufrag:Qx7p\r\na=ice-pwd:Vb3kZr9Lm2TqWs8YhN4cJd6F\r\na=fingerprint:sha-256 AA:BB:CC:DD:EE:FF:00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF:00:11:22:33:44:55:66:77:88:99\r\n"
                 + "a=setup:actpass\r\na=mid:2\r\n";
         AnswerBuilder.Result r = AnswerBuilder.build(SdpParser.parse(sdp), TRANSPORT, SessionPlan.initial("1"));
         MediaDescription data = r.answer().media().get(2);
@@ -131,10 +135,10 @@ class AnswerBuilderTest {
     void videoWithOnlyUnsupportedCodecsIsRejected() throws SdpException {
         String sdp = "v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\na=group:BUNDLE a v\r\n"
                 + "m=audio 9 UDP/TLS/RTP/SAVPF 0\r\nc=IN IP4 0.0.0.0\r\na=ice-ufrag:abcd\r\n"
-                + "a=ice-pwd:0123456789012345678901\r\na=fingerprint:sha-256 AA\r\na=setup:passive\r\na=mid:a\r\n"
+                + "a=ice-pwd:0123456789012345678901\r\na=fingerprint:sha-256 AA:BB:CC:DD:EE:FF:00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF:00:11:22:33:44:55:66:77:88:99\r\na=setup:passive\r\na=mid:a\r\n"
                 + "a=sendonly\r\na=rtcp-mux\r\na=rtpmap:0 PCMU/8000\r\n"
                 + "m=video 9 UDP/TLS/RTP/SAVPF 96\r\nc=IN IP4 0.0.0.0\r\na=mid:v\r\na=rtcp-mux\r\n"
-                + "a=ice-ufrag:abcd\r\na=ice-pwd:0123456789012345678901\r\na=fingerprint:sha-256 AA\r\n"
+                + "a=ice-ufrag:abcd\r\na=ice-pwd:0123456789012345678901\r\na=fingerprint:sha-256 AA:BB:CC:DD:EE:FF:00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF:00:11:22:33:44:55:66:77:88:99\r\n"
                 + "a=setup:passive\r\na=rtpmap:96 H263/90000\r\n";
         AnswerBuilder.Result r = AnswerBuilder.build(SdpParser.parse(sdp), TRANSPORT, SessionPlan.initial("1"));
         assertEquals(0, r.answer().media().get(0).port());

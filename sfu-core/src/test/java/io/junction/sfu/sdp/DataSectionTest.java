@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class DataSectionTest {
     static String dataSection(String mid, String extra) {
         return "m=application 9 UDP/DTLS/SCTP webrtc-datachannel\r\nc=IN IP4 0.0.0.0\r\n"
-                + "a=ice-ufrag:Qx7p\r\na=ice-pwd:Vb3kZr9Lm2TqWs8YhN4cJd6F\r\na=fingerprint:sha-256 AA:BB\r\n"
+                + "a=ice-ufrag:Qx7p\r\na=ice-pwd:Vb3kZr9Lm2TqWs8YhN4cJd6F\r\na=fingerprint:sha-256 AA:BB:CC:DD:EE:FF:00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF:00:11:22:33:44:55:66:77:88:99\r\n"
                 + "a=setup:actpass\r\na=mid:" + mid + "\r\n" + extra;
     }
 

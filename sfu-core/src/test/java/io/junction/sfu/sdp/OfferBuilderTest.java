@@ -1,5 +1,9 @@
 package io.junction.sfu.sdp;
 
+import io.junction.dtls.DtlsRole;
+
+import io.junction.dtls.Fingerprint;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -43,7 +47,7 @@ class OfferBuilderTest {
             MediaDescription.Builder b = m.toBuilder();
             b.iceUfrag = "cliU";
             b.icePwd = "clientpassword0123456789";
-            b.fingerprint = new Fingerprint("sha-256", "01:02");
+            b.fingerprint = new Fingerprint("sha-256", "AA:BB:CC:DD:EE:FF:00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF:00:11:22:33:44:55:66:77:88:99");
             b.setup = setup;
             b.candidates = new ArrayList<>();
             b.endOfCandidates = false;

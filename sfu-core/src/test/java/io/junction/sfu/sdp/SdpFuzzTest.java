@@ -1,5 +1,7 @@
 package io.junction.sfu.sdp;
 
+import io.junction.dtls.Fingerprint;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

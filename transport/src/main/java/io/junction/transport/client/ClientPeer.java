@@ -75,11 +75,11 @@ public final class ClientPeer implements AutoCloseable {
             media = new MediaTransport(l -> {
                 forward.target = l;
                 return ice;
-            }, certificate, serverFingerprint, role, handshakeExecutor, handshakeTimeout, profiles, listener);
+            }, certificate, handshakeExecutor, handshakeTimeout, profiles, listener);
         }
         ice.setRemoteCredentials(serverCredentials);
         serverCandidates.forEach(ice::addRemoteCandidate);
-        media.start();
+        media.start(serverFingerprint, role);
     }
 
     /**

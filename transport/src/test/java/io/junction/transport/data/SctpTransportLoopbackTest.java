@@ -98,8 +98,8 @@ class SctpTransportLoopbackTest {
         DtlsCertificate serverCert = DtlsCertificate.generate();
         ClientPeer client = new ClientPeer("127.0.0.1", DtlsCertificate.generate(), DtlsRole.CLIENT, hs,
                 Duration.ofSeconds(10), DtlsTransport.DEFAULT_PROFILES, ce);
-        MediaTransport server = new MediaTransport(port::createServerTransport, serverCert, client.localFingerprint(),
-                DtlsRole.SERVER, hs, Duration.ofSeconds(10), DtlsTransport.DEFAULT_PROFILES, se);
+        MediaTransport server = new MediaTransport(port::createServerTransport, serverCert, hs,
+                Duration.ofSeconds(10), DtlsTransport.DEFAULT_PROFILES, se);
         AssociationOptions opt = AssociationOptions.DEFAULTS;
         opt = new AssociationOptions(opt.localPort(), opt.remotePort(), server.applicationDataLimit(),
                 opt.maxMessageSize(), opt.sendBufferLimit(), opt.receiveBufferLimit(), opt.streams(),
@@ -141,7 +141,7 @@ class SctpTransportLoopbackTest {
         }));
         server.ice().setRemoteCredentials(client.localCredentials());
         client.localCandidates().forEach(server.ice()::addRemoteCandidate);
-        server.start();
+        server.start(client.localFingerprint(), DtlsRole.SERVER);
         client.connect(server.ice().localCredentials(), server.ice().localCandidates(), serverCert.fingerprint());
         try {
             DataChannel ch = open.get(15, TimeUnit.SECONDS);
