@@ -271,6 +271,8 @@ window.junction = Object.freeze({
   get timing() { return { ...state.timing }; },
   pcs: () => (state.call ? state.call.pcs() : []),
   restartIce: () => state.call?.restartIce(),
+  get chatChannel() { return state.call?.chatChannel?.readyState ?? null; },
+  get viaChannel() { return state.call ? { ...state.call.viaChannel } : null; },
 });
 
 const params = new URLSearchParams(location.search);

@@ -62,11 +62,17 @@ final class SfuRoom implements TrackCatalog {
     private final Map<String, TrackEntry> tracks = new LinkedHashMap<>();
     private final List<PublishedTrack> trackList = new ArrayList<>();
     private final WorkerLoop.Ticker ticker = this::tick;
+    private final io.junction.sfu.data.DataRoom data = new io.junction.sfu.data.DataRoom();
     /** How often transport-wide CC feedback goes to publishers (libwebrtc sends it every 50–100 ms). */
     private static final long TRANSPORT_FEEDBACK_INTERVAL_MS = 50;
     private long nextReport;
     private long nextFeedback;
     private boolean closed;
+
+    /** The room's data channels (worker thread only). */
+    io.junction.sfu.data.DataRoom data() {
+        return data;
+    }
 
     SfuRoom(String id, WorkerLoop loop, EngineContext ctx) {
         this.id = id;
@@ -140,6 +146,7 @@ final class SfuRoom implements TrackCatalog {
             unsubscribe(m, s);
         }
         m.receiving.clear();
+        p.data().close(reason);
         p.closeMedia(leaving);
         if (leaving) {
             LOG.info("room {}: participant {} left the media session ({})", id, p.id(), reason);
@@ -332,6 +339,7 @@ final class SfuRoom implements TrackCatalog {
             return; // left while the handshake finished
         }
         p.markMediaConnected();
+        p.data().onTransportConnected();
         ctx.emit(new RoomEvent.TransportConnected(id, p.id()));
         activate(m, p.negotiator().acceptedKeys());
         long now = loop.nowMs();
@@ -355,6 +363,7 @@ final class SfuRoom implements TrackCatalog {
     }
 
     private void tick(long now) {
+        data.tick(now);
         for (int i = 0; i < trackList.size(); i++) {
             trackList.get(i).tick(now);
         }
