@@ -13,7 +13,6 @@ import io.junction.signaling.RoomSettings;
 import io.junction.signaling.SignalingOptions;
 import io.junction.signaling.SignalingServer;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -107,7 +106,7 @@ public final class DataChannelBench {
                 readers.add(t);
             }
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-            long cpu0 = serverCpuNanos(threads);
+            long cpu0 = ServerThreadsCpu.nanos(threads);
             long t0 = System.nanoTime();
             byte[] payload = new byte[size];
             for (int n = 0; n < messages; n++) {
@@ -124,7 +123,7 @@ public final class DataChannelBench {
                 t.join(TimeUnit.SECONDS.toMillis(120));
             }
             long t1 = System.nanoTime();
-            long cpu1 = serverCpuNanos(threads);
+            long cpu1 = ServerThreadsCpu.nanos(threads);
             double secs = (t1 - t0) / 1e9;
             long got = delivered.get();
             System.out.printf("receivers=%d messageBytes=%d messages=%d window=%d seconds=%.2f%n", receivers, size,
@@ -152,21 +151,4 @@ public final class DataChannelBench {
         return min;
     }
 
-    /** CPU of the server's threads: room workers (SCTP, relay, DTLS send) and the media port's reader. */
-    private static long serverCpuNanos(ThreadMXBean mx) {
-        long sum = 0;
-        for (ThreadInfo ti : mx.getThreadInfo(mx.getAllThreadIds())) {
-            if (ti == null) {
-                continue;
-            }
-            String n = ti.getThreadName();
-            if (n.startsWith("junction-room-") || n.startsWith("junction-media-io")) {
-                long c = mx.getThreadCpuTime(ti.getThreadId());
-                if (c > 0) {
-                    sum += c;
-                }
-            }
-        }
-        return sum;
-    }
 }
