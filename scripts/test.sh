@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Junction's test command: makes sure the browser-test prerequisites are present
-# (Debian chromium, iproute2, coturn for the TURN test, redis-server for the cluster tests,
-# playwright-core and socket.io-client from npm), then runs the whole Maven build.
+# (Debian chromium and firefox-esr, iproute2, coturn for the TURN test, redis-server for the
+# cluster tests, playwright-core, puppeteer-core and socket.io-client from npm), then runs the whole Maven build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+command -v firefox-esr >/dev/null 2>&1 || need_apt+=(firefox-esr)  # tests/firefox.test.js
 command -v ip >/dev/null 2>&1 || need_apt+=(iproute2)
 command -v curl >/dev/null 2>&1 || need_apt+=(curl)
 command -v turnserver >/dev/null 2>&1 || need_apt+=(coturn)
@@ -19,7 +20,7 @@ if [ ${#need_apt[@]} -gt 0 ]; then
     echo "scripts/test.sh: missing ${need_apt[*]} and not root; browser tests will be skipped" >&2
   fi
 fi
-if [ -f web/src/test/browser/package.json ] && [ ! -d web/src/test/browser/node_modules ]; then
+if [ -f web/src/test/browser/package.json ] && [ ! -d web/src/test/browser/node_modules/puppeteer-core ]; then
   (cd web/src/test/browser && npm ci --no-audit --no-fund --loglevel=error)
 fi
 # socket.io-client for the classic-client tests of the socket.io front (SocketIoClassicTest)

@@ -16,6 +16,8 @@ export class Call {
     this.trackOwner = new Map(); // receiver track id -> participant id
     this.muted = { audio: false, video: false };
     this.sharing = false;
+    this.chatChannel = null; // sfu rooms: the room-wide "chat" data channel (PROTOCOL.md, "Data channels")
+    this.viaChannel = { sent: 0, received: 0 };
     this.speaker = null; // sfu: the room's dominant speaker (PROTOCOL.md "speaker")
   }
 
@@ -28,6 +30,7 @@ export class Call {
     if (this.mode === 'sfu') {
       const link = this.createLink('sfu', true);
       if (this.localStream.getTracks().length > 0) link.publish(this.localStream, { recvOnly: false });
+      this.openChatChannel(link.pc);
     } else {
       for (const p of joined.peers || []) this.createLink(p.id, false).publish(this.localStream);
     }
@@ -50,6 +53,42 @@ export class Call {
     });
     this.links.set(key, link);
     return link;
+  }
+
+  /**
+   * Chat, mute and screen notices go over the "chat" data channel once it is open; the server
+   * relays them to the others wrapped as {"from": id, "data": "<our JSON>"}. Until then, and for
+   * targeted notices, signaling carries them.
+   */
+  openChatChannel(pc) {
+    const ch = pc.createDataChannel('chat');
+    ch.onmessage = (ev) => {
+      if (typeof ev.data !== 'string') return;
+      let env;
+      let data;
+      try {
+        env = JSON.parse(ev.data);
+        data = typeof env.data === 'string' ? JSON.parse(env.data) : null;
+      } catch {
+        return;
+      }
+      if (!env || typeof env.from !== 'string' || !data || typeof data.type !== 'string') return;
+      if (NEGOTIATION.has(data.type)) return;
+      this.viaChannel.received++;
+      this.onData(env.from, data);
+    };
+    this.chatChannel = ch;
+  }
+
+  /** Sends a room-wide notice: on the data channel when open, else through signaling. */
+  broadcast(data) {
+    const ch = this.chatChannel;
+    if (ch && ch.readyState === 'open') {
+      ch.send(JSON.stringify(data));
+      this.viaChannel.sent++;
+    } else {
+      this.send(data);
+    }
   }
 
   send(data, to) {
@@ -120,13 +159,13 @@ export class Call {
   }
 
   sendChat(text) {
-    this.send({ type: 'chat', text });
+    this.broadcast({ type: 'chat', text });
   }
 
   setMuted(kind, muted) {
     this.muted[kind] = muted;
     for (const t of this.localStream.getTracks()) if (t.kind === kind) t.enabled = !muted;
-    this.send({ type: 'mute', kind, muted });
+    this.broadcast({ type: 'mute', kind, muted });
   }
 
   /** Sends `track` (screen or camera) on every video sender, adding one when there is none. */
@@ -137,7 +176,12 @@ export class Call {
       else if (track) link.pc.addTrack(track, this.localStream);
     }
     this.sharing = sharing;
-    this.send({ type: 'screen', sharing });
+    this.broadcast({ type: 'screen', sharing });
+  }
+
+  /** Restarts ICE on every peer connection (a network change; PeerLink also does it on failure). */
+  restartIce() {
+    for (const link of this.links.values()) link.restartIce();
   }
 
   mediaState() {
@@ -150,6 +194,8 @@ export class Call {
   }
 
   close() {
+    if (this.chatChannel) this.chatChannel.close();
+    this.chatChannel = null;
     for (const link of this.links.values()) link.close();
     this.links.clear();
     this.tiles.clear();

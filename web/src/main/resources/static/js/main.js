@@ -253,7 +253,13 @@ startStatsOverlay({
   render: (id, text) => tiles.setStats(id, text),
 });
 
-// Read-only hook for automated tests; media is asserted through pcs() + getStats.
+// A network change (Wi-Fi to cellular, a new address) may leave the current ICE path dead before the
+// connection notices: restart ICE at once instead of waiting for it to fail (the room is kept).
+navigator.connection?.addEventListener?.('change', () => state.call?.restartIce());
+window.addEventListener('online', () => state.call?.restartIce());
+
+// Hook for automated tests; media is asserted through pcs() + getStats. restartIce() runs the same
+// path as a network change.
 window.junction = Object.freeze({
   get joined() { return state.call !== null; },
   get id() { return state.call?.id ?? null; },
@@ -264,6 +270,9 @@ window.junction = Object.freeze({
   get signalingUrl() { return signaling.url; },
   get timing() { return { ...state.timing }; },
   pcs: () => (state.call ? state.call.pcs() : []),
+  restartIce: () => state.call?.restartIce(),
+  get chatChannel() { return state.call?.chatChannel?.readyState ?? null; },
+  get viaChannel() { return state.call ? { ...state.call.viaChannel } : null; },
   get speaker() { return state.call?.speaker ?? null; },
 });
 

@@ -31,9 +31,17 @@ export class PeerLink {
     this.pc.ontrack = (ev) => onTrack && onTrack(ev.track, ev.streams, ev.transceiver);
     this.pc.onconnectionstatechange = () => {
       // ICE restart (RFC 8445 section 9): new credentials in a re-offer; the room and DTLS stay.
-      if (this.pc.connectionState === 'failed' && !this.closed) this.pc.restartIce();
+      if (this.pc.connectionState === 'failed') this.restartIce();
       if (onState) onState(this.pc.connectionState);
     };
+  }
+
+  /**
+   * ICE restart (RFC 8445 section 9): the next offer carries new ice-ufrag/ice-pwd; the answer brings
+   * the other side's new ones. DTLS, tracks and the room are kept.
+   */
+  restartIce() {
+    if (!this.closed) this.pc.restartIce();
   }
 
   /** Adds local tracks now (this side will offer). */

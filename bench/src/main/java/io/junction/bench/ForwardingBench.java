@@ -13,7 +13,6 @@ import io.junction.signaling.SignalingOptions;
 import io.junction.signaling.SignalingServer;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.util.ArrayList;
@@ -81,11 +80,11 @@ public final class ForwardingBench {
                 TimeUnit.MILLISECONDS.sleep(50);
             }
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-            long cpu0 = serverCpuNanos(threads);
+            long cpu0 = ServerThreadsCpu.nanos(threads);
             long pk0 = received(clients);
             long t0 = System.nanoTime();
             TimeUnit.SECONDS.sleep(seconds);
-            long cpu1 = serverCpuNanos(threads);
+            long cpu1 = ServerThreadsCpu.nanos(threads);
             long pk1 = received(clients);
             long t1 = System.nanoTime();
             pump.close();
@@ -118,21 +117,4 @@ public final class ForwardingBench {
         return n;
     }
 
-    /** CPU of the server's per-packet threads: room workers and the shared UDP port's reader. */
-    private static long serverCpuNanos(ThreadMXBean mx) {
-        long sum = 0;
-        for (ThreadInfo ti : mx.getThreadInfo(mx.getAllThreadIds())) {
-            if (ti == null) {
-                continue;
-            }
-            String n = ti.getThreadName();
-            if (n.startsWith("junction-room-") || (n.contains("AbstractUdpListener") && !n.contains("client"))) {
-                long c = mx.getThreadCpuTime(ti.getThreadId());
-                if (c > 0) {
-                    sum += c;
-                }
-            }
-        }
-        return sum;
-    }
 }

@@ -7,6 +7,7 @@ import io.junction.sfu.sdp.Codec;
 import io.junction.sfu.sdp.Direction;
 import io.junction.sfu.sdp.Extmap;
 import io.junction.sfu.sdp.MediaDescription;
+import io.junction.sfu.sdp.SctpDescription;
 import io.junction.sfu.sdp.SessionDescription;
 
 import java.util.List;
@@ -20,6 +21,10 @@ public final class ClientSdp {
     public static final int OPUS_PT = 111;
     public static final int VP8_PT = 96;
     public static final int VP8_RTX_PT = 97;
+    /** The mid of the data section this client adds. */
+    public static final String DATA_MID = "d";
+    /** The largest message we accept: 256 KiB plus room for the server's sender envelope. */
+    public static final int MAX_MESSAGE_SIZE = 256 * 1024 + 1024;
 
     private ClientSdp() {
     }
@@ -37,6 +42,11 @@ public final class ClientSdp {
      * sections are re-offered first, in order, as receive-only), or null for a first offer.
      */
     public static String offer(Local local, SessionDescription previous, List<Publish> tracks) {
+        return offer(local, previous, tracks, false);
+    }
+
+    /** As {@link #offer(Local, SessionDescription, List)}, with a data-channel section when {@code data}. */
+    public static String offer(Local local, SessionDescription previous, List<Publish> tracks, boolean data) {
         java.util.List<String> mids = new java.util.ArrayList<>();
         java.util.List<MediaDescription> kept = previous == null ? List.of() : previous.media();
         for (MediaDescription m : kept) {
@@ -47,11 +57,19 @@ public final class ClientSdp {
         for (int i = 0; i < tracks.size(); i++) {
             mids.add("c" + i);
         }
+        boolean addData = data && (previous == null || SctpDescription.find(previous) == null);
+        if (addData) {
+            mids.add(DATA_MID);
+        }
         StringBuilder s = session(local, mids);
         String setup = previous == null ? "actpass" : "active";
         for (MediaDescription m : kept) {
             if (m.isRejected()) {
                 rejected(s, m);
+                continue;
+            }
+            if (SctpDescription.isDataSection(m)) {
+                dataSection(s, local, setup, m.mid());
                 continue;
             }
             section(s, local, setup, m, m.direction() == Direction.SENDONLY ? "recvonly" : "inactive");
@@ -81,7 +99,32 @@ public final class ClientSdp {
                 ssrc(s, t.ssrc(), t);
             }
         }
+        if (addData) {
+            dataSection(s, local, setup, DATA_MID);
+        }
         return s.toString();
+    }
+
+    /**
+     * A re-offer of the current session ({@code current}: the last description exchanged) that adds
+     * a data-channel section (RFC 8841) at the end, as a browser does on its first createDataChannel.
+     */
+    public static String reofferWithData(Local local, SessionDescription current, List<Publish> tracks) {
+        String body = answer(local, current, tracks);
+        if (SctpDescription.find(current) != null) {
+            return body;
+        }
+        StringBuilder s = new StringBuilder(body.replaceFirst("a=group:BUNDLE([^\r]*)", "a=group:BUNDLE$1 " + DATA_MID));
+        dataSection(s, local, "active", DATA_MID);
+        return s.toString();
+    }
+
+    /** The data section (RFC 8841 §4-6): the client's max-message-size leaves room for the server's envelope. */
+    private static void dataSection(StringBuilder s, Local local, String setup, String mid) {
+        s.append("m=application 9 UDP/DTLS/SCTP webrtc-datachannel\r\n");
+        transport(s, local, setup, mid, false);
+        s.append("a=sctp-port:").append(SctpDescription.DEFAULT_PORT).append("\r\n")
+                .append("a=max-message-size:").append(MAX_MESSAGE_SIZE).append("\r\n");
     }
 
     /**
@@ -162,6 +205,10 @@ public final class ClientSdp {
                         .append(m.mid()).append("\r\n");
                 continue;
             }
+            if (SctpDescription.isDataSection(m)) {
+                dataSection(s, local, "active", m.mid());
+                continue;
+            }
             s.append("m=").append(m.kind()).append(" 9 ").append(m.proto()).append(' ')
                     .append(String.join(" ", m.formats())).append("\r\n");
             transport(s, local, "active", m.mid());
@@ -216,14 +263,20 @@ public final class ClientSdp {
     }
 
     private static void transport(StringBuilder s, Local local, String setup, String mid) {
+        transport(s, local, setup, mid, true);
+    }
+
+    private static void transport(StringBuilder s, Local local, String setup, String mid, boolean rtcpMux) {
         s.append("c=IN IP4 0.0.0.0\r\n")
                 .append("a=ice-ufrag:").append(local.ice().ufrag()).append("\r\n")
                 .append("a=ice-pwd:").append(local.ice().password()).append("\r\n")
                 .append("a=ice-options:trickle\r\n")
                 .append("a=fingerprint:").append(local.fingerprint().toSdpValue()).append("\r\n")
                 .append("a=setup:").append(setup).append("\r\n")
-                .append("a=mid:").append(mid).append("\r\n")
-                .append("a=rtcp-mux\r\n");
+                .append("a=mid:").append(mid).append("\r\n");
+        if (rtcpMux) {
+            s.append("a=rtcp-mux\r\n");
+        }
         for (Candidate c : local.candidates()) {
             s.append("a=candidate:").append(c.toSdpValue()).append("\r\n");
         }

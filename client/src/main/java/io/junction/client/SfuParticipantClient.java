@@ -55,6 +55,9 @@ public final class SfuParticipantClient implements AutoCloseable, MediaPump.Publ
     private SessionDescription lastRemote;
     private volatile String id;
     private volatile int offersAnswered;
+    private volatile ClientDataChannels data;
+    private boolean dataNegotiated;
+    private boolean dataOfferWanted;
 
     /**
      * @param server     e.g. {@code ws://127.0.0.1:8080/ws}
@@ -179,7 +182,7 @@ public final class SfuParticipantClient implements AutoCloseable, MediaPump.Publ
                     id = m.path("id").asText();
                     events.add(m);
                     joined.complete(id);
-                    if (!publish.isEmpty()) {
+                    if (!publish.isEmpty() || data != null) {
                         offerToPublish();
                     }
                 }
@@ -196,11 +199,15 @@ public final class SfuParticipantClient implements AutoCloseable, MediaPump.Publ
         String t = data.path("type").asText();
         if (t.equals("answer")) {
             SessionDescription answer = SdpParser.parse(data.path("sdp").asText());
+            boolean offerData;
             synchronized (this) {
                 localOfferPending = false;
                 published = published || !publish.isEmpty();
                 lastRemote = answer;
+                offerData = dataOfferWanted && io.junction.sfu.sdp.SctpDescription.find(answer) == null;
+                dataOfferWanted = false;
             }
+            onDataNegotiated(answer);
             if (peer.iceRestartPending()) {
                 MediaDescription first = answer.media().get(0);
                 String ufrag = answer.iceUfrag() != null ? answer.iceUfrag() : first.iceUfrag();
@@ -213,6 +220,9 @@ public final class SfuParticipantClient implements AutoCloseable, MediaPump.Publ
                 return;
             }
             startPeer(answer);
+            if (offerData) {
+                offerData();
+            }
         } else if (t.equals("offer")) {
             SessionDescription offer = SdpParser.parse(data.path("sdp").asText());
             mapStreams(offer);
@@ -226,6 +236,7 @@ public final class SfuParticipantClient implements AutoCloseable, MediaPump.Publ
             }
             sendDescription("answer", ClientSdp.answer(local, offer, published ? publish : List.of()));
             offersAnswered++;
+            onDataNegotiated(offer);
             startPeer(offer);
             if (reoffer) {
                 offerToPublish();
@@ -254,7 +265,50 @@ public final class SfuParticipantClient implements AutoCloseable, MediaPump.Publ
 
     private synchronized void offerToPublish() {
         localOfferPending = true;
-        sendDescription("offer", ClientSdp.offer(local, lastRemote, publish));
+        sendDescription("offer", ClientSdp.offer(local, lastRemote, publish, data != null));
+    }
+
+    /**
+     * Data channels (RFC 8831) through the server: the first call adds a data section (in the first
+     * offer, or by a re-offer once joined, as a browser's first {@code createDataChannel} does).
+     * Channels are room-wide by label: see docs/PROTOCOL.md, "Data channels".
+     */
+    public ClientDataChannels dataChannels() {
+        synchronized (this) {
+            if (data == null) {
+                data = new ClientDataChannels(peer::sendApplicationData);
+                if (!joined.isDone()) {
+                    return data; // the first offer, sent when joined, carries the data section
+                }
+                if (localOfferPending) {
+                    dataOfferWanted = true; // once the exchange under way is done
+                } else if (lastRemote == null) {
+                    offerToPublish();
+                } else {
+                    offerData();
+                }
+            }
+            return data;
+        }
+    }
+
+    private synchronized void offerData() {
+        localOfferPending = true;
+        sendDescription("offer", ClientSdp.reofferWithData(local, lastRemote, published ? publish : List.of()));
+    }
+
+    /** The exchanged description has a data section: start SCTP once DTLS is up too. */
+    private void onDataNegotiated(SessionDescription remote) {
+        ClientDataChannels d = data;
+        synchronized (this) {
+            if (d == null || dataNegotiated || io.junction.sfu.sdp.SctpDescription.find(remote) == null) {
+                return;
+            }
+            dataNegotiated = true;
+        }
+        if (connected.isDone()) {
+            d.start();
+        }
     }
 
     private void mapStreams(SessionDescription offer) {
@@ -306,6 +360,10 @@ public final class SfuParticipantClient implements AutoCloseable, MediaPump.Publ
 
     @Override
     public void close() {
+        ClientDataChannels d = data;
+        if (d != null) {
+            d.close();
+        }
         signaling.close();
         peer.close();
     }
@@ -316,6 +374,20 @@ public final class SfuParticipantClient implements AutoCloseable, MediaPump.Publ
         @Override
         public void onConnected() {
             connected.complete(null);
+            ClientDataChannels d = data;
+            boolean negotiated;
+            synchronized (SfuParticipantClient.this) {
+                negotiated = dataNegotiated;
+            }
+            if (d != null && negotiated) {
+                d.start();
+            }
+        }
+
+        @Override
+        public boolean onApplicationData(byte[] buf, int off, int len) {
+            ClientDataChannels d = data;
+            return d != null && d.offer(buf, off, len);
         }
 
         @Override

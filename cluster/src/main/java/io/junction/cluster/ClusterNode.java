@@ -178,21 +178,10 @@ public final class ClusterNode implements RoomFederation, AutoCloseable {
         if (halted) {
             return;
         }
-        Future<?> f;
-        try {
-            f = thread.submit(() -> rooms.run(() -> rooms.follow(room)));
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            return;
-        }
-        try {
-            f.get(options.prepareTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            LOG.debug("members of room {} on other nodes not known within {}", room, options.prepareTimeout());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException e) {
-            LOG.debug("following room {} failed", room, e.getCause());
-        }
+        onClusterThread(() -> {
+            rooms.follow(room);
+            return null;
+        }, "members of room " + room + " on other nodes");
     }
 
     /**
@@ -205,25 +194,34 @@ public final class ClusterNode implements RoomFederation, AutoCloseable {
         if (halted || !options.placement().any()) {
             return null;
         }
-        Future<Placement.Redirect> f;
+        Placement.Redirect r = onClusterThread(() -> rooms.placement(room), "placement of room " + room);
+        return r == null ? null : new RoomFederation.Redirect(r.url(), r.reason().wire(), r.node());
+    }
+
+    /**
+     * Runs {@code task} on the cluster thread (Redis failures handled as for every task there) and
+     * waits for its result at most the prepare timeout; null when it did not finish in time, failed,
+     * or the node is stopping.
+     */
+    private <T> T onClusterThread(java.util.function.Supplier<T> task, String what) {
+        Future<T> f;
         try {
             f = thread.submit(() -> {
-                Placement.Redirect[] out = new Placement.Redirect[1];
-                rooms.run(() -> out[0] = rooms.placement(room));
-                return out[0];
+                List<T> out = new java.util.ArrayList<>(1);
+                rooms.run(() -> out.add(task.get()));
+                return out.isEmpty() ? null : out.get(0);
             });
         } catch (java.util.concurrent.RejectedExecutionException e) {
             return null;
         }
         try {
-            Placement.Redirect r = f.get(options.prepareTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            return r == null ? null : new RoomFederation.Redirect(r.url(), r.reason().wire(), r.node());
+            return f.get(options.prepareTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            LOG.debug("placement of room {} not decided within {}: joining here", room, options.prepareTimeout());
+            LOG.debug("{} not known within {}: going on without it", what, options.prepareTimeout());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (java.util.concurrent.ExecutionException e) {
-            LOG.debug("placement of room {} failed", room, e.getCause());
+            LOG.debug("{} failed", what, e.getCause());
         }
         return null;
     }

@@ -65,6 +65,10 @@ final class DatagramChannelAdapter implements DatagramTransport {
         return !inbound.isEmpty();
     }
 
+    int queued() {
+        return inbound.size();
+    }
+
     /** Makes a blocked receive() return with an exception and all later calls fail. */
     void shutdown() {
         closed = true;

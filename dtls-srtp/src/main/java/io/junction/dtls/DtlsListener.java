@@ -16,4 +16,14 @@ public interface DtlsListener {
 
     /** The peer sent close_notify. */
     void onClosed();
+
+    /**
+     * One application-data record after the handshake (RFC 8261 §5: each record carries one SCTP
+     * packet). The buffer is reused: copy before returning. Default: ignored (and counted).
+     *
+     * @return true if the record was consumed, false to have it counted as dropped
+     */
+    default boolean onApplicationData(byte[] buf, int off, int len) {
+        return false;
+    }
 }

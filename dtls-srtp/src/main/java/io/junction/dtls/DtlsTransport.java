@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The blocking bctls handshake runs as one task on the caller's executor; after it, incoming
  * DTLS records (alerts, retransmitted flights) are processed on the thread that calls
- * {@link #receive}, so no thread is kept per peer. Application data is dropped and counted.
+ * {@link #receive}, so no thread is kept per peer. Application data (RFC 8261: SCTP packets for
+ * data channels) goes to {@link DtlsListener#onApplicationData} on that thread, and
+ * {@link #sendApplicationData} sends it; a listener that does not take it has it counted as dropped.
  */
 public final class DtlsTransport implements AutoCloseable {
     /** Lifecycle: NEW → HANDSHAKING → CONNECTED → CLOSED, or → FAILED. */
@@ -45,9 +47,13 @@ public final class DtlsTransport implements AutoCloseable {
     private final byte[] scratch = new byte[DatagramChannelAdapter.RECEIVE_LIMIT];
 
     private State state = State.NEW;                 // guarded by lock
+    private volatile long startedNanos;
     private org.bouncycastle.tls.DTLSTransport dtls; // guarded by lock
     private volatile long droppedDatagrams;
     private volatile long applicationDataDropped;
+    private volatile long applicationDataNotSent;
+    /** DTLS 1.2 record overhead is at most 13 header + 16 IV + 48 MAC/padding: 1200 - 77, rounded down. */
+    public static final int APPLICATION_DATA_FLOOR = 1120;
 
     /** A transport offering {@link #DEFAULT_PROFILES}. */
     public DtlsTransport(DtlsRole role, DtlsCertificate local, Fingerprint expectedRemote, DatagramSender out,
@@ -103,6 +109,7 @@ public final class DtlsTransport implements AutoCloseable {
                 throw new IllegalStateException("start() called in state " + state);
             }
             state = State.HANDSHAKING;
+            startedNanos = now;
             channel.setDeadline(deadline);
             if (deadline - now <= 0) {
                 failLocked("handshake timeout (no time left when the handshake could start)");
@@ -155,7 +162,56 @@ public final class DtlsTransport implements AutoCloseable {
         return droppedDatagrams;
     }
 
-    /** Application-data records received and discarded (WebRTC data channels are not supported). */
+    /**
+     * Protects and sends one application-data record (RFC 8261 §5: one SCTP packet per record) of at
+     * most {@link #applicationDataLimit()} bytes.
+     *
+     * @return false (and counted) if not connected, too large, or the send failed
+     */
+    public boolean sendApplicationData(byte[] buf, int off, int len) {
+        synchronized (lock) {
+            if (state != State.CONNECTED || dtls == null) {
+                applicationDataNotSent++;
+                return false;
+            }
+            try {
+                if (len > dtls.getSendLimit()) {
+                    applicationDataNotSent++;
+                    return false;
+                }
+                dtls.send(buf, off, len);
+                return true;
+            } catch (IOException e) {
+                applicationDataNotSent++;
+                LOG.debug("DTLS application data not sent: {}", e.toString());
+                return false;
+            }
+        }
+    }
+
+    /**
+     * Largest application-data record {@link #sendApplicationData} accepts: the datagram limit minus
+     * the negotiated cipher's record overhead once connected, a conservative bound before.
+     */
+    public int applicationDataLimit() {
+        synchronized (lock) {
+            if (state == State.CONNECTED && dtls != null) {
+                try {
+                    return dtls.getSendLimit();
+                } catch (IOException e) {
+                    return APPLICATION_DATA_FLOOR;
+                }
+            }
+            return APPLICATION_DATA_FLOOR;
+        }
+    }
+
+    /** Application-data records that could not be sent (not connected, too large, send error). */
+    public long applicationDataNotSent() {
+        return applicationDataNotSent;
+    }
+
+    /** Application-data records received that the listener did not take. */
     public long applicationDataDropped() {
         return applicationDataDropped;
     }
@@ -182,6 +238,9 @@ public final class DtlsTransport implements AutoCloseable {
 
     private void runHandshake() {
         org.bouncycastle.tls.DTLSTransport result;
+        long begun = System.nanoTime();
+        LOG.debug("DTLS {} handshake begins ({} ms after start, {} datagrams queued)", role,
+                (begun - startedNanos) / 1_000_000, channel.queued());
         try {
             if (role == DtlsRole.CLIENT) {
                 result = new DTLSClientProtocol().connect(new SrtpDtlsClient(support), channel);
@@ -207,6 +266,7 @@ public final class DtlsTransport implements AutoCloseable {
             dtls = result;
             channel.switchToNonBlocking();
             state = State.CONNECTED;
+            LOG.debug("DTLS {} handshake complete in {} ms", role, (System.nanoTime() - begun) / 1_000_000);
             listener.onHandshakeComplete(support.keys);
             if (channel.hasQueued()) {
                 processRecords();
@@ -219,7 +279,7 @@ public final class DtlsTransport implements AutoCloseable {
         while (state == State.CONNECTED && channel.hasQueued()) {
             try {
                 int n = dtls.receive(scratch, 0, scratch.length, 1);
-                if (n >= 0) {
+                if (n >= 0 && !listener.onApplicationData(scratch, 0, n)) {
                     applicationDataDropped++;
                 }
             } catch (DatagramChannelAdapter.NoMoreDatagrams e) {

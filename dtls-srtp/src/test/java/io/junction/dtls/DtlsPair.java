@@ -83,6 +83,18 @@ final class DtlsPair implements AutoCloseable {
         final CompletableFuture<String> failure = new CompletableFuture<>();
         final CompletableFuture<Void> closed = new CompletableFuture<>();
         final AtomicInteger calls = new AtomicInteger();
+        final java.util.concurrent.LinkedBlockingQueue<byte[]> applicationData =
+            new java.util.concurrent.LinkedBlockingQueue<>();
+        volatile boolean takeApplicationData = true;
+
+        @Override
+        public boolean onApplicationData(byte[] buf, int off, int len) {
+            if (!takeApplicationData) {
+                return false;
+            }
+            applicationData.add(java.util.Arrays.copyOfRange(buf, off, off + len));
+            return true;
+        }
 
         @Override
         public void onHandshakeComplete(SrtpKeyingMaterial keys) {

@@ -234,6 +234,51 @@ class DtlsTransportTest {
     }
 
     @Test
+    void applicationDataFlowsBothWaysAfterTheHandshake() throws Exception {
+        try (DtlsPair pair = DtlsPair.matching(clientCert, serverCert, DtlsTransport.DEFAULT_PROFILES,
+            DtlsTransport.DEFAULT_PROFILES)) {
+            byte[] early = {1, 2, 3};
+            assertEquals(false, pair.client.sendApplicationData(early, 0, early.length), "not connected yet");
+            assertEquals(1, pair.client.applicationDataNotSent());
+            pair.start();
+            pair.clientEvents.complete.get(10, TimeUnit.SECONDS);
+            pair.serverEvents.complete.get(10, TimeUnit.SECONDS);
+            int limit = pair.client.applicationDataLimit();
+            assertTrue(limit >= DtlsTransport.APPLICATION_DATA_FLOOR && limit < 1200, "limit " + limit);
+            byte[] big = new byte[limit];
+            for (int i = 0; i < big.length; i++) {
+                big[i] = (byte) (i * 31);
+            }
+            assertTrue(pair.client.sendApplicationData(big, 0, big.length));
+            assertArrayEquals(big, pair.serverEvents.applicationData.poll(10, TimeUnit.SECONDS));
+            byte[] small = {9, 8, 7};
+            assertTrue(pair.server.sendApplicationData(small, 0, small.length));
+            assertArrayEquals(small, pair.clientEvents.applicationData.poll(10, TimeUnit.SECONDS));
+            byte[] tooBig = new byte[limit + 1];
+            assertEquals(false, pair.client.sendApplicationData(tooBig, 0, tooBig.length));
+            assertEquals(2, pair.client.applicationDataNotSent());
+        }
+    }
+
+    @Test
+    void applicationDataNotTakenIsCounted() throws Exception {
+        try (DtlsPair pair = DtlsPair.matching(clientCert, serverCert, DtlsTransport.DEFAULT_PROFILES,
+            DtlsTransport.DEFAULT_PROFILES)) {
+            pair.serverEvents.takeApplicationData = false;
+            pair.start();
+            pair.clientEvents.complete.get(10, TimeUnit.SECONDS);
+            pair.serverEvents.complete.get(10, TimeUnit.SECONDS);
+            byte[] d = {4, 5};
+            assertTrue(pair.client.sendApplicationData(d, 0, d.length));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (pair.server.applicationDataDropped() == 0 && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertEquals(1, pair.server.applicationDataDropped());
+        }
+    }
+
+    @Test
     void invalidOptionsAreRejected() {
         DtlsListener l = new DtlsPair.RecordingListener();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new DtlsTransport(

@@ -89,6 +89,12 @@ final class DataGate {
         }
     }
 
+    int held() {
+        synchronized (lock) {
+            return early.size();
+        }
+    }
+
     IceTransport.Listener listener() {
         return listener;
     }

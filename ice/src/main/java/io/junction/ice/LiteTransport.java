@@ -249,6 +249,7 @@ final class LiteTransport implements IceTransport {
             }
             if (previous != null && used.equals(local)) {
                 port.unregister(previous, this); // RFC 8445 §9: the restart is complete
+                LOG.debug("ufrag {}: ICE restart complete, ufrag {} retired", local.ufrag(), previous.ufrag());
                 previous = null;
             }
             if (!paths.contains(from)) {
@@ -334,6 +335,10 @@ final class LiteTransport implements IceTransport {
     private void connect() {
         Route r = selected;
         if (r != null && state.compareAndSet(State.CHECKING, State.CONNECTED)) {
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("ufrag {}: connected via {}, {} ms after the first check, {} datagrams held", local.ufrag(),
+                        r.remote(), port.nowMs() - firstCheckMs, gate.held());
+            }
             gate.open(r.remote()); // onConnected, then the datagrams held before it
         }
     }

@@ -14,6 +14,9 @@ import java.util.concurrent.atomic.LongAdder;
  * One UDP socket of the media port, bound to one local address (see {@link BindPlan}); replies and media
  * to a peer leave from the socket its check arrived on, so they carry the address the peer sent to.
  * {@link #send} may be called from any thread (the channel serialises writers).
+ *
+ * <p>Sends leave from a direct buffer of the sending thread ({@link SendBuffers}): handed a heap buffer,
+ * the JDK would fetch a temporary direct buffer from a thread-local cache and release it on every call.
  */
 final class MediaSocket implements PathSender, AutoCloseable {
     private final DatagramChannel channel;
@@ -78,7 +81,8 @@ final class MediaSocket implements PathSender, AutoCloseable {
     @Override
     public boolean send(byte[] buf, int off, int len, InetSocketAddress to) {
         try {
-            if (channel.send(ByteBuffer.wrap(buf, off, len), to) == 0) {
+            ByteBuffer out = len <= SendBuffers.SIZE ? SendBuffers.of(buf, off, len) : ByteBuffer.wrap(buf, off, len);
+            if (channel.send(out, to) == 0) {
                 sendBufferFull.increment();
                 return false;
             }

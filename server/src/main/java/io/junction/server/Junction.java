@@ -127,7 +127,7 @@ public final class Junction implements AutoCloseable {
     }
 
     private void startHttp() throws Exception {
-        Server server = new Server();
+        Server server = new Server(io.junction.signaling.HttpThreads.create());
         ServerConnector c;
         if (settings.tlsKeystore() != null) {
             SslContextFactory.Server tls = new SslContextFactory.Server();

@@ -66,6 +66,15 @@ class ClusterPlacementTest {
         return n;
     }
 
+    /** Checks {@code redirect} names {@code room}, {@code reason} and {@code target}'s URL; connects a client there. */
+    private JsonWsClient follow(JsonNode redirect, String room, String reason, Junction target) throws Exception {
+        assertEquals("redirect", redirect.get("type").asText(), redirect.toString());
+        assertEquals(reason, redirect.get("reason").asText());
+        assertEquals(room, redirect.get("room").asText());
+        assertEquals("ws://127.0.0.1:" + target.httpPort() + "/ws", redirect.get("url").asText());
+        return client(URI.create(redirect.get("url").asText()).getPort());
+    }
+
     /** Whether a new client's join to {@code room} at {@code j} is taken there (not redirected). */
     private boolean joinsAt(Junction j, String room) {
         try (JsonWsClient probe = new JsonWsClient(http, j.httpPort())) {
@@ -94,15 +103,9 @@ class ClusterPlacementTest {
         assertEquals("joined", tryJoin(ann, "pinned", "ann").get("type").asText());
 
         JsonWsClient bob = client(b.httpPort());
-        JsonNode redirect = tryJoin(bob, "pinned", "bob");
-        assertEquals("redirect", redirect.get("type").asText(), redirect.toString());
-        assertEquals("pinned", redirect.get("reason").asText());
-        assertEquals("pinned", redirect.get("room").asText());
-        assertEquals("ws://127.0.0.1:" + a.httpPort() + "/ws", redirect.get("url").asText());
+        JsonWsClient moved = follow(tryJoin(bob, "pinned", "bob"), "pinned", "pinned", a);
         assertEquals(0, b.signaling().rooms().roomSize("pinned").orElse(0), "nothing joined at b");
-
-        // follow the redirect: same room, now with ann as a local peer at a
-        JsonWsClient moved = client(URI.create(redirect.get("url").asText()).getPort());
+        // same room, now with ann as a local peer at a
         JsonNode joined = moved.join("pinned", "bob");
         assertEquals(2, joined.get("userNum").asInt());
         assertEquals("ann", joined.get("peers").get(0).get("name").asText());
@@ -129,11 +132,7 @@ class ClusterPlacementTest {
         assertEquals("joined", tryJoin(ann, "x", "ann").get("type").asText(), "a has 0 < 1 participants");
 
         JsonWsClient bob = client(a.httpPort());
-        JsonNode redirect = tryJoin(bob, "y", "bob");
-        assertEquals("redirect", redirect.get("type").asText(), redirect.toString());
-        assertEquals("load", redirect.get("reason").asText());
-        assertEquals("ws://127.0.0.1:" + b.httpPort() + "/ws", redirect.get("url").asText());
-        JsonWsClient moved = client(URI.create(redirect.get("url").asText()).getPort());
+        JsonWsClient moved = follow(tryJoin(bob, "y", "bob"), "y", "load", b);
         assertEquals(1, moved.join("y", "bob").get("userNum").asInt());
 
         // a room a already hosts stays at a, whatever its load

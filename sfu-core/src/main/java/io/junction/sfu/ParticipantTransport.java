@@ -52,6 +52,8 @@ final class ParticipantTransport implements MediaSender {
     private final InboundQueue rtcpIn;
     private final List<Candidate> candidates = new ArrayList<>();
     private String remoteUfrag; // guarded by candidates
+    /** Data channels: takes DTLS application data on the transport thread (set once, at creation). */
+    private volatile io.junction.sfu.data.DataLink data;
     /** The media transport was started (fingerprint and role known); room worker thread only. */
     private boolean started;
 
@@ -77,6 +79,11 @@ final class ParticipantTransport implements MediaSender {
 
     IceTransport ice() {
         return ice;
+    }
+
+    /** Routes DTLS application data (SCTP, RFC 8261) to the participant's data channels. */
+    void attachData(io.junction.sfu.data.DataLink d) {
+        data = d;
     }
 
     /** On the loop: the media transport once started (the client's fingerprint and role known), else null. */
@@ -260,6 +267,12 @@ final class ParticipantTransport implements MediaSender {
             }
             p.copyFrom(buf, off, len);
             rtpIn.offer(p);
+        }
+
+        @Override
+        public boolean onApplicationData(byte[] buf, int off, int len) {
+            io.junction.sfu.data.DataLink d = data;
+            return d != null && d.onApplicationData(buf, off, len);
         }
 
         @Override

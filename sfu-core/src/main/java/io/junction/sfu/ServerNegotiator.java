@@ -105,6 +105,7 @@ final class ServerNegotiator {
         }
         refuseUnauthorizedPublishing(r.media());
         participant.transport().ensureStarted(offer, r.plan().dtlsRole());
+        participant.data().onNegotiated(offer, participant.transport().startedMedia());
         plan = r.plan();
         List<MediaPlan.Section> sections = new ArrayList<>();
         if (answerOnly) {
@@ -132,6 +133,7 @@ final class ServerNegotiator {
         }
         refuseUnauthorizedPublishing(r.media());
         participant.transport().ensureStarted(answer, r.plan().dtlsRole());
+        participant.data().onNegotiated(answer, participant.transport().startedMedia());
         plan = r.plan();
         pending = null;
         resent = false;

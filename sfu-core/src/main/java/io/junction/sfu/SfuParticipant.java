@@ -41,6 +41,7 @@ final class SfuParticipant implements MediaSession {
     /** The media transport failed or the peer closed it: negotiation is over (set on the loop). */
     private volatile boolean mediaLost;
     private boolean mediaConnected; // room worker thread only
+    private final io.junction.sfu.data.DataLink data;
 
     SfuParticipant(String id, String name, MediaRights rights, Reception reception,
                    SfuRoom room, EngineContext ctx, NegotiationSink sink) {
@@ -66,6 +67,8 @@ final class SfuParticipant implements MediaSession {
                 },
                 this::onRtp, this::onRtcp);
         this.media = new ParticipantMedia(id, transport, ctx.randomSsrc());
+        this.data = new io.junction.sfu.data.DataLink(id, room.data(), room.loop()::execute, room.loop()::nowMs);
+        transport.attachData(data);
         this.negotiator = new ServerNegotiator(this, room, ctx);
     }
 
@@ -107,6 +110,11 @@ final class SfuParticipant implements MediaSession {
 
     ServerNegotiator negotiator() {
         return negotiator;
+    }
+
+    /** Its data channels (room worker; the transport only hands records over). */
+    io.junction.sfu.data.DataLink data() {
+        return data;
     }
 
     NegotiationSink sink() {

@@ -63,12 +63,18 @@ final class SfuRoom implements TrackCatalog {
     private final Map<String, TrackEntry> tracks = new LinkedHashMap<>();
     private final List<PublishedTrack> trackList = new ArrayList<>();
     private final WorkerLoop.Ticker ticker = this::tick;
+    private final io.junction.sfu.data.DataRoom data = new io.junction.sfu.data.DataRoom();
     private final RoomSpeakers speakers;
     /** How often transport-wide CC feedback goes to publishers (libwebrtc sends it every 50–100 ms). */
     private static final long TRANSPORT_FEEDBACK_INTERVAL_MS = 50;
     private long nextReport;
     private long nextFeedback;
     private boolean closed;
+
+    /** The room's data channels (worker thread only). */
+    io.junction.sfu.data.DataRoom data() {
+        return data;
+    }
 
     SfuRoom(String id, WorkerLoop loop, EngineContext ctx) {
         this.id = id;
@@ -160,6 +166,7 @@ final class SfuRoom implements TrackCatalog {
             unsubscribe(m, s);
         }
         m.receiving.clear();
+        p.data().close(reason);
         speakers.remove(p.id());
         p.closeMedia(leaving);
         if (leaving) {
@@ -357,6 +364,7 @@ final class SfuRoom implements TrackCatalog {
             return; // left while the handshake finished
         }
         p.markMediaConnected();
+        p.data().onTransportConnected();
         ctx.emit(new RoomEvent.TransportConnected(id, p.id()));
         activate(m, p.negotiator().acceptedKeys());
         long now = loop.nowMs();
@@ -380,6 +388,7 @@ final class SfuRoom implements TrackCatalog {
     }
 
     private void tick(long now) {
+        data.tick(now);
         for (int i = 0; i < trackList.size(); i++) {
             trackList.get(i).tick(now);
         }

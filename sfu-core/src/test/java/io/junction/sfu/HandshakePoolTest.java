@@ -78,11 +78,37 @@ class HandshakePoolTest {
     }
 
     @Test
+    void sequentialHandshakesReuseOneThread() throws Exception {
+        ThreadPoolExecutor pool = HandshakePool.create(8, Duration.ofSeconds(30), 16);
+        try {
+            for (int i = 0; i < 20; i++) {
+                CountDownLatch done = new CountDownLatch(1);
+                pool.execute(done::countDown);
+                assertTrue(done.await(5, TimeUnit.SECONDS));
+                waitIdle(pool);
+            }
+            assertEquals(1, pool.getLargestPoolSize(), "a free thread takes the next handshake; none is started");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void waitIdle(ThreadPoolExecutor pool) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (pool.getActiveCount() > 0) {
+            if (System.nanoTime() > deadline) {
+                fail("thread still busy");
+            }
+            TimeUnit.MILLISECONDS.sleep(1);
+        }
+    }
+
+    @Test
     void defaultPoolIsBoundedAndShrinks() {
         ThreadPoolExecutor pool = HandshakePool.create(SfuOptions.DEFAULT_HANDSHAKE_THREADS);
         try {
             assertEquals(SfuOptions.DEFAULT_HANDSHAKE_THREADS, pool.getMaximumPoolSize());
-            assertTrue(pool.allowsCoreThreadTimeOut());
+            assertEquals(0, pool.getCorePoolSize(), "every thread ends when idle");
             assertEquals(HandshakePool.QUEUE, pool.getQueue().remainingCapacity());
         } finally {
             pool.shutdownNow();

@@ -151,7 +151,7 @@ public final class SignalingServer implements AutoCloseable {
         if (ownServer != null) {
             throw new IllegalStateException("already started");
         }
-        Server server = new Server();
+        Server server = new Server(HttpThreads.create());
         ServerConnector c = new ServerConnector(server);
         c.setHost(host);
         c.setPort(port);

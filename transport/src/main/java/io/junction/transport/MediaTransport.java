@@ -45,6 +45,17 @@ public final class MediaTransport implements AutoCloseable {
 
         /** A decrypted RTCP compound packet. */
         void onRtcp(byte[] buf, int off, int len);
+
+        /**
+         * One DTLS application-data record: an SCTP packet for data channels (RFC 8261 §5), on the
+         * thread that fed the datagram (the ICE receive thread) with the DTLS lock held: copy it and
+         * hand it to the thread that owns the association; do not block or send from here.
+         *
+         * @return true if taken; false has it counted as dropped (the default: no data channels)
+         */
+        default boolean onApplicationData(byte[] buf, int off, int len) {
+            return false;
+        }
     }
 
     private volatile IceTransport ice;
@@ -182,6 +193,37 @@ public final class MediaTransport implements AutoCloseable {
             out.increment();
             ice.send(buf, off, n);
         }
+    }
+
+    /**
+     * Sends one SCTP packet as a DTLS application-data record (RFC 8261 §5) of at most
+     * {@link #applicationDataLimit()} bytes.
+     *
+     * @return false if not connected or not sent (counted by the DTLS transport)
+     */
+    public boolean sendApplicationData(byte[] buf, int off, int len) {
+        DtlsTransport d = dtls;
+        if (d == null || state.get() != State.CONNECTED) {
+            drops.get(DropReason.NOT_CONNECTED).increment();
+            return false;
+        }
+        boolean sent = d.sendApplicationData(buf, off, len);
+        if (sent) {
+            out.increment();
+        }
+        return sent;
+    }
+
+    /** The largest SCTP packet {@link #sendApplicationData} carries (use it as the association's MTU). */
+    public int applicationDataLimit() {
+        DtlsTransport d = dtls;
+        return d == null ? DtlsTransport.APPLICATION_DATA_FLOOR : d.applicationDataLimit();
+    }
+
+    /** Our DTLS role (RFC 8832 §6: the DTLS client uses even stream ids), or null before the start. */
+    public DtlsRole dtlsRole() {
+        DtlsTransport d = dtls;
+        return d == null ? null : d.role();
     }
 
     /** The current state. */
@@ -393,6 +435,11 @@ public final class MediaTransport implements AutoCloseable {
         @Override
         public void onFailure(String reason) {
             fail("DTLS: " + reason);
+        }
+
+        @Override
+        public boolean onApplicationData(byte[] buf, int off, int len) {
+            return state.get() == State.CONNECTED && listener.onApplicationData(buf, off, len);
         }
 
         @Override

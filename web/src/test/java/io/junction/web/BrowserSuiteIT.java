@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  */
 class BrowserSuiteIT {
     private static final Logger LOG = LoggerFactory.getLogger(BrowserSuiteIT.class);
-    private static final long DEADLINE_MINUTES = 15;
+    private static final long DEADLINE_MINUTES = 30;
 
     @Test
     void browserScenariosPass() throws Exception {

@@ -30,6 +30,13 @@ public class SrtpBenchmark {
     @Param({"AEAD_AES_128_GCM", "AES128_CM_HMAC_SHA1_80"})
     public SrtpProfile profile;
 
+    /**
+     * jitsi-srtp's AES implementation: {@code auto} lets it time its candidates once at start-up (cold JIT)
+     * and keep the fastest; {@code SunJCE} / {@code OpenSSL} force one (steady-state comparison).
+     */
+    @Param({"auto", "SunJCE", "OpenSSL"})
+    public String aes;
+
     private SrtpSession sender;
     private SrtpSession receiver;
     private final byte[] plain = new byte[PACKET];
@@ -38,6 +45,9 @@ public class SrtpBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
+        if (!"auto".equals(aes)) {
+            org.jitsi.srtp.crypto.Aes.setFactoryClassName("org.jitsi.srtp.crypto.Aes$" + aes + "CipherFactory");
+        }
         SrtpSession.warmUp();
         Random r = new Random(1);
         byte[] k1 = new byte[profile.masterKeyLength()];
@@ -69,6 +79,16 @@ public class SrtpBenchmark {
             throw new IllegalStateException("round trip failed: " + n + "/" + m);
         }
         return m;
+    }
+
+    /** What the server does per forwarded packet: protect only (the copy stands in for the rewrite). */
+    @Benchmark
+    public int protectOnly() {
+        int s = seq++ & 0xFFFF;
+        plain[2] = (byte) (s >> 8);
+        plain[3] = (byte) s;
+        System.arraycopy(plain, 0, buf, 0, PACKET);
+        return sender.protectRtp(buf, 0, PACKET);
     }
 
     @TearDown(Level.Trial)

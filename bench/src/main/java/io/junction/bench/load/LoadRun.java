@@ -63,7 +63,8 @@ public final class LoadRun implements AutoCloseable {
     public RunReport run() throws Exception {
         long startedAt = System.currentTimeMillis();
         if (cfg.spawnJar() != null) {
-            spawned = ServerProcess.start(cfg.spawnJar(), cfg.serverCpus(), List.of("-Xmx1g"), Duration.ofSeconds(30));
+            spawned = ServerProcess.start(cfg.spawnJar(), cfg.serverCpus(), ServerProcess.jvmArgs(System.getenv(ServerProcess.JVM_ENV)),
+                    Duration.ofSeconds(90)); // a JVM start on a shared, busy core can take long
             uri = spawned.signalingUri();
             serverPid = spawned.pid();
         } else {
@@ -253,6 +254,7 @@ public final class LoadRun implements AutoCloseable {
                 publishers.size() + subscribers.size(), b.streams, secs, (sentB - sentA) / window, outPps,
                 (b.bytes - a.bytes) * 8 / window / 1e6, lossBefore, lossAfter, h.getValueAtPercentile(50) / 1000.0,
                 p99, h.getMaxValue() / 1000.0, cpu, loadCpu, procB == null ? Double.NaN : procB.rssKb() / 1024.0,
+                procB == null ? -1 : procB.threads(),
                 Double.isNaN(cpu) || cpu <= 0 ? Double.NaN : outPps / (cpu / 100.0), b.corrupt - a.corrupt,
                 b.duplicates - a.duplicates, b.outOfOrder - a.outOfOrder, held);
         progress.printf("%n%s%n", ReportTable.row(r));

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 
 /**
  * CPU time and resident memory of a process from Linux /proc (proc(5)): utime + stime of
- * {@code /proc/<pid>/stat} in clock ticks, and VmRSS of {@code /proc/<pid>/status}.
+ * {@code /proc/<pid>/stat} in clock ticks, and VmRSS and Threads of {@code /proc/<pid>/status}.
  */
 public final class ProcStats {
     /** USER_HZ: 100 on every mainstream Linux architecture (sysconf(_SC_CLK_TCK)). */
@@ -15,8 +15,8 @@ public final class ProcStats {
     private ProcStats() {
     }
 
-    /** One reading; {@code cpuNanos} = user + system time. */
-    public record Sample(long cpuNanos, long rssKb) {
+    /** One reading; {@code cpuNanos} = user + system time; {@code threads} = live threads (-1 unknown). */
+    public record Sample(long cpuNanos, long rssKb, int threads) {
     }
 
     /** Reads a process, or returns null when /proc has no such process (or no /proc). */
@@ -24,7 +24,7 @@ public final class ProcStats {
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
             String status = Files.readString(Path.of("/proc", Long.toString(pid), "status"));
-            return new Sample(cpuNanosFromStat(stat), rssKbFromStatus(status));
+            return new Sample(cpuNanosFromStat(stat), rssKbFromStatus(status), threadsFromStatus(status));
         } catch (IOException | RuntimeException e) {
             return null;
         }
@@ -52,9 +52,18 @@ public final class ProcStats {
 
     /** VmRSS in kB from a status file, or -1 when absent. */
     public static long rssKbFromStatus(String status) {
+        return field(status, "VmRSS:");
+    }
+
+    /** Threads (the process's live thread count) from a status file, or -1 when absent. */
+    public static int threadsFromStatus(String status) {
+        return (int) field(status, "Threads:");
+    }
+
+    private static long field(String status, String name) {
         for (String line : status.split("\n")) {
-            if (line.startsWith("VmRSS:")) {
-                String v = line.substring(6).trim();
+            if (line.startsWith(name)) {
+                String v = line.substring(name.length()).trim();
                 int sp = v.indexOf(' ');
                 return Long.parseLong(sp < 0 ? v : v.substring(0, sp));
             }

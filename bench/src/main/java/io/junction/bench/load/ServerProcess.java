@@ -40,6 +40,18 @@ public final class ServerProcess implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(hook);
     }
 
+    /** Environment variable with extra JVM options for a spawned server (space-separated, e.g. profiling). */
+    public static final String JVM_ENV = "JUNCTION_BENCH_SERVER_JVM";
+
+    /** {@code -Xmx1g} followed by the space-separated options of {@code extra} (null or blank: none). */
+    static List<String> jvmArgs(String extra) {
+        List<String> out = new ArrayList<>(List.of("-Xmx1g"));
+        if (extra != null && !extra.isBlank()) {
+            out.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        return out;
+    }
+
     /**
      * Starts the server and waits until /health answers 200.
      *

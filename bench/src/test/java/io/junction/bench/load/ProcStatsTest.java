@@ -29,10 +29,18 @@ class ProcStatsTest {
     }
 
     @Test
+    void threadsFromStatus() {
+        assertEquals(3, ProcStats.threadsFromStatus("Name:\tjava\nVmRSS:\t   20480 kB\nThreads:\t3\n"));
+        assertEquals(-1, ProcStats.threadsFromStatus("Name:\tjava\n"));
+        assertThrows(NumberFormatException.class, () -> ProcStats.threadsFromStatus("Threads:\tmany\n"));
+    }
+
+    @Test
     void readsThisProcess() {
         ProcStats.Sample s = ProcStats.read(ProcessHandle.current().pid());
         assertNotNull(s, "/proc is readable on Linux");
         assertTrue(s.rssKb() > 0);
+        assertTrue(s.threads() >= 1, "this test's own thread at least");
         assertEquals(null, ProcStats.read(Long.MAX_VALUE));
     }
 }

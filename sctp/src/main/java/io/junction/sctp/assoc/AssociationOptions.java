@@ -60,6 +60,13 @@ public record AssociationOptions(int localPort, int remotePort, int mtu, int max
                 delayedAckMs, heartbeatIntervalMs, cookieLifetimeMs);
     }
 
+    /** The largest SCTP packet built, e.g. the DTLS application-data limit (RFC 8261 §5). */
+    public AssociationOptions withMtu(int packetSize) {
+        return new AssociationOptions(localPort, remotePort, packetSize, maxMessageSize, sendBufferLimit,
+                receiveBufferLimit, streams, rtoInitialMs, rtoMinMs, rtoMaxMs, maxInitRetransmits,
+                maxAssociationRetransmits, delayedAckMs, heartbeatIntervalMs, cookieLifetimeMs);
+    }
+
     public AssociationOptions withRto(long initialMs, long minMs, long maxMs) {
         return new AssociationOptions(localPort, remotePort, mtu, maxMessageSize, sendBufferLimit,
                 receiveBufferLimit, streams, initialMs, minMs, maxMs, maxInitRetransmits,

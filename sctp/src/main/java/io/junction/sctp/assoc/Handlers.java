@@ -301,16 +301,17 @@ final class Handlers {
                 }
                 adopt(k);
             }
-            case COOKIE_WAIT, COOKIE_ECHOED -> {
+            case COOKIE_WAIT -> {
+                // Our tag, or the tag of an INIT ACK we sent while still CLOSED, just before our own
+                // INIT crossed the peer's (§5.2.1): the cookie is authentic and fresh either way.
+                adopt(k);
+            }
+            case COOKIE_ECHOED -> {
                 if (k.localTag() != a.myTag) {
                     a.stats().droppedTag++;
                     return false;
                 }
-                if (a.state == State.COOKIE_WAIT) {
-                    adopt(k);
-                } else {
-                    a.establish();
-                }
+                a.establish();
             }
             default -> {
                 if (k.localTag() != a.myTag || k.peerTag() != a.peerTag) {

@@ -39,6 +39,20 @@ class AssociationSetupTest {
     }
 
     @Test
+    void peerInitAnsweredWhileClosedThenOwnConnectStillEstablishes() {
+        // b answers a's INIT while not started (random tag in its INIT ACK), then connects itself:
+        // a's COOKIE ECHO then carries the earlier tag and must still be accepted.
+        Pair p = new Pair(12);
+        p.a.connect();
+        assertTrue(p.runUntil(() -> p.packetsBtoA >= 1, 1_000), "INIT ACK sent by the closed side");
+        p.b.connect();
+        assertTrue(p.runUntil(() -> p.ra.established && p.rb.established, 10_000));
+        assertEquals(SendStatus.OK, p.a.send(0, 53, new byte[] {1}, 0, 1, SendOptions.RELIABLE_ORDERED));
+        assertEquals(SendStatus.OK, p.b.send(1, 53, new byte[] {2}, 0, 1, SendOptions.RELIABLE_ORDERED));
+        assertTrue(p.runUntil(() -> p.ra.messages.size() == 1 && p.rb.messages.size() == 1, 5_000));
+    }
+
+    @Test
     void lostInitIsRetransmittedAndGivesUpAfterTheLimit() {
         Pair p = new Pair(3);
         p.script = (fromA, pkt, t) -> fromA && firstChunk(pkt) == ChunkType.INIT && p.packetsAtoB == 1 ? null : pkt;

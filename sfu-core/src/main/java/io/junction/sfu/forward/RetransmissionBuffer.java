@@ -26,6 +26,8 @@ public final class RetransmissionBuffer implements AutoCloseable {
     private final long[] storedMs;
     private boolean started;
     private long highest;
+    /** Lowest extended seq {@link #expire} still has to look at; every stored packet below it is gone. */
+    private long tail;
     private long stored;
     private long refused;
     private long hits;
@@ -60,6 +62,7 @@ public final class RetransmissionBuffer implements AutoCloseable {
             started = true;
             ext = seq;
             highest = ext;
+            tail = ext;
         } else {
             ext = Seq16.unwrap(highest, seq);
             if (ext > highest) {
@@ -81,6 +84,9 @@ public final class RetransmissionBuffer implements AutoCloseable {
         slots[slot] = packet;
         tags[slot] = ext;
         storedMs[slot] = now;
+        if (ext < tail) {
+            tail = ext; // a late packet below the expired part: the next expire walks from it
+        }
         stored++;
         return true;
     }
@@ -102,13 +108,30 @@ public final class RetransmissionBuffer implements AutoCloseable {
         return b;
     }
 
-    /** Releases every packet older than the maximum age (call from a periodic room task). */
+    /**
+     * Releases the packets older than the maximum age (call from a periodic room task). Walks from the
+     * oldest sequence number still held up to the first packet young enough, so a call costs the packets
+     * it releases (plus the empty slots of lost ones once), not the whole ring: packets arrive in sequence
+     * order, so the ones after a young packet are young too. A late packet stored behind a younger one is
+     * released when the walk reaches it or the window moves past it; {@link #get} never returns it once
+     * it is too old.
+     */
     public void expire(long now) {
-        for (int i = 0; i < slots.length; i++) {
-            if (slots[i] != null && now - storedMs[i] > maxAgeMs) {
-                evict(i);
-            }
+        if (!started) {
+            return;
         }
+        long s = Math.max(tail, highest - slots.length + 1);
+        for (; s <= highest; s++) {
+            int slot = (int) (s & mask);
+            if (slots[slot] == null || tags[slot] != s) {
+                continue;
+            }
+            if (now - storedMs[slot] <= maxAgeMs) {
+                break;
+            }
+            evict(slot);
+        }
+        tail = s;
     }
 
     /** Releases every stored packet; the buffer can be used again afterwards. */

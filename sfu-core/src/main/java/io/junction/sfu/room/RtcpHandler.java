@@ -53,9 +53,6 @@ final class RtcpHandler {
                 }
             }
         }
-        if (cursor.reason() != null) {
-            invalid++;
-        }
     }
 
     private void onSenderReport(byte[] b, int p, int l, long now, long wallClockMs) {

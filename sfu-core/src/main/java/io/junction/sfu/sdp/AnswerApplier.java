@@ -56,6 +56,12 @@ public final class AnswerApplier {
                 media.add(n);
                 continue;
             }
+            if (s.kind().equals("application")) {
+                NegotiatedMedia n = DataSection.negotiated(s.mid(), false);
+                sections.add(s.withNegotiated(n, false));
+                media.add(n);
+                continue;
+            }
             NegotiatedMedia n = negotiate(i, s, m);
             sections.add(s.withNegotiated(n, false));
             media.add(n);

@@ -13,7 +13,8 @@ import java.util.Map;
  * answered in order with the same mid; supported codecs and header extensions keep the client's
  * payload types and ids; a section the client sends on is answered {@code recvonly}, a client
  * {@code recvonly} section {@code inactive} (the server does not yet put its tracks there);
- * unsupported kinds or codec sets are rejected with port 0. Sections the server created
+ * unsupported kinds or codec sets are rejected with port 0. One data-channel section (RFC 8841)
+ * is accepted ({@link DataSection}). Sections the server created
  * (present in the plan as server-owned) keep sending their track.
  *
  * <p>DTLS (RFC 5763 section 5, RFC 8842 section 5.3): the server prefers to be the DTLS server,
@@ -64,6 +65,7 @@ public final class AnswerBuilder {
         answer.extmapAllowMixed = offer.extmapAllowMixed();
         List<PlannedSection> sections = new ArrayList<>();
         List<NegotiatedMedia> media = new ArrayList<>();
+        boolean dataAccepted = false;
         for (int i = 0; i < offer.media().size(); i++) {
             MediaDescription m = offer.media().get(i);
             PlannedSection known = i < plan.sections().size() ? plan.sections().get(i) : null;
@@ -77,6 +79,10 @@ public final class AnswerBuilder {
             PlannedSection planned = known != null && known.owner() == PlannedSection.Owner.SERVER
                     ? ServerSectionAnswer.answer(m, known, transport, role.setupValue(), answer.media)
                     : known == null ? placeTrack(m, unplaced, transport, role.setupValue(), answer.media) : null;
+            if (planned == null && SctpDescription.isDataSection(m)) {
+                planned = DataSection.answer(m, transport, role.setupValue(), answer.media, dataAccepted);
+                dataAccepted |= !planned.rejected();
+            }
             if (planned == null) {
                 planned = answerClientSection(m, transport, role.setupValue(), answer.media);
             }

@@ -79,7 +79,32 @@ final class MediaAttributeParser {
             case "rtcp-mux" -> b.rtcpMux = true;
             case "rtcp-rsize" -> b.rtcpRsize = true;
             case "bundle-only" -> b.bundleOnly = true;
+            case "sctp-port" -> {
+                sctpAttribute(lineNo, name, value, 1, 65535);
+                b.otherAttributes.add(attr);
+            }
+            case "max-message-size" -> {
+                sctpAttribute(lineNo, name, value, 0, SctpDescription.MAX_MESSAGE_SIZE_LIMIT);
+                b.otherAttributes.add(attr);
+            }
             default -> b.otherAttributes.add(attr);
+        }
+    }
+
+    /** RFC 8841 §5.1 and §6.1: one decimal value in range, at most once per section. */
+    private void sctpAttribute(int lineNo, String name, String value, long min, long max) throws SdpParseException {
+        String v = SdpParser.required(lineNo, name, value);
+        if (v.isEmpty() || v.length() > 10 || !v.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new SdpParseException(lineNo, "bad " + name + ": " + SdpParser.abbreviate(v));
+        }
+        long n = Long.parseLong(v);
+        if (n < min || n > max) {
+            throw new SdpParseException(lineNo, name + " " + n + " out of range " + min + "-" + max);
+        }
+        for (String a : b.otherAttributes) {
+            if (a.startsWith(name + ":")) {
+                throw new SdpParseException(lineNo, "a=" + name + " given twice in one m-section");
+            }
         }
     }
 

@@ -135,6 +135,9 @@ public final class OfferBuilder {
     }
 
     private static MediaDescription write(PlannedSection s, ServerTransport transport, String setup) {
+        if (!s.rejected() && s.kind().equals("application")) {
+            return DataSection.write(s.mid(), DataSection.PROTO, transport, setup); // repeated as accepted
+        }
         if (s.rejected() || s.codecs().isEmpty()) {
             boolean data = s.kind().equals("application");
             List<String> formats = data ? List.of("webrtc-datachannel")

@@ -99,7 +99,9 @@ public final class SdpWriter {
         for (Extmap e : m.extmaps()) {
             line(sb, "a=extmap:" + e.toSdp());
         }
-        line(sb, "a=" + m.direction().sdpName());
+        if (m.isRtp()) {
+            line(sb, "a=" + m.direction().sdpName()); // RFC 8841: an SCTP section has no direction
+        }
         for (Msid msid : m.msids()) {
             line(sb, "a=msid:" + msid.toSdp());
         }

@@ -78,6 +78,29 @@ class RetransmissionBufferTest {
     }
 
     @Test
+    void expireWalksFromTheOldestAndPicksUpLatePackets() {
+        RetransmissionBuffer rb = new RetransmissionBuffer(64, 100);
+        for (int s = 0; s < 40; s++) {
+            if (s % 7 != 3) { // some lost: empty slots on the way
+                rb.store(pkt(s), s, s);
+            }
+        }
+        int held = rb.size();
+        rb.expire(120); // stored at 0..19 are older than 100 ms
+        assertEquals(held - 17, rb.size(), "seqs 0..19 without the lost 3, 10, 17 released");
+        assertNotNull(rb.get(20, 120));
+        assertTrue(rb.store(pkt(10), 10, 121), "a late packet behind the expired part");
+        rb.expire(200);
+        assertEquals(18, rb.size(), "the walk stops at the young late packet; the older ones behind it wait");
+        assertNotNull(rb.get(10, 200), "the late packet is 79 ms old: kept");
+        assertNull(rb.get(20, 200), "too old: never returned, even while still held");
+        rb.expire(222);
+        assertNull(rb.get(10, 222));
+        assertEquals(0, rb.size(), "all older than 100 ms at 222 (the late one at 121 included)");
+        assertEquals(0, pool.outstanding());
+    }
+
+    @Test
     void bigJumpReleasesEverything() {
         RetransmissionBuffer rb = new RetransmissionBuffer(16, 1000);
         for (int s = 0; s < 10; s++) {

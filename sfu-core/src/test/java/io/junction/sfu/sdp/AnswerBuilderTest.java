@@ -119,14 +119,14 @@ class AnswerBuilderTest {
     @Test
     void unsupportedSectionsAreRejectedInPlace() throws SdpException {
         String sdp = SdpSamples.load(SdpSamples.CHROME).replace("a=group:BUNDLE 0 1", "a=group:BUNDLE 0 1 2")
-                + "m=application 9 UDP/DTLS/SCTP webrtc-datachannel\r\nc=IN IP4 0.0.0.0\r\n"
+                + "m=application 9 UDP/DTLS/SCTP bfcp\r\nc=IN IP4 0.0.0.0\r\n"
                 + "a=ice-ufrag:Qx7p\r\na=ice-pwd:Vb3kZr9Lm2TqWs8YhN4cJd6F\r\na=fingerprint:sha-256 AA:BB:CC:DD:EE:FF:00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF:00:11:22:33:44:55:66:77:88:99\r\n"
-                + "a=setup:actpass\r\na=mid:2\r\na=sctp-port:5000\r\n";
+                + "a=setup:actpass\r\na=mid:2\r\n";
         AnswerBuilder.Result r = AnswerBuilder.build(SdpParser.parse(sdp), TRANSPORT, SessionPlan.initial("1"));
         MediaDescription data = r.answer().media().get(2);
         assertEquals(0, data.port());
         assertEquals("2", data.mid());
-        assertEquals(List.of("webrtc-datachannel"), data.formats());
+        assertEquals(List.of("bfcp"), data.formats());
         assertEquals(List.of("0", "1"), r.answer().bundleGroup().mids());
         assertTrue(r.media().get(2).rejected());
     }

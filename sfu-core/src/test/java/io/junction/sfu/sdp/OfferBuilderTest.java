@@ -21,7 +21,7 @@ class OfferBuilderTest {
     private static final Codec VP8 = new Codec(120, "VP8", 90000, 0, "", List.of());
     private static final Codec OPUS = new Codec(109, "opus", 48000, 2, "minptime=10;useinbandfec=1", List.of());
 
-    private static SendTrack video(String key, long ssrc) {
+    static SendTrack video(String key, long ssrc) {
         return new SendTrack(key, "video", ssrc, ssrc + 1, "p2", "track-" + key, "cname-p2", List.of(VP8));
     }
 
@@ -35,7 +35,7 @@ class OfferBuilderTest {
     }
 
     /** Writes and re-parses, so every offer also goes through the text form. */
-    private static SessionDescription text(SessionDescription s) throws SdpParseException {
+    static SessionDescription text(SessionDescription s) throws SdpParseException {
         return SdpParser.parse(SdpWriter.write(s));
     }
 

@@ -16,6 +16,7 @@ class SdpParserBadInputTest {
     /** Lines 1-4 of a valid session header. */
     private static final String HEAD = "v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\n";
     private static final String AUDIO = "m=audio 9 UDP/TLS/RTP/SAVPF 111\r\n"; // line 5
+    private static final String DATA = "m=application 9 UDP/DTLS/SCTP webrtc-datachannel\r\n"; // line 5
 
     static Stream<Arguments> rows() {
         return Stream.of(
@@ -54,6 +55,19 @@ class SdpParserBadInputTest {
                 Arguments.of("binary garbage", "\u0000\u0001\u0002\u00ff\u00fe", 1, "illegal character"),
                 Arguments.of("garbage after header", HEAD + "\u0007\u0000zz\r\n", 5, "illegal character"),
                 Arguments.of("uppercase type", HEAD + "A=mid:0\r\n", 5, "not a <type>=<value> line"),
+                Arguments.of("sctp-port 0", HEAD + DATA + "a=sctp-port:0\r\n", 6, "sctp-port 0 out of range"),
+                Arguments.of("sctp-port too large", HEAD + DATA + "a=sctp-port:70000\r\n", 6, "out of range"),
+                Arguments.of("sctp-port not a number", HEAD + DATA + "a=sctp-port:five\r\n", 6, "bad sctp-port"),
+                Arguments.of("sctp-port empty", HEAD + DATA + "a=sctp-port:\r\n", 6, "needs a value"),
+                Arguments.of("sctp-port twice", HEAD + DATA + "a=sctp-port:5000\r\na=sctp-port:5001\r\n", 7,
+                        "given twice"),
+                Arguments.of("max-message-size negative", HEAD + DATA + "a=max-message-size:-1\r\n", 6,
+                        "bad max-message-size"),
+                Arguments.of("max-message-size above 32 bits", HEAD + DATA + "a=max-message-size:4294967296\r\n", 6,
+                        "out of range"),
+                Arguments.of("max-message-size eleven digits", HEAD + DATA + "a=max-message-size:12345678901\r\n", 6,
+                        "bad max-message-size"),
+                Arguments.of("sctp-port before m=", HEAD + "a=sctp-port:5000\r\n", 5, "not allowed"),
                 Arguments.of("bare CR separator", "v=0\ro=- 1 1 IN IP4 0.0.0.0\r\n", 1, "illegal character"));
     }
 

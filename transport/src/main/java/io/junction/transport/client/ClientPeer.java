@@ -134,6 +134,12 @@ public final class ClientPeer implements AutoCloseable {
         }
     }
 
+    /** See {@link MediaTransport#sendApplicationData}; false before connect. */
+    public boolean sendApplicationData(byte[] buf, int off, int len) {
+        MediaTransport m = media;
+        return m != null && m.sendApplicationData(buf, off, len);
+    }
+
     /** Raw datagram on the selected pair, bypassing SRTP (tests of hostile input). */
     public void sendRaw(byte[] buf, int off, int len) {
         ice.send(buf, off, len);

@@ -1,0 +1,115 @@
+package io.junction.client;
+
+import static io.junction.client.LoopbackRoom.connect;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.junction.sctp.assoc.SendStatus;
+import io.junction.sctp.dcep.ChannelOptions;
+import java.util.HashSet;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Data channels through the SFU over loopback: two Java participants exchange text and binary
+ * messages (1 B to 256 KiB), ordered and unordered, each message naming its sender. Alice offers
+ * her data section with her media in her first offer; Bob adds his by a later re-offer.
+ */
+class SfuDataChannelsTest {
+    private LoopbackRoom room;
+
+    @BeforeEach
+    void start() throws Exception {
+        room = new LoopbackRoom();
+    }
+
+    @AfterEach
+    void stop() {
+        room.close();
+    }
+
+    private static ClientDataChannels.Message next(ClientDataChannels.Channel ch) throws InterruptedException {
+        ClientDataChannels.Message m = ch.received().poll(15, TimeUnit.SECONDS);
+        assertNotNull(m, "no message on " + ch.label() + " within 15 s");
+        return m;
+    }
+
+    @Test
+    void twoJavaParticipantsExchangeTextAndBinaryThroughTheServer() throws Exception {
+        SfuParticipantClient alice = room.join("data1", "alice", true);
+        ClientDataChannels aliceData = alice.dataChannels(); // in the first offer, bundled with media
+        connect(alice);
+        SfuParticipantClient bob = room.join("data1", "bob", false);
+        connect(bob);
+        ClientDataChannels bobData = bob.dataChannels(); // added later by a re-offer
+
+        ClientDataChannels.Channel aChat = aliceData.open("chat", ChannelOptions.RELIABLE).get(15, TimeUnit.SECONDS);
+        ClientDataChannels.Channel bChat;
+        try {
+            bChat = bobData.open("chat", ChannelOptions.RELIABLE).get(15, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("bob's channel did not open: " + bobData.describe(), e);
+        }
+
+        assertEquals(SendStatus.OK, aChat.send("hello from alice").get(5, TimeUnit.SECONDS));
+        ClientDataChannels.Message m = next(bChat);
+        assertEquals(alice.id(), m.from());
+        assertEquals("hello from alice", m.text());
+        assertEquals(SendStatus.OK, bChat.send("héllo 😀").get(5, TimeUnit.SECONDS));
+        m = next(aChat);
+        assertEquals(bob.id(), m.from());
+        assertEquals("héllo 😀", m.text());
+
+        Random r = new Random(17);
+        for (int size : new int[] {1, 1000, 1200, 65536, 256 * 1024}) {
+            byte[] data = new byte[size];
+            r.nextBytes(data);
+            assertEquals(SendStatus.OK, aChat.send(data).get(5, TimeUnit.SECONDS), "size " + size);
+            m = next(bChat);
+            assertEquals(alice.id(), m.from(), "size " + size);
+            assertArrayEquals(data, m.binary(), "size " + size);
+        }
+        byte[] big = new byte[256 * 1024];
+        r.nextBytes(big);
+        assertEquals(SendStatus.OK, bChat.send(big).get(5, TimeUnit.SECONDS));
+        assertArrayEquals(big, next(aChat).binary());
+        String text = "x".repeat(256 * 1024 - 10) + "0123456789";
+        assertEquals(SendStatus.OK, bChat.send(text).get(5, TimeUnit.SECONDS));
+        assertEquals(text, next(aChat).text());
+
+        // Ordered: 200 messages arrive in order.
+        for (int i = 0; i < 200; i++) {
+            assertEquals(SendStatus.OK, aChat.send("n" + i).get(5, TimeUnit.SECONDS));
+        }
+        for (int i = 0; i < 200; i++) {
+            assertEquals("n" + i, next(bChat).text());
+        }
+
+        // Unordered (reliable): opened by Alice only; the server opens it toward Bob with her options.
+        ClientDataChannels.Channel aCursor = aliceData.open("cursor", ChannelOptions.RELIABLE.unordered())
+                .get(15, TimeUnit.SECONDS);
+        Set<String> sent = new HashSet<>();
+        for (int i = 0; i < 100; i++) {
+            sent.add("c" + i);
+            assertEquals(SendStatus.OK, aCursor.send("c" + i).get(5, TimeUnit.SECONDS));
+        }
+        ClientDataChannels.Channel bCursor = bobData.channel("cursor").get(15, TimeUnit.SECONDS);
+        Set<String> got = new HashSet<>();
+        for (int i = 0; i < 100; i++) {
+            ClientDataChannels.Message c = next(bCursor);
+            assertEquals(alice.id(), c.from());
+            got.add(c.text());
+        }
+        assertEquals(sent, got);
+        byte[] one = {42};
+        assertEquals(SendStatus.OK, aCursor.send(one).get(5, TimeUnit.SECONDS));
+        assertArrayEquals(one, next(bCursor).binary());
+        assertEquals(0, aliceData.inboundDropped() + bobData.inboundDropped());
+    }
+}

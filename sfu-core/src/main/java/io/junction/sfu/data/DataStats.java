@@ -1,0 +1,16 @@
+package io.junction.sfu.data;
+
+/**
+ * Counters of a room's data channels, a snapshot taken on the room worker.
+ *
+ * @param received          messages received from participants
+ * @param delivered         message copies queued toward receivers
+ * @param droppedUnreliable copies dropped because an unreliable receiver channel was over its buffer bound
+ * @param cutOff            reliable receiver channels closed because they were over their buffer bound
+ * @param tooLarge          copies dropped because the receiver's a=max-message-size is smaller
+ * @param noChannel         copies not delivered: the receiver's association is not up, or no stream was free
+ * @param sendFailed        copies the association refused for another reason
+ */
+public record DataStats(long received, long delivered, long droppedUnreliable, long cutOff, long tooLarge,
+                        long noChannel, long sendFailed) {
+}

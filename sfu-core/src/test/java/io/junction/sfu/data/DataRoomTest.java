@@ -1,0 +1,175 @@
+package io.junction.sfu.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.junction.sctp.assoc.AssociationOptions;
+import io.junction.sctp.dcep.ChannelOptions;
+import io.junction.sctp.dcep.DataChannel;
+import io.junction.transport.data.SctpTransport;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Three participants' associations wired in memory to the room, all on one manually drained
+ * executor with a manual clock (deterministic): relay, envelopes, DCEP opens toward receivers and
+ * the two backpressure outcomes.
+ */
+class DataRoomTest {
+    final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
+    long now = 1_000;
+
+    void drain() {
+        for (int i = 0; i < 1_000_000 && !tasks.isEmpty(); i++) {
+            tasks.poll().run();
+        }
+        assertTrue(tasks.isEmpty(), "tasks drained");
+    }
+
+    /** One participant: its client-side association and the room's server-side one, joined by a link. */
+    final class Peer {
+        final String id;
+        SctpTransport client;
+        SctpTransport server;
+        volatile boolean toClientBlocked;
+        final List<String> texts = new ArrayList<>();
+        final List<byte[]> binaries = new ArrayList<>();
+        final List<DataChannel> channelsFromServer = new ArrayList<>();
+        final DataChannel.Listener recorder = new DataChannel.Listener() {
+            @Override
+            public void onText(DataChannel ch, String text) {
+                texts.add(ch.label() + " " + text);
+            }
+
+            @Override
+            public void onBinary(DataChannel ch, byte[] data) {
+                binaries.add(data);
+            }
+        };
+
+        Peer(DataRoom room, String id, int seed) {
+            this.id = id;
+            AssociationOptions opt = AssociationOptions.DEFAULTS.withMtu(1100)
+                    .withBuffers(257 * 1024, 2 * 1024 * 1024, 1024 * 1024);
+            client = new SctpTransport(opt, true, () -> now, new Random(seed), (b, o, l) -> {
+                byte[] c = java.util.Arrays.copyOfRange(b, o, o + l);
+                tasks.add(() -> server.offer(c, 0, c.length));
+                return true;
+            }, tasks::add);
+            server = new SctpTransport(opt, false, () -> now, new Random(seed + 100), (b, o, l) -> {
+                if (toClientBlocked) {
+                    return true;
+                }
+                byte[] c = java.util.Arrays.copyOfRange(b, o, o + l);
+                tasks.add(() -> client.offer(c, 0, c.length));
+                return true;
+            }, tasks::add);
+            client.channels().onChannel(ch -> {
+                ch.setListener(recorder);
+                channelsFromServer.add(ch);
+            });
+            room.join(id, server, 0).start();
+            client.start();
+        }
+    }
+
+    @Test
+    void textAndBinaryReachEveryOtherParticipantWithTheSender() {
+        DataRoom room = new DataRoom();
+        Peer a = new Peer(room, "alice", 1);
+        Peer b = new Peer(room, "bob", 2);
+        Peer c = new Peer(room, "carol", 3);
+        drain();
+        DataChannel chat = a.client.channels().open("chat", ChannelOptions.RELIABLE, a.recorder);
+        drain();
+        chat.send("hi \"all\"");
+        drain();
+        assertEquals(List.of("chat {\"from\":\"alice\",\"data\":\"hi \\\"all\\\"\"}"), b.texts);
+        assertEquals(b.texts, c.texts);
+        assertEquals(List.of(), a.texts, "no echo to the sender");
+        assertEquals(1, b.channelsFromServer.size());
+        assertEquals("chat", b.channelsFromServer.get(0).label());
+
+        byte[] big = new byte[256 * 1024];
+        new Random(5).nextBytes(big);
+        chat.send(big);
+        drain();
+        DataEnvelope.Binary got = DataEnvelope.parseBinary(c.binaries.get(0));
+        assertNotNull(got);
+        assertEquals("alice", got.from());
+        assertArrayEquals(big, got.payload());
+
+        // Bob answers on the channel the server opened toward him: it reaches Alice's own channel.
+        b.channelsFromServer.get(0).send(new byte[] {7});
+        drain();
+        DataEnvelope.Binary toAlice = DataEnvelope.parseBinary(a.binaries.get(0));
+        assertEquals("bob", toAlice.from());
+        assertArrayEquals(new byte[] {7}, toAlice.payload());
+        assertEquals(1, c.channelsFromServer.size(), "carol's channel is reused");
+        DataStats s = room.stats();
+        assertEquals(3, s.received());
+        assertEquals(6, s.delivered());
+    }
+
+    @Test
+    void unreliableReceiverOverItsBoundDropsAndCounts() {
+        DataRoom room = new DataRoom(8 * 1024);
+        Peer a = new Peer(room, "a", 11);
+        Peer b = new Peer(room, "b", 12);
+        drain();
+        DataChannel cursor = a.client.channels().open("cursor",
+                ChannelOptions.RELIABLE.unordered().withMaxRetransmits(0), a.recorder);
+        cursor.send("x");
+        drain();
+        assertEquals(1, b.texts.size());
+        b.toClientBlocked = true;
+        for (int i = 0; i < 20; i++) {
+            cursor.send(new byte[1000]);
+            drain();
+        }
+        DataStats s = room.stats();
+        assertTrue(s.droppedUnreliable() > 0, s.toString());
+        assertEquals(0, s.cutOff());
+        assertEquals(DataChannel.State.OPEN, b.channelsFromServer.get(0).state());
+    }
+
+    @Test
+    void reliableReceiverOverItsBoundIsCutOffWithAReason() {
+        DataRoom room = new DataRoom(8 * 1024);
+        Peer a = new Peer(room, "a", 21);
+        Peer b = new Peer(room, "b", 22);
+        Peer c = new Peer(room, "c", 23);
+        drain();
+        DataChannel chat = a.client.channels().open("chat", ChannelOptions.RELIABLE, a.recorder);
+        chat.send("x");
+        drain();
+        b.toClientBlocked = true;
+        for (int i = 0; i < 20; i++) {
+            chat.send(new byte[1000]);
+            drain();
+        }
+        assertEquals(1, room.stats().cutOff());
+        assertEquals(20, c.binaries.size(), "the fast receiver got everything");
+        b.toClientBlocked = false;
+        for (int i = 0; i < 200 && b.channelsFromServer.get(0).state() != DataChannel.State.CLOSED; i++) {
+            now += 1000; // retransmissions reach b now
+            room.tick(now);
+            b.client.tick(now);
+            drain();
+        }
+        assertTrue(b.texts.get(b.texts.size() - 1).startsWith("chat {\"server\":\"cut-off\",\"reason\":\"receiver too slow"),
+                b.texts.toString());
+        assertEquals(DataChannel.State.CLOSED, b.channelsFromServer.get(0).state());
+        // Further messages are not reopened toward b.
+        chat.send("after");
+        drain();
+        assertEquals(1, room.stats().cutOff());
+        assertTrue(c.texts.get(c.texts.size() - 1).endsWith("\"after\"}"));
+        assertEquals(1, b.channelsFromServer.size());
+    }
+}
