@@ -71,6 +71,11 @@ public final class TickScheduler extends AbstractExecutorService implements Sche
         }
     }
 
+    /** When the earliest waiting task is due, or {@link Long#MAX_VALUE} when none waits. */
+    public long nextDueMs() {
+        return tasks.isEmpty() ? Long.MAX_VALUE : tasks.peek().dueMs;
+    }
+
     /** Tasks waiting. */
     public int pending() {
         return tasks.size();

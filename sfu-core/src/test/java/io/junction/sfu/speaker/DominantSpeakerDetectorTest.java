@@ -21,7 +21,7 @@ class DominantSpeakerDetectorTest {
     private final ManualScheduler scheduler = new ManualScheduler(1_000_000);
     private final List<String> changes = new ArrayList<>();
     private final List<Long> changeTimes = new ArrayList<>();
-    private final DominantSpeakerDetector detector = new DominantSpeakerDetector(scheduler.clock, scheduler,
+    private final DominantSpeakerDetector detector = new DominantSpeakerDetector(scheduler.clock, scheduler.scheduler,
             id -> {
                 changes.add(id);
                 changeTimes.add(scheduler.nowMs());
