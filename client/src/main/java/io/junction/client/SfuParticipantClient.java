@@ -14,7 +14,6 @@ import io.junction.sfu.sdp.SdpParser;
 import io.junction.sfu.sdp.SessionDescription;
 import io.junction.sfu.sdp.SsrcAttribute;
 import io.junction.srtp.SrtpProfile;
-import io.junction.transport.MediaTransport;
 import io.junction.transport.client.ClientPeer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -368,12 +367,15 @@ public final class SfuParticipantClient implements AutoCloseable, MediaPump.Publ
         peer.close();
     }
 
-    private final class Events implements MediaTransport.Listener {
-        private final RtpPacket view = new RtpPacket();
+    /** The shared receive side plus this client's data channels. */
+    private final class Events extends ReceivingListener {
+        Events() {
+            super(connected, received, rtcpTaps, () -> rtpTap);
+        }
 
         @Override
         public void onConnected() {
-            connected.complete(null);
+            super.onConnected();
             ClientDataChannels d = data;
             boolean negotiated;
             synchronized (SfuParticipantClient.this) {
@@ -388,36 +390,6 @@ public final class SfuParticipantClient implements AutoCloseable, MediaPump.Publ
         public boolean onApplicationData(byte[] buf, int off, int len) {
             ClientDataChannels d = data;
             return d != null && d.offer(buf, off, len);
-        }
-
-        @Override
-        public void onFailed(String reason) {
-            connected.completeExceptionally(new IllegalStateException("transport failed: " + reason));
-        }
-
-        @Override
-        public void onClosed() {
-        }
-
-        @Override
-        public void onRtp(byte[] buf, int off, int len) {
-            if (!view.wrap(buf, off, len)) {
-                return;
-            }
-            ReceivedStream s = received.get(view.ssrc());
-            RtpTap tap = rtpTap;
-            if (tap != null) {
-                tap.onRtp(s, view, System.nanoTime());
-            } else if (s != null) {
-                s.onPacket(view, System.nanoTime());
-            }
-        }
-
-        @Override
-        public void onRtcp(byte[] buf, int off, int len) {
-            for (RtcpTap tap : rtcpTaps) {
-                tap.onRtcp(buf, off, len);
-            }
         }
     }
 }

@@ -5,14 +5,12 @@ import io.junction.dtls.DtlsRole;
 import io.junction.dtls.Fingerprint;
 import io.junction.ice.Candidate;
 import io.junction.ice.IceCredentials;
-import io.junction.rtp.RtpPacket;
 import io.junction.sfu.sdp.MediaDescription;
 import io.junction.sfu.sdp.SdpParseException;
 import io.junction.sfu.sdp.SdpParser;
 import io.junction.sfu.sdp.SessionDescription;
 import io.junction.sfu.sdp.SsrcAttribute;
 import io.junction.srtp.SrtpProfile;
-import io.junction.transport.MediaTransport;
 import io.junction.transport.client.ClientPeer;
 
 import java.io.IOException;
@@ -56,7 +54,7 @@ public final class WhipClient implements AutoCloseable, MediaPump.Publisher {
         this.http = http;
         this.peer = new ClientPeer("127.0.0.1", certificate, DtlsRole.CLIENT, handshakeExecutor,
                 Duration.ofSeconds(10), List.of(SrtpProfile.AEAD_AES_128_GCM, SrtpProfile.AES128_CM_HMAC_SHA1_80),
-                new Events());
+                new ReceivingListener(connected, received, rtcpTaps, () -> null));
         this.local = new ClientSdp.Local(peer.localCredentials(), peer.localFingerprint(), peer.localCandidates());
     }
 
@@ -197,40 +195,5 @@ public final class WhipClient implements AutoCloseable, MediaPump.Publisher {
     @Override
     public void close() {
         peer.close();
-    }
-
-    private final class Events implements MediaTransport.Listener {
-        private final RtpPacket view = new RtpPacket();
-
-        @Override
-        public void onConnected() {
-            connected.complete(null);
-        }
-
-        @Override
-        public void onFailed(String reason) {
-            connected.completeExceptionally(new IllegalStateException("transport failed: " + reason));
-        }
-
-        @Override
-        public void onClosed() {
-        }
-
-        @Override
-        public void onRtp(byte[] buf, int off, int len) {
-            if (view.wrap(buf, off, len)) {
-                ReceivedStream s = received.get(view.ssrc());
-                if (s != null) {
-                    s.onPacket(view, System.nanoTime());
-                }
-            }
-        }
-
-        @Override
-        public void onRtcp(byte[] buf, int off, int len) {
-            for (SfuParticipantClient.RtcpTap tap : rtcpTaps) {
-                tap.onRtcp(buf, off, len);
-            }
-        }
     }
 }
