@@ -44,7 +44,8 @@ class EmbeddedConferenceTest {
             assertEquals(401, get(base + "/ops/api/rooms", null).statusCode());
             JsonNode rooms = JSON.readTree(get(base + "/ops/api/rooms", "change-me-please").body());
             assertEquals("demo", rooms.get("rooms").get(0).get("name").asText(), rooms.toString());
-            JsonNode demo = JSON.readTree(get(base + "/ops/api/rooms/demo", "change-me-please").body());
+            // the room is listed before its worker has added the participant: wait for it (5 s deadline)
+            JsonNode demo = roomWithParticipant(base + "/ops/api/rooms/demo");
             JsonNode gus = demo.get("participants").get(0);
             assertEquals("gus", gus.get("name").asText(), demo.toString());
             assertEquals(false, gus.get("publish").asBoolean());
@@ -55,6 +56,16 @@ class EmbeddedConferenceTest {
             assertEquals("bye", bye.get("type").asText(), bye.toString());
             ws.abort();
         }
+    }
+
+    private JsonNode roomWithParticipant(String url) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        JsonNode room = JSON.readTree(get(url, "change-me-please").body());
+        while (room.path("participants").isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            room = JSON.readTree(get(url, "change-me-please").body());
+        }
+        return room;
     }
 
     private HttpResponse<String> get(String url, String bearer) throws Exception {
