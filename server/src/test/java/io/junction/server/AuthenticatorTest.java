@@ -80,9 +80,12 @@ class AuthenticatorTest {
     }
 
     static JsonNode firstEvent(SfuParticipantClient c, String type) throws InterruptedException {
-        Fixture.await(type, Duration.ofSeconds(10),
-                () -> c.events().stream().anyMatch(e -> e.path("type").asText().equals(type)),
-                () -> c.events().toString());
+        // the client's thread appends to the synchronized event list: read it under its lock
+        Fixture.await(type, Duration.ofSeconds(10), () -> {
+            synchronized (c.events()) {
+                return c.events().stream().anyMatch(e -> e.path("type").asText().equals(type));
+            }
+        }, () -> c.events().toString());
         synchronized (c.events()) {
             return c.events().stream().filter(e -> e.path("type").asText().equals(type)).findFirst().orElseThrow();
         }
