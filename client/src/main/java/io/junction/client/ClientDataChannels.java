@@ -6,9 +6,11 @@ import io.junction.sctp.assoc.AssociationOptions;
 import io.junction.sctp.assoc.SendStatus;
 import io.junction.sctp.dcep.ChannelOptions;
 import io.junction.sctp.dcep.DataChannel;
+import io.junction.sfu.data.DataAddress;
 import io.junction.sfu.data.DataEnvelope;
 import io.junction.transport.data.SctpTransport;
 import java.security.SecureRandom;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -158,6 +160,23 @@ public final class ClientDataChannels implements AutoCloseable {
 
         public CompletableFuture<SendStatus> send(byte[] data) {
             return CompletableFuture.supplyAsync(() -> channel.send(data), owner);
+        }
+
+        /**
+         * On a channel opened with protocol {@link DataAddress#PROTOCOL}: a text message to the
+         * named participants only (all of the room when {@code to} is empty).
+         */
+        public CompletableFuture<SendStatus> sendTo(List<String> to, String text) {
+            return send(DataAddress.text(to, text));
+        }
+
+        /** On an addressed channel: a binary message to the named participants only. */
+        public CompletableFuture<SendStatus> sendTo(List<String> to, byte[] data) {
+            byte[] m = DataAddress.binary(to, data);
+            if (m == null) {
+                return CompletableFuture.failedFuture(new IllegalArgumentException("too many or too long ids"));
+            }
+            return send(m);
         }
 
         public CompletableFuture<Long> bufferedAmount() {

@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.junction.sctp.assoc.SendStatus;
 import io.junction.sctp.dcep.ChannelOptions;
+import io.junction.sfu.data.DataAddress;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -111,5 +113,44 @@ class SfuDataChannelsTest {
         assertEquals(SendStatus.OK, aCursor.send(one).get(5, TimeUnit.SECONDS));
         assertArrayEquals(one, next(bCursor).binary());
         assertEquals(0, aliceData.inboundDropped() + bobData.inboundDropped());
+    }
+
+    @Test
+    void addressedMessagesReachOnlyTheNamedParticipant() throws Exception {
+        SfuParticipantClient alice = room.join("data2", "alice", true);
+        ClientDataChannels aliceData = alice.dataChannels();
+        connect(alice);
+        SfuParticipantClient bob = room.join("data2", "bob", true);
+        ClientDataChannels bobData = bob.dataChannels();
+        connect(bob);
+        SfuParticipantClient carol = room.join("data2", "carol", true);
+        ClientDataChannels carolData = carol.dataChannels();
+        connect(carol);
+        ClientDataChannels.Channel aDm = aliceData.open("dm", ChannelOptions.RELIABLE.withProtocol(DataAddress.PROTOCOL))
+                .get(15, TimeUnit.SECONDS);
+        ClientDataChannels.Channel cDm = carolData.open("dm", ChannelOptions.RELIABLE.withProtocol(DataAddress.PROTOCOL))
+                .get(15, TimeUnit.SECONDS);
+
+        assertEquals(SendStatus.OK, aDm.sendTo(List.of(bob.id()), "for bob only").get(5, TimeUnit.SECONDS));
+        assertEquals(SendStatus.OK, aDm.sendTo(List.of(bob.id()), new byte[] {1, 2}).get(5, TimeUnit.SECONDS));
+        assertEquals(SendStatus.OK, aDm.sendTo(List.of("no-such-id"), "lost").get(5, TimeUnit.SECONDS));
+        assertEquals(SendStatus.OK, aDm.sendTo(List.of(), "for everyone").get(5, TimeUnit.SECONDS));
+        ClientDataChannels.Channel bDm = bobData.channel("dm").get(15, TimeUnit.SECONDS);
+        ClientDataChannels.Message m = next(bDm);
+        assertEquals(alice.id(), m.from());
+        assertEquals("for bob only", m.text());
+        m = next(bDm);
+        assertArrayEquals(new byte[] {1, 2}, m.binary());
+        assertEquals("for everyone", next(bDm).text());
+        m = next(cDm);
+        assertEquals("for everyone", m.text(), "carol's first message is the room-wide one");
+        m = next(aDm);
+        assertEquals(null, m.from());
+        assertTrue(m.notice().startsWith("unknown-target: no other participant 'no-such-id'"), m.notice());
+        // Carol answers Alice privately.
+        assertEquals(SendStatus.OK, cDm.sendTo(List.of(alice.id()), "hi alice").get(5, TimeUnit.SECONDS));
+        m = next(aDm);
+        assertEquals(carol.id(), m.from());
+        assertEquals("hi alice", m.text());
     }
 }

@@ -10,7 +10,12 @@ package io.junction.sfu.data;
  * @param tooLarge          copies dropped because the receiver's a=max-message-size is smaller
  * @param noChannel         copies not delivered: the receiver's association is not up, or no stream was free
  * @param sendFailed        copies the association refused for another reason
+ * @param unknownTarget     recipients named in an addressed message that are not (other) members of the room
+ * @param badEnvelope       messages on an addressed channel that did not follow its format (dropped whole)
+ * @param bytesReceived     payload bytes of the messages received (text in UTF-8)
+ * @param bytesDelivered    bytes of the copies queued toward receivers, envelope included
  */
 public record DataStats(long received, long delivered, long droppedUnreliable, long cutOff, long tooLarge,
-                        long noChannel, long sendFailed) {
+                        long noChannel, long sendFailed, long unknownTarget, long badEnvelope,
+                        long bytesReceived, long bytesDelivered) {
 }
