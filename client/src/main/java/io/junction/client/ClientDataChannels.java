@@ -122,7 +122,10 @@ public final class ClientDataChannels implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (owner.isShutdown()) {
+            return; // idempotent: the participant's close closes us too
+        }
         owner.execute(() -> sctp.close("client closed"));
         owner.shutdown();
     }

@@ -105,6 +105,16 @@ public final class DataApi implements AutoCloseable {
         return data.stats();
     }
 
+    /** One room's data-channel counters, empty when the room has no participant. */
+    public java.util.Optional<DataStats> stats(String room) {
+        return data.stats(room);
+    }
+
+    /** Engine-wide data-channel counters since start (closed rooms included). */
+    public DataStats totals() {
+        return data.totals();
+    }
+
     /** Messages not handed to callbacks because the queue was full. */
     public long callbacksDropped() {
         return dropped.get();

@@ -95,9 +95,9 @@ public final class Junction implements AutoCloseable {
             if (settings.cluster() != null) {
                 cluster = io.junction.cluster.ClusterNode.start(settings.cluster(), signaling.rooms());
             }
-            metrics = new JunctionMetrics(engine, signaling);
             media = new MediaApi(engine);
             data = new DataApi(engine.data(), "junction-" + instance + "-data");
+            metrics = new JunctionMetrics(engine, signaling, data::callbacksDropped);
             if (settings.httpServer()) {
                 startHttp();
             }

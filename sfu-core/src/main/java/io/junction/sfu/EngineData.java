@@ -24,6 +24,7 @@ public final class EngineData {
 
     private final ConcurrentHashMap<String, SfuRoom> rooms;
     private final DataApplications applications;
+    private DataStats lastTotals = DataStats.ZERO;
 
     EngineData(ConcurrentHashMap<String, SfuRoom> rooms, DataApplications applications) {
         this.rooms = rooms;
@@ -110,5 +111,35 @@ public final class EngineData {
             }
         });
         return out;
+    }
+
+    /** One room's data counters, empty when the room does not exist or does not answer in 2 s. */
+    public java.util.Optional<DataStats> stats(String room) {
+        SfuRoom r = rooms.get(room);
+        if (r == null) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.ofNullable(r.loop().submit(() -> r.isClosed() ? null : r.data().stats())
+                    .get(2, TimeUnit.SECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return java.util.Optional.empty();
+        } catch (Exception e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /**
+     * Engine-wide data counters since start: closed rooms plus the open ones. Monotonic: a room
+     * that closes between the two readings is counted at most once, and never less than before.
+     */
+    public synchronized DataStats totals() {
+        DataStats sum = applications.retired();
+        for (DataStats s : stats().values()) {
+            sum = sum.plus(s);
+        }
+        lastTotals = lastTotals.max(sum);
+        return lastTotals;
     }
 }

@@ -432,6 +432,7 @@ final class SfuRoom implements TrackCatalog {
         }
         loop.removeTicker(ticker);
         speakers.close();
+        ctx.dataApplications().retire(data.stats());
         ctx.roomClosed(this);
         LOG.info("room {}: closed", id);
         ctx.emit(new RoomEvent.RoomClosed(id));

@@ -6,10 +6,22 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The application members of an engine's rooms (the embedding API), by room name: they outlive
  * the rooms themselves (a room exists while it has participants), so each new room attaches the
- * ones registered for its name. Thread-safe registry; {@link #attachTo} runs on the room worker.
+ * ones registered for its name. Also keeps the data counters of closed rooms. Thread-safe;
+ * {@link #attachTo} runs on the room worker.
  */
 public final class DataApplications {
     private final Map<String, Map<String, DataApplication.Receiver>> byRoom = new ConcurrentHashMap<>();
+    private DataStats retired = DataStats.ZERO;
+
+    /** Room worker, as a room closes: its counters join the engine's totals of closed rooms. */
+    public synchronized void retire(DataStats s) {
+        retired = retired.plus(s);
+    }
+
+    /** The summed counters of the engine's closed rooms. */
+    public synchronized DataStats retired() {
+        return retired;
+    }
 
     /** Registers {@code id} in {@code room}; replaces an earlier receiver of the same id. */
     public void register(String room, String id, DataApplication.Receiver receiver) {

@@ -18,4 +18,23 @@ package io.junction.sfu.data;
 public record DataStats(long received, long delivered, long droppedUnreliable, long cutOff, long tooLarge,
                         long noChannel, long sendFailed, long unknownTarget, long badEnvelope,
                         long bytesReceived, long bytesDelivered) {
+    /** All zero. */
+    public static final DataStats ZERO = new DataStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+    /** The sum of two snapshots. */
+    public DataStats plus(DataStats o) {
+        return new DataStats(received + o.received, delivered + o.delivered, droppedUnreliable + o.droppedUnreliable,
+                cutOff + o.cutOff, tooLarge + o.tooLarge, noChannel + o.noChannel, sendFailed + o.sendFailed,
+                unknownTarget + o.unknownTarget, badEnvelope + o.badEnvelope, bytesReceived + o.bytesReceived,
+                bytesDelivered + o.bytesDelivered);
+    }
+
+    /** Each counter the larger of the two (keeps engine totals monotonic across rooms closing). */
+    public DataStats max(DataStats o) {
+        return new DataStats(Math.max(received, o.received), Math.max(delivered, o.delivered),
+                Math.max(droppedUnreliable, o.droppedUnreliable), Math.max(cutOff, o.cutOff),
+                Math.max(tooLarge, o.tooLarge), Math.max(noChannel, o.noChannel), Math.max(sendFailed, o.sendFailed),
+                Math.max(unknownTarget, o.unknownTarget), Math.max(badEnvelope, o.badEnvelope),
+                Math.max(bytesReceived, o.bytesReceived), Math.max(bytesDelivered, o.bytesDelivered));
+    }
 }
