@@ -44,6 +44,8 @@ public final class ClientDataChannels implements AutoCloseable {
     private final SctpTransport sctp;
     private final Map<String, Channel> byLabel = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<Channel>> waiting = new ConcurrentHashMap<>();
+    /** The server's a=max-message-size (RFC 8841 §6; 0: no limit), as a browser's RTCSctpTransport.maxMessageSize. */
+    private volatile long remoteMaxMessageSize;
 
     ClientDataChannels(SctpTransport.Sender sender) {
         this.owner = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -61,6 +63,21 @@ public final class ClientDataChannels implements AutoCloseable {
     /** A DTLS application-data record (DTLS receive thread). */
     boolean offer(byte[] buf, int off, int len) {
         return sctp.offer(buf, off, len);
+    }
+
+    /** The server's {@code a=max-message-size}: larger messages are refused with {@link SendStatus#TOO_LARGE}. */
+    void remoteMaxMessageSize(long bytes) {
+        remoteMaxMessageSize = bytes;
+    }
+
+    /** The largest message the server takes (its {@code a=max-message-size}); 0 before negotiation or no limit. */
+    public long maxMessageSize() {
+        return remoteMaxMessageSize;
+    }
+
+    private boolean overRemoteLimit(long bytes) {
+        long max = remoteMaxMessageSize;
+        return max > 0 && bytes > max;
     }
 
     /** DTLS is up and the data section negotiated: start the association. */
@@ -157,11 +174,19 @@ public final class ClientDataChannels implements AutoCloseable {
             return channel.state();
         }
 
+        /** Sends text; {@link SendStatus#TOO_LARGE} over the server's max-message-size (as a browser throws). */
         public CompletableFuture<SendStatus> send(String text) {
+            if (overRemoteLimit(DataEnvelope.utf8Length(text))) {
+                return CompletableFuture.completedFuture(SendStatus.TOO_LARGE);
+            }
             return CompletableFuture.supplyAsync(() -> channel.send(text), owner);
         }
 
+        /** Sends binary; {@link SendStatus#TOO_LARGE} over the server's max-message-size. */
         public CompletableFuture<SendStatus> send(byte[] data) {
+            if (overRemoteLimit(data.length)) {
+                return CompletableFuture.completedFuture(SendStatus.TOO_LARGE);
+            }
             return CompletableFuture.supplyAsync(() -> channel.send(data), owner);
         }
 

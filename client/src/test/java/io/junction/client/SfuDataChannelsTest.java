@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.junction.sctp.assoc.SendStatus;
 import io.junction.sctp.dcep.ChannelOptions;
 import io.junction.sfu.data.DataAddress;
+import io.junction.sfu.sdp.SctpDescription;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
@@ -69,7 +70,9 @@ class SfuDataChannelsTest {
         assertEquals("héllo 😀", m.text());
 
         Random r = new Random(17);
-        for (int size : new int[] {1, 1000, 1200, 65536, 256 * 1024}) {
+        int max = (int) SctpDescription.ADVERTISED_MAX_MESSAGE_SIZE; // 256 KiB less the envelope reserve
+        assertEquals(max, aliceData.maxMessageSize());
+        for (int size : new int[] {1, 1000, 1200, 65536, max}) {
             byte[] data = new byte[size];
             r.nextBytes(data);
             assertEquals(SendStatus.OK, aChat.send(data).get(5, TimeUnit.SECONDS), "size " + size);
@@ -77,11 +80,14 @@ class SfuDataChannelsTest {
             assertEquals(alice.id(), m.from(), "size " + size);
             assertArrayEquals(data, m.binary(), "size " + size);
         }
-        byte[] big = new byte[256 * 1024];
+        byte[] big = new byte[max];
         r.nextBytes(big);
         assertEquals(SendStatus.OK, bChat.send(big).get(5, TimeUnit.SECONDS));
         assertArrayEquals(big, next(aChat).binary());
-        String text = "x".repeat(256 * 1024 - 10) + "0123456789";
+        assertEquals(SendStatus.TOO_LARGE, bChat.send(new byte[max + 1]).get(5, TimeUnit.SECONDS),
+                "over the server's a=max-message-size, refused at the sender like a browser's send()");
+        assertEquals(SendStatus.TOO_LARGE, bChat.send("é".repeat(max / 2 + 1)).get(5, TimeUnit.SECONDS));
+        String text = "x".repeat(max - 10) + "0123456789";
         assertEquals(SendStatus.OK, bChat.send(text).get(5, TimeUnit.SECONDS));
         assertEquals(text, next(aChat).text());
 

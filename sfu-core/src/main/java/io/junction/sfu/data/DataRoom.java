@@ -215,27 +215,37 @@ public final class DataRoom {
                 app.deliver(label, fromId, text, binary);
             }
         }
+        DataParticipant tooSmall = null;
+        int tooSmallCount = 0;
         for (DataParticipant p : targets) {
-            if (p != from) {
-                sendTo(p, label, options, bytes, wrappedText, wrappedBinary);
+            if (p != from && !sendTo(p, label, options, bytes, wrappedText, wrappedBinary)) {
+                tooSmall = tooSmall == null ? p : tooSmall;
+                tooSmallCount++;
             }
+        }
+        if (tooSmall != null && src != null) {
+            notice(src, "too-large", "the message is " + bytes + " bytes with its envelope, over the "
+                    + "a=max-message-size " + tooSmall.maxMessageSize() + " of participant '" + tooSmall.id + "'"
+                    + (tooSmallCount > 1 ? " and " + (tooSmallCount - 1) + " more" : "")
+                    + "; it was not delivered to them");
         }
     }
 
-    private void sendTo(DataParticipant to, String label, ChannelOptions options, long bytes, String wrappedText,
-                        byte[] wrappedBinary) {
+    /** One copy toward {@code to}; false only when it is larger than the receiver accepts. */
+    private boolean sendTo(DataParticipant to, String label, ChannelOptions options, long bytes, String wrappedText,
+                           byte[] wrappedBinary) {
         if (bytes > to.maxMessageSize()) {
             tooLarge++;
-            return;
+            return false;
         }
         DataChannel dst = to.channelFor(label, options);
         if (dst == null) {
             noChannel++;
-            return;
+            return true;
         }
         if (dst.bufferedAmount() + bytes > maxBufferedPerReceiver) {
             overBound(to, dst);
-            return;
+            return true;
         }
         SendStatus s = wrappedText == null ? dst.send(wrappedBinary) : dst.send(wrappedText);
         switch (s) {
@@ -247,6 +257,7 @@ public final class DataRoom {
             case NOT_OPEN -> noChannel++;
             default -> sendFailed++;
         }
+        return true;
     }
 
     /** A server notice to a sender, unless its channel is already over the buffer bound (then only counted). */

@@ -53,6 +53,11 @@ class DataRoomTest {
         };
 
         Peer(DataRoom room, String id, int seed) {
+            this(room, id, seed, 0);
+        }
+
+        /** A participant whose data section advertised {@code a=max-message-size:maxMessageSize}. */
+        Peer(DataRoom room, String id, int seed, long maxMessageSize) {
             this.id = id;
             AssociationOptions opt = AssociationOptions.DEFAULTS.withMtu(1100)
                     .withBuffers(257 * 1024, 2 * 1024 * 1024, 1024 * 1024);
@@ -73,7 +78,7 @@ class DataRoomTest {
                 ch.setListener(recorder);
                 channelsFromServer.add(ch);
             });
-            room.join(id, server, 0).start();
+            room.join(id, server, maxMessageSize).start();
             client.start();
         }
     }
@@ -258,5 +263,44 @@ class DataRoomTest {
         chat.send("gone");
         drain();
         assertEquals(2, got.size());
+    }
+
+    /**
+     * Issue 17 item 4: the server advertises 256 KiB less the envelope reserve, so a message of
+     * that size still fits, wrapped, a receiver that advertises exactly 262144 (Chromium); a larger
+     * one (from a sender that ignored the advertisement) is not delivered to it, and the sender is
+     * told why.
+     */
+    @Test
+    void theAdvertisedMaximumFitsAChromiumReceiverAndLargerIsReported() {
+        DataRoom room = new DataRoom(4L * 1024 * 1024);
+        Peer a = new Peer(room, "alice", 51);
+        Peer chromium = new Peer(room, "bob", 52, 262144);
+        Peer roomy = new Peer(room, "carol", 53, 0);
+        drain();
+        DataChannel chat = a.client.channels().open("chat", ChannelOptions.RELIABLE, a.recorder);
+        drain();
+        byte[] max = new byte[(int) io.junction.sfu.sdp.SctpDescription.ADVERTISED_MAX_MESSAGE_SIZE];
+        new Random(9).nextBytes(max);
+        chat.send(max);
+        drain();
+        assertArrayEquals(max, DataEnvelope.parseBinary(chromium.binaries.get(0)).payload());
+        assertArrayEquals(max, DataEnvelope.parseBinary(roomy.binaries.get(0)).payload());
+        assertEquals(0, room.stats().tooLarge());
+
+        byte[] full = new byte[256 * 1024];
+        chat.send(full);
+        drain();
+        assertEquals(1, chromium.binaries.size(), "262144 + envelope does not fit 262144");
+        assertEquals(2, roomy.binaries.size());
+        assertEquals(1, room.stats().tooLarge());
+        assertEquals(List.of("chat {\"server\":\"too-large\",\"reason\":\"the message is 262151 bytes with its "
+                + "envelope, over the a=max-message-size 262144 of participant 'bob'; it was not delivered to them\"}"),
+                a.texts);
+        // Text that escaping makes larger than either receiver takes: one notice naming the first.
+        chat.send("\"".repeat(200_000));
+        drain();
+        assertEquals(3, room.stats().tooLarge());
+        assertTrue(a.texts.get(1).contains("of participant 'bob' and 1 more"), a.texts.get(1));
     }
 }
