@@ -107,7 +107,9 @@ public final class SctpTransport {
     /**
      * Owner thread, once DTLS is connected: the DTLS client sends INIT (unless the peer's INIT
      * already set the association up); the DTLS server waits for the peer's INIT, which WebRTC
-     * stacks always send, so INITs do not cross (RFC 9260 §5.2.1 allows either). Idempotent.
+     * stacks always send. As the DTLS client, our INIT may cross the peer's; the association
+     * resolves the collision (RFC 9260 §5.2.1, §5.2.4; every order is tested in the sctp module's
+     * InitCollisionTest). Idempotent.
      */
     public void start() {
         if (started || closed) {
