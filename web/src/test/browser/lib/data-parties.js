@@ -18,16 +18,20 @@ const MODES = {
   lifetime: { ordered: true, maxPacketLifeTime: 5000 },
 };
 
+/** The server's a=max-message-size: 256 KiB less a reserve for the envelope (PROTOCOL.md). */
+const SERVER_MAX_MESSAGE = 261120;
+
 /**
- * Messages in send order, 1 B to 256 KiB, each clamped to what the receiver's advertised
- * max-message-size takes once wrapped in the envelope (2 + id bytes, or a JSON object): Firefox
- * advertises far more than 256 KiB, Chromium exactly 256 KiB, werift 64 KiB.
+ * Messages in send order, 1 B to the largest a sender may send (the server's limit, just under
+ * 256 KiB), each clamped to what the receiver's advertised max-message-size takes once wrapped
+ * in the envelope (2 + id bytes, or a JSON object): Firefox advertises far more, Chromium exactly
+ * 256 KiB, werift 64 KiB.
  */
 function messages(receiverMax) {
   return [
     { kind: 'text', size: 1 }, { kind: 'binary', size: 1 }, { kind: 'text', size: KIB },
     { kind: 'binary', size: KIB }, { kind: 'text', size: 64 * KIB }, { kind: 'binary', size: 64 * KIB },
-    { kind: 'binary', size: 256 * KIB },
+    { kind: 'binary', size: SERVER_MAX_MESSAGE },
   ].map((m, seq) => ({ ...m, size: Math.min(m.size, receiverMax - 64), seq }));
 }
 
