@@ -145,7 +145,8 @@ final class Handlers {
                 }
                 case ChunkType.RE_CONFIG -> {
                     if (a.state != State.COOKIE_WAIT && a.state != State.COOKIE_ECHOED) {
-                        a.resets().onChunk(b, at, clen, a.in(), a.out(), this::incomingReset, this::outgoingReset);
+                        a.resets().onChunk(b, at, clen, a.in(), a.out(), this::incomingReset, this::outgoingReset,
+                                a::addInboundStreams);
                     }
                 }
                 default -> {
