@@ -10,6 +10,11 @@ import { joinFirefox } from './firefox.js';
 import { joinWerift } from './werift-peer.js';
 
 export const KIB = 1024;
+/**
+ * The server's a=max-message-size (PROTOCOL.md, "Message size"): 256 KiB less its envelope
+ * reserve, the most a browser or werift sends through it (a browser's send() refuses more).
+ */
+export const SERVER_MAX_MESSAGE_SIZE = 256 * KIB - KIB;
 /** The delivery modes of RFC 8831 section 6.1, as RTCDataChannelInit. */
 const MODES = {
   reliable: { ordered: true },
@@ -19,16 +24,17 @@ const MODES = {
 };
 
 /**
- * Messages in send order, 1 B to 256 KiB, each clamped to what the receiver's advertised
- * max-message-size takes once wrapped in the envelope (2 + id bytes, or a JSON object): Firefox
- * advertises far more than 256 KiB, Chromium exactly 256 KiB, werift 64 KiB.
+ * Messages in send order, 1 B to 256 KiB, each clamped to the server's a=max-message-size (what a
+ * sender may send) and to what the receiver's advertised max-message-size takes once wrapped in
+ * the envelope (2 + id bytes, or a JSON object): Firefox advertises far more than 256 KiB,
+ * Chromium exactly 256 KiB, werift 64 KiB.
  */
 function messages(receiverMax) {
   return [
     { kind: 'text', size: 1 }, { kind: 'binary', size: 1 }, { kind: 'text', size: KIB },
     { kind: 'binary', size: KIB }, { kind: 'text', size: 64 * KIB }, { kind: 'binary', size: 64 * KIB },
     { kind: 'binary', size: 256 * KIB },
-  ].map((m, seq) => ({ ...m, size: Math.min(m.size, receiverMax - 64), seq }));
+  ].map((m, seq) => ({ ...m, size: Math.min(m.size, receiverMax - 64, SERVER_MAX_MESSAGE_SIZE), seq }));
 }
 
 /** Text: char 0 is 'A' + seq, then 'a'..'z' repeating; binary: byte 0 is seq, byte i is (seq*7+i)&255. */
