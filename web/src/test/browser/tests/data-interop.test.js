@@ -1,7 +1,8 @@
 // Data channel interop through the SFU (issue 17): a Chromium tab and a Firefox ESR tab in one
 // sfu room. Each way, the sender opens channels in every delivery mode (reliable ordered,
 // unordered, max-retransmits 0, max-packet-lifetime) and sends text and binary messages from
-// 1 byte up to the server limit just under 256 KiB (clamped to the receiver's advertised max-message-size). The receiver sees
+// 1 byte up to the server limit just under 256 KiB (clamped to the receiver's advertised
+// max-message-size). The receiver sees
 // the channel the server opened toward it with the sender's options, every message intact (a
 // per-message pattern is checked in the page), wrapped in the envelope of PROTOCOL.md "Data
 // channels" with the sender's id, and in order where the channel is ordered. A reply on a

@@ -81,4 +81,43 @@ describe('sfu data channels', { timeout: 300000 }, () => {
       assert.ok(got.intact, 'payload intact');
       assert.ok(got.total <= 262144, `wrapped ${got.total} bytes fits Chromium's 262144`);
     }));
+
+  // Targeted delivery (PROTOCOL.md, "Targeted delivery"): on a 'junction-to' channel a page names
+  // the recipients; an unknown one is reported back to the sender.
+  test('a junction-to channel delivers to the named tab and reports an unknown one', { timeout: 120000 }, () =>
+    withSession(browser, 'datachannel-targeted', async (session) => {
+      const [ann, bob] = await joinAll(session, SFU_URL, uniqueRoom('dcto'), ['ann', 'bob']);
+      for (const page of [ann, bob]) {
+        await waitFor('chat channel open', () => page.evaluate(() => window.junction.chatChannel === 'open'),
+          { timeoutMs: 30000 });
+      }
+      const annId = await participantId(ann);
+      const bobId = await participantId(bob);
+      await bob.evaluate(() => {
+        window.dm = { protocol: null, messages: [] };
+        window.junction.pcs()[0].addEventListener('datachannel', (e) => {
+          if (e.channel.label !== 'dm') return;
+          window.dm.protocol = e.channel.protocol;
+          e.channel.onmessage = (m) => window.dm.messages.push(m.data);
+        });
+      });
+      const notices = await ann.evaluate(async (to) => {
+        const ch = window.junction.pcs()[0].createDataChannel('dm', { protocol: 'junction-to' });
+        const got = [];
+        ch.onmessage = (m) => got.push(m.data);
+        await new Promise((resolve, reject) => { ch.onopen = resolve; ch.onclose = reject; });
+        ch.send(JSON.stringify({ to: ['nobody'], data: 'lost' }));
+        ch.send(JSON.stringify({ to: [to], data: 'psst' }));
+        const deadline = Date.now() + 15000;
+        while (got.length < 1 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+        return got;
+      }, bobId);
+      assert.equal(notices.length, 1, 'one notice');
+      assert.equal(JSON.parse(notices[0]).server, 'unknown-target');
+      await waitFor('bob gets the addressed message', () => bob.evaluate(() => window.dm.messages.length === 1),
+        { timeoutMs: 15000 });
+      const dm = await bob.evaluate(() => window.dm);
+      assert.equal(dm.protocol, 'junction-to', 'the server opened it with the sender\'s protocol');
+      assert.deepEqual(JSON.parse(dm.messages[0]), { from: annId, data: 'psst' });
+    }));
 });
