@@ -95,8 +95,11 @@ final class ServerNegotiator {
         }
         LOG.debug("{}: client offer with {} sections", participant.id(), offer.media().size());
         participant.transport().onRemoteIceCredentials(offer, true); // an ICE restart: the answer carries new credentials
-        boolean answerOnly = !participant.reception().serverOffers();
-        List<SendTrack> place = answerOnly ? tracksToPlace() : List.of();
+        // Every reception mode: tracks the participant should receive and does not yet go into the
+        // offer's new recvonly sections, so a client that offers receive sections at join gets its
+        // first media from this answer instead of one more offer/answer round (PROTOCOL.md
+        // "Negotiation in an sfu room", step 1). Whatever does not fit is offered afterwards.
+        List<SendTrack> place = tracksToPlace();
         AnswerBuilder.Result r;
         try {
             r = AnswerBuilder.build(offer, serverTransport(), plan, place);
@@ -108,8 +111,9 @@ final class ServerNegotiator {
         participant.data().onNegotiated(offer, participant.transport().startedMedia());
         plan = r.plan();
         List<MediaPlan.Section> sections = new ArrayList<>();
-        if (answerOnly) {
-            placedOutputs(sections);
+        placedOutputs(sections);
+        if (participant.reception().serverOffers() && someTrackNotSent()) {
+            wanted = true; // more tracks than receive sections: the rest come in the next server offer
         }
         participant.sink().send(new Negotiation.Answer(r.sdp()));
         exchanged = true;
@@ -192,10 +196,7 @@ final class ServerNegotiator {
         return out;
     }
 
-    /**
-     * Answer-only reception: the tracks to put into the client's receive sections, those it
-     * already receives excluded.
-     */
+    /** The tracks to put into the client's new receive sections, those it already receives excluded. */
     private List<SendTrack> tracksToPlace() {
         List<SendTrack> out = new ArrayList<>();
         for (PublishedTrack t : catalog.tracksFor(participant)) {
@@ -206,7 +207,16 @@ final class ServerNegotiator {
         return out;
     }
 
-    /** Answer-only reception: outputs for the tracks the committed plan placed in sections. */
+    private boolean someTrackNotSent() {
+        for (PublishedTrack t : catalog.tracksFor(participant)) {
+            if (!sendTracks.containsKey(t.source().key())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Outputs for the tracks the committed plan placed in the client's receive sections. */
     private void placedOutputs(List<MediaPlan.Section> out) {
         for (PlannedSection s : plan.sections()) {
             SendTrack st = s.track();
