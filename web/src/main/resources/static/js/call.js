@@ -31,8 +31,12 @@ export class Call {
     for (const p of joined.peers || []) this.addPeer(p.id, p.name);
     if (this.mode === 'sfu') {
       const link = this.createLink('sfu', true);
-      // Receive sections for the media of the participants already here (two per peer, bounded).
-      link.publishToServer(this.localStream, Math.min((joined.peers || []).length, MAX_RECEIVE_SLOTS_AT_JOIN));
+      // Receive sections for the media of the participants already here (two per peer, bounded);
+      // one pair when there is nothing to send, so the first offer always has a media section.
+      const peers = Math.min((joined.peers || []).length, MAX_RECEIVE_SLOTS_AT_JOIN);
+      link.publishToServer(this.localStream, this.localStream.getTracks().length > 0 ? peers : Math.max(peers, 1));
+      // In the first offer, which never crosses a server offer (join with offerFirst): Chromium
+      // leaves a data channel whose introducing offer was rolled back out of every later offer.
       this.openChatChannel(link.pc);
     } else {
       for (const p of joined.peers || []) this.createLink(p.id, false).publish(this.localStream);

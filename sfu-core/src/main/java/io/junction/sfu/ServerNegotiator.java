@@ -61,6 +61,14 @@ final class ServerNegotiator {
      * session it had begun to gather. A client that only watches gets the offer after the delay.
      */
     static final long INITIAL_OFFER_GRACE_MS = 1000;
+    /**
+     * A client that said it offers first ({@link io.junction.sfu.signal.Reception#clientOffersFirst})
+     * gets no server offer before its first offer is answered, unless it has not offered after this
+     * long. Crossing offers at the start are then impossible: a polite browser that rolls back an
+     * offer which introduced its first data channel leaves the data section out of every later offer
+     * and asks to negotiate again after each answer (Chromium), so the first offer must never cross.
+     */
+    static final long CLIENT_FIRST_OFFER_WAIT_MS = 10_000;
     private final long firstOfferNotBefore;
     private boolean exchanged;
     /** The tracks sent to the participant (placed in a section or about to be), by track key. */
@@ -72,7 +80,8 @@ final class ServerNegotiator {
         this.participant = participant;
         this.catalog = catalog;
         this.ctx = ctx;
-        this.firstOfferNotBefore = catalog.nowMs() + INITIAL_OFFER_GRACE_MS;
+        this.firstOfferNotBefore = catalog.nowMs()
+                + (participant.reception().clientOffersFirst() ? CLIENT_FIRST_OFFER_WAIT_MS : INITIAL_OFFER_GRACE_MS);
         this.plan = SessionPlan.initial(Long.toString(ctx.randomSsrc() | 1L << 40));
     }
 
