@@ -28,7 +28,9 @@ import java.util.Map;
 
 /**
  * The server's side of one participant's negotiation (PROTOCOL.md "Negotiation in an sfu room"):
- * answers client offers, offers whenever the tracks the participant should receive change, keeps
+ * answers client offers (placing tracks the participant does not receive yet into the offer's new
+ * recvonly sections, PROTOCOL.md 1.5), offers whenever the tracks the participant should receive
+ * change (not before the client's first offer was answered when it said it offers first), keeps
  * at most one server offer outstanding and coalesces changes into the next one, ignores a client
  * offer that collides with its own (the client is the polite peer). Room worker thread only.
  *
