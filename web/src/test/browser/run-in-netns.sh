@@ -8,7 +8,9 @@
 # Usage: run-in-netns.sh [test files...]   (default: $BROWSER_TESTS, else tests/*.test.js)
 # Env:   BROWSER_TESTS (space-separated test files, e.g. "tests/p2p.test.js"), JUNCTION_JAR (default web/target/junction.jar), CI=true turns a skip into a failure,
 #        TEST_DEADLINE_SECONDS (default 1560) bounds the node run, SERVER_START_SECONDS (default 120)
-#        bounds each server's start (two JVMs start at once; a loaded machine needs more than 60 s).
+#        bounds each server's start (two JVMs start at once; a loaded machine needs more than 60 s),
+#        ANNOUNCE (default "127.0.0.1,198.18.0.2") the servers' announced media addresses (e.g. only
+#        127.0.0.1 to measure joins without the veth candidates; Firefox then cannot connect).
 set -uo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -86,7 +88,7 @@ start_server() { # port media-port log [extra args]
   local port=$1 media=$2 log=$3
   shift 3
   # `ip netns exec` execs the command, so $! is the java process itself.
-  ip netns exec "$NS" java -jar "$JAR" --port "$port" --media-port "$media" --announce "127.0.0.1,$VETH_B_ADDR" \
+  ip netns exec "$NS" java -jar "$JAR" --port "$port" --media-port "$media" --announce "${ANNOUNCE:-127.0.0.1,$VETH_B_ADDR}" \
       ${JUNCTION_SERVER_LOG_LEVEL:+--log-level="$JUNCTION_SERVER_LOG_LEVEL"} "$@" \
       >"$log" 2>&1 &
   SERVER_PIDS+=($!)

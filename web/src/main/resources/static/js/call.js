@@ -3,6 +3,8 @@
 import { PeerLink } from './peer.js';
 
 const NEGOTIATION = new Set(['offer', 'answer', 'candidate']);
+/** sfu rooms: at most this many peers get receive sections in the first offer; the server offers the rest. */
+const MAX_RECEIVE_SLOTS_AT_JOIN = 6;
 
 /** The state of one room membership; created on `joined`, closed on leave/bye/disconnect. */
 export class Call {
@@ -29,7 +31,12 @@ export class Call {
     for (const p of joined.peers || []) this.addPeer(p.id, p.name);
     if (this.mode === 'sfu') {
       const link = this.createLink('sfu', true);
-      if (this.localStream.getTracks().length > 0) link.publish(this.localStream, { recvOnly: false });
+      // Receive sections for the media of the participants already here (two per peer, bounded);
+      // one pair when there is nothing to send, so the first offer always has a media section.
+      const peers = Math.min((joined.peers || []).length, MAX_RECEIVE_SLOTS_AT_JOIN);
+      link.publishToServer(this.localStream, this.localStream.getTracks().length > 0 ? peers : Math.max(peers, 1));
+      // In the first offer, which never crosses a server offer (join with offerFirst): Chromium
+      // leaves a data channel whose introducing offer was rolled back out of every later offer.
       this.openChatChannel(link.pc);
     } else {
       for (const p of joined.peers || []) this.createLink(p.id, false).publish(this.localStream);
@@ -173,6 +180,7 @@ export class Call {
     for (const link of this.links.values()) {
       const sender = link.videoSender();
       if (sender) await sender.replaceTrack(track);
+      else if (track && this.mode === 'sfu') link.pc.addTransceiver(track, { direction: 'sendonly', streams: [this.localStream] });
       else if (track) link.pc.addTrack(track, this.localStream);
     }
     this.sharing = sharing;

@@ -63,7 +63,9 @@ const MAX_REDIRECTS = 3;
 
 function sendJoin() {
   if (!state.wanted) return;
-  const msg = { type: 'join', room: state.wanted.room };
+  // offerFirst: in an sfu room this page sends the first offer (its tracks, receive sections and
+  // the chat channel), and the server waits for it instead of offering across it (PROTOCOL.md 1.5).
+  const msg = { type: 'join', room: state.wanted.room, offerFirst: true };
   if (state.wanted.name) msg.name = state.wanted.name;
   signaling.send(msg);
 }

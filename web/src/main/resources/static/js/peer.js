@@ -58,6 +58,23 @@ export class PeerLink {
     }
   }
 
+  /**
+   * The sfu side: each local track on its own `sendonly` transceiver, plus `receiveSlots` pairs of
+   * `recvonly` audio/video transceivers the server may fill in its answer (PROTOCOL.md "Negotiation in
+   * an sfu room", step 1), so the first remote media needs no second offer/answer round. Transceivers
+   * made by addTransceiver are never matched to m-sections of a remote offer (JSEP section 5.10), so
+   * when the server's offer crosses ours (glare: we roll back and answer it) the local tracks stay
+   * out of the server's sendonly sections and our next offer still publishes them.
+   */
+  publishToServer(stream, receiveSlots) {
+    for (const track of stream ? stream.getTracks() : []) {
+      this.pc.addTransceiver(track, { direction: 'sendonly', streams: [stream] });
+    }
+    for (let i = 0; i < receiveSlots; i++) {
+      for (const kind of ['audio', 'video']) this.pc.addTransceiver(kind, { direction: 'recvonly' });
+    }
+  }
+
   /** Adds local tracks only once the first remote offer is applied (the answering p2p side). */
   publishOnFirstOffer(stream) {
     this.deferredLocal = stream || new MediaStream();
@@ -68,7 +85,9 @@ export class PeerLink {
     try {
       this.makingOffer = true;
       await this.pc.setLocalDescription();
-      this.send({ type: 'offer', sdp: this.pc.localDescription.sdp });
+      const local = this.pc.localDescription;
+      // A remote offer applied meanwhile makes this an answer; only a local offer is sent from here.
+      if (local && local.type === 'offer') this.send({ type: 'offer', sdp: local.sdp });
     } catch (err) {
       this.onError(err);
     } finally {

@@ -28,7 +28,9 @@ import java.util.Map;
 
 /**
  * The server's side of one participant's negotiation (PROTOCOL.md "Negotiation in an sfu room"):
- * answers client offers, offers whenever the tracks the participant should receive change, keeps
+ * answers client offers (placing tracks the participant does not receive yet into the offer's new
+ * recvonly sections, PROTOCOL.md 1.5), offers whenever the tracks the participant should receive
+ * change (not before the client's first offer was answered when it said it offers first), keeps
  * at most one server offer outstanding and coalesces changes into the next one, ignores a client
  * offer that collides with its own (the client is the polite peer). Room worker thread only.
  *
@@ -61,6 +63,14 @@ final class ServerNegotiator {
      * session it had begun to gather. A client that only watches gets the offer after the delay.
      */
     static final long INITIAL_OFFER_GRACE_MS = 1000;
+    /**
+     * A client that said it offers first ({@link io.junction.sfu.signal.Reception#clientOffersFirst})
+     * gets no server offer before its first offer is answered, unless it has not offered after this
+     * long. Crossing offers at the start are then impossible: a polite browser that rolls back an
+     * offer which introduced its first data channel leaves the data section out of every later offer
+     * and asks to negotiate again after each answer (Chromium), so the first offer must never cross.
+     */
+    static final long CLIENT_FIRST_OFFER_WAIT_MS = 10_000;
     private final long firstOfferNotBefore;
     private boolean exchanged;
     /** The tracks sent to the participant (placed in a section or about to be), by track key. */
@@ -72,7 +82,8 @@ final class ServerNegotiator {
         this.participant = participant;
         this.catalog = catalog;
         this.ctx = ctx;
-        this.firstOfferNotBefore = catalog.nowMs() + INITIAL_OFFER_GRACE_MS;
+        this.firstOfferNotBefore = catalog.nowMs()
+                + (participant.reception().clientOffersFirst() ? CLIENT_FIRST_OFFER_WAIT_MS : INITIAL_OFFER_GRACE_MS);
         this.plan = SessionPlan.initial(Long.toString(ctx.randomSsrc() | 1L << 40));
     }
 
@@ -95,8 +106,11 @@ final class ServerNegotiator {
         }
         LOG.debug("{}: client offer with {} sections", participant.id(), offer.media().size());
         participant.transport().onRemoteIceCredentials(offer, true); // an ICE restart: the answer carries new credentials
-        boolean answerOnly = !participant.reception().serverOffers();
-        List<SendTrack> place = answerOnly ? tracksToPlace() : List.of();
+        // Every reception mode: tracks the participant should receive and does not yet go into the
+        // offer's new recvonly sections, so a client that offers receive sections at join gets its
+        // first media from this answer instead of one more offer/answer round (PROTOCOL.md
+        // "Negotiation in an sfu room", step 1). Whatever does not fit is offered afterwards.
+        List<SendTrack> place = tracksToPlace();
         AnswerBuilder.Result r;
         try {
             r = AnswerBuilder.build(offer, serverTransport(), plan, place);
@@ -108,8 +122,9 @@ final class ServerNegotiator {
         participant.data().onNegotiated(offer, participant.transport().startedMedia());
         plan = r.plan();
         List<MediaPlan.Section> sections = new ArrayList<>();
-        if (answerOnly) {
-            placedOutputs(sections);
+        placedOutputs(sections);
+        if (participant.reception().serverOffers() && someTrackNotSent()) {
+            wanted = true; // more tracks than receive sections: the rest come in the next server offer
         }
         participant.sink().send(new Negotiation.Answer(r.sdp()));
         exchanged = true;
@@ -192,10 +207,7 @@ final class ServerNegotiator {
         return out;
     }
 
-    /**
-     * Answer-only reception: the tracks to put into the client's receive sections, those it
-     * already receives excluded.
-     */
+    /** The tracks to put into the client's new receive sections, those it already receives excluded. */
     private List<SendTrack> tracksToPlace() {
         List<SendTrack> out = new ArrayList<>();
         for (PublishedTrack t : catalog.tracksFor(participant)) {
@@ -206,7 +218,16 @@ final class ServerNegotiator {
         return out;
     }
 
-    /** Answer-only reception: outputs for the tracks the committed plan placed in sections. */
+    private boolean someTrackNotSent() {
+        for (PublishedTrack t : catalog.tracksFor(participant)) {
+            if (!sendTracks.containsKey(t.source().key())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Outputs for the tracks the committed plan placed in the client's receive sections. */
     private void placedOutputs(List<MediaPlan.Section> out) {
         for (PlannedSection s : plan.sections()) {
             SendTrack st = s.track();

@@ -6,6 +6,7 @@ import io.junction.sfu.signal.MediaSession;
 import io.junction.sfu.signal.Negotiation;
 import io.junction.sfu.signal.NegotiationException;
 import io.junction.sfu.signal.NegotiationSink;
+import io.junction.sfu.signal.Reception;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -235,7 +236,9 @@ final class ClientHandler {
             }
         };
         try {
-            media = engine.join(room, self.id(), join.name(), rights, source, sink);
+            media = join.offerFirst()
+                    ? engine.join(room, self.id(), join.name(), rights, source, Reception.CLIENT_OFFERS_FIRST, sink)
+                    : engine.join(room, self.id(), join.name(), rights, source, sink);
         } catch (RuntimeException e) {
             LOG.error("media engine failed to join {} to room {}", self.id(), room, e);
             error(ErrorCodes.INTERNAL, "the media engine failed; you are not in the room", join.type());

@@ -70,7 +70,8 @@ public final class SignalCodec {
         String type = typeNode.asText();
         switch (type) {
             case "join":
-                return new SignalMessage.Join(room(obj, type), name(obj, type), optionalString(obj, "token", type));
+                return new SignalMessage.Join(room(obj, type), name(obj, type), optionalString(obj, "token", type),
+                        optionalFlag(obj, "offerFirst", type));
             case "leave":
                 return new SignalMessage.Leave(room(obj, type));
             case "message":
@@ -130,6 +131,18 @@ public final class SignalCodec {
                     + "characters (U+%04X at index %d)", (int) name.charAt(bad), bad), type);
         }
         return name;
+    }
+
+    /** An optional boolean field: false when absent or null; anything but a JSON boolean is refused. */
+    private static boolean optionalFlag(ObjectNode obj, String field, String type) throws SignalDecodeException {
+        JsonNode node = obj.get(field);
+        if (node == null || node.isNull()) {
+            return false;
+        }
+        if (!node.isBoolean()) {
+            throw badMessage("field '" + field + "' must be a boolean", type);
+        }
+        return node.booleanValue();
     }
 
     private static String optionalString(ObjectNode obj, String field, String type) throws SignalDecodeException {

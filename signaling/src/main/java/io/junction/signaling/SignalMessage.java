@@ -51,8 +51,15 @@ public sealed interface SignalMessage permits SignalMessage.Client, SignalMessag
         }
     }
 
-    /** Enter {@code room}; {@code name} is "" when absent, {@code token} null when absent. */
-    record Join(String room, String name, String token) implements Client {
+    /**
+     * Enter {@code room}; {@code name} is "" when absent, {@code token} null when absent;
+     * {@code offerFirst}: the client sends the first offer of an sfu room (PROTOCOL.md 1.5).
+     */
+    record Join(String room, String name, String token, boolean offerFirst) implements Client {
+        public Join(String room, String name, String token) {
+            this(room, name, token, false);
+        }
+
         public String type() {
             return "join";
         }

@@ -28,6 +28,22 @@ class SignalCodecTest {
         assertEquals(1, m.data().get("k").asInt());
     }
 
+    @Test
+    void joinOfferFirstIsAnOptionalBoolean() throws Exception {
+        assertEquals(new SignalMessage.Join("r", "", null, true),
+                codec.decode("{\"type\":\"join\",\"room\":\"r\",\"offerFirst\":true}"));
+        assertEquals(new SignalMessage.Join("r", "", null, false),
+                codec.decode("{\"type\":\"join\",\"room\":\"r\",\"offerFirst\":false}"));
+        assertEquals(new SignalMessage.Join("r", "", null, false),
+                codec.decode("{\"type\":\"join\",\"room\":\"r\",\"offerFirst\":null}"));
+        for (String bad : new String[] {"\"true\"", "1", "{}", "[true]"}) {
+            SignalDecodeException e = assertThrows(SignalDecodeException.class,
+                    () -> codec.decode("{\"type\":\"join\",\"room\":\"r\",\"offerFirst\":" + bad + "}"));
+            assertEquals("bad-message", e.code(), bad);
+            assertEquals("join", e.ref(), bad);
+        }
+    }
+
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
         "``                                          | bad-json",

@@ -58,7 +58,8 @@ public interface MediaEngine extends AutoCloseable {
      */
     default MediaSession join(String roomId, String participantId, String displayName, MediaRights rights,
                               String source, Reception reception, NegotiationSink sink) {
-        if (!Reception.STANDARD.equals(reception)) {
+        // Who offers first is a hint an engine may ignore (the client stays the polite peer).
+        if (!Reception.STANDARD.equals(new Reception(reception.tracks(), reception.serverOffers()))) {
             throw new UnsupportedOperationException("this media engine only supports standard reception");
         }
         return join(roomId, participantId, displayName, rights, source, sink);

@@ -6,7 +6,14 @@ import java.util.Objects;
  * How a participant receives media.
  *
  * <p>{@link #STANDARD} (the WebSocket protocol): the server offers every other participant's
- * tracks and re-offers whenever they change (PROTOCOL.md "Negotiation in an sfu room").
+ * tracks and re-offers whenever they change (PROTOCOL.md "Negotiation in an sfu room"). In every
+ * mode, the server's answer to a client offer puts tracks the participant does not receive yet into
+ * the offer's new {@code recvonly} sections.
+ *
+ * <p>{@link #CLIENT_OFFERS_FIRST}: as {@link #STANDARD}, for a client that said it sends the first
+ * offer ({@code join} with {@code offerFirst}, PROTOCOL.md 1.5): the server sends no offer before
+ * answering that first offer (at most {@code clientOfferWaitMs} of the negotiator), so the client's
+ * first offer never crosses one of the server's and is never rolled back.
  *
  * <p>{@link #answerOnly(TrackSelection)} (WHEP, RFC 9725-style HTTP sessions that cannot carry a
  * server offer): the server never offers. When it answers the client's offer, it puts the
@@ -16,14 +23,21 @@ import java.util.Objects;
  * answer are not added.
  *
  * @param tracks       which published tracks the participant gets
- * @param serverOffers whether the server offers (true) or only answers (false)
+ * @param serverOffers      whether the server offers (true) or only answers (false)
+ * @param clientOffersFirst whether the client sends the first offer (the server waits for it)
  */
-public record Reception(TrackSelection tracks, boolean serverOffers) {
+public record Reception(TrackSelection tracks, boolean serverOffers, boolean clientOffersFirst) {
     /** Every other participant's tracks, offered by the server. */
     public static final Reception STANDARD = new Reception(TrackSelection.ALL, true);
+    /** As {@link #STANDARD}; the server's first offer waits for the client's first offer. */
+    public static final Reception CLIENT_OFFERS_FIRST = new Reception(TrackSelection.ALL, true, true);
 
     public Reception {
         Objects.requireNonNull(tracks, "tracks");
+    }
+
+    public Reception(TrackSelection tracks, boolean serverOffers) {
+        this(tracks, serverOffers, false);
     }
 
     /** The selected tracks, placed in the client's own offer's receive sections; no server offers. */
