@@ -28,7 +28,9 @@ public final class IcePort implements AutoCloseable {
 
     private final IceConfig config;
     private final LongSupplier clock;
-    private final List<MediaSocket> sockets;
+    private final List<? extends UdpSocket> sockets;
+    private final MediaIoBackend backend;
+    private final EpollUdp epoll;
     private final List<String> announced;
     private final List<Candidate> candidates;
     private final MediaIo io;
@@ -58,26 +60,46 @@ public final class IcePort implements AutoCloseable {
         // off above all) must be set before the warm-up, for the clients that may share this JVM
         Ice4jSetup.apply();
         LiteResponder.warmUp(); // ice4j's STUN classes loaded now, not on the first check
-        this.sockets = bind(config, announced);
+        this.backend = MediaIoBackend.resolve(config.mediaIo(), config.mediaIo() != MediaIoBackend.NIO
+                && EpollUdp.available(), config.mediaIo() == MediaIoBackend.NIO ? "" : EpollUdp.unavailabilityCause());
+        List<BindPlan.Bind> plan = BindPlan.plan(config.bindAddress(), announced, HostCandidates::isLocalAddress);
+        List<MediaSocket> nio;
+        if (backend == MediaIoBackend.EPOLL) {
+            try {
+                this.epoll = EpollUdp.bind(this, plan, config.port(), config.socketBufferBytes(), config.ioThreads(),
+                        EpollUdp.MAX_QUEUED);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot bind media port " + config.bindAddress() + ":" + config.port()
+                        + " (" + plan + ", epoll)", e);
+            }
+            this.sockets = epoll.sockets();
+            nio = List.of();
+        } else {
+            this.epoll = null;
+            nio = bind(config, plan);
+            this.sockets = nio;
+        }
         this.tcp = config.tcp() ? bindTcp(config, sockets) : null;
         this.candidates = HostCandidates.of(announced, localPort(), tcp == null ? -1 : tcp.localPort());
         try {
-            this.io = new MediaIo(this, sockets, tcp, clockMs);
+            this.io = new MediaIo(this, nio, localPort(), tcp, clockMs);
         } catch (IOException e) {
-            sockets.forEach(MediaSocket::close);
+            closeUdp();
             if (tcp != null) {
                 tcp.close();
             }
             throw new UncheckedIOException("cannot start the media port's I/O thread", e);
         }
-        MediaSocket first = sockets.get(0);
-        LOG.info("media port UDP {} on {}; socket buffers requested {} B, granted receive {} B, send {} B",
-                localPort(), sockets, config.socketBufferBytes(), first.grantedReceiveBuffer(),
+        UdpSocket first = sockets.get(0);
+        LOG.info("media port UDP {} on {}; media I/O {} (requested {}{}); socket buffers requested {} B, granted"
+                        + " receive {} B, send {} B", localPort(), sockets, backend.name().toLowerCase(java.util.Locale.ROOT),
+                config.mediaIo().name().toLowerCase(java.util.Locale.ROOT),
+                backend == MediaIoBackend.EPOLL ? ", " + config.ioThreads() + " receive socket(s) per address with"
+                        + " recvmmsg/sendmmsg" : "", config.socketBufferBytes(), first.grantedReceiveBuffer(),
                 first.grantedSendBuffer());
     }
 
-    private static List<MediaSocket> bind(IceConfig config, List<String> announced) {
-        List<BindPlan.Bind> plan = BindPlan.plan(config.bindAddress(), announced, HostCandidates::isLocalAddress);
+    private static List<MediaSocket> bind(IceConfig config, List<BindPlan.Bind> plan) {
         List<MediaSocket> out = new ArrayList<>();
         int port = config.port();
         try {
@@ -98,9 +120,13 @@ public final class IcePort implements AutoCloseable {
      * Passive ICE-TCP on the media port's number (or {@link IceConfig#tcpPort()}) on the UDP sockets'
      * addresses; a port that cannot be bound leaves the server UDP-only (logged), never unable to start.
      */
-    private IceTcp bindTcp(IceConfig config, List<MediaSocket> udp) {
+    private IceTcp bindTcp(IceConfig config, List<? extends UdpSocket> udp) {
         List<InetSocketAddress> local = new ArrayList<>();
-        udp.forEach(s -> local.add(s.local()));
+        udp.forEach(s -> {
+            if (!local.contains(s.local())) {
+                local.add(s.local()); // SO_REUSEPORT sockets share an address: one listener for it
+            }
+        });
         int want = config.tcpPort() == 0 ? udp.get(0).local().getPort() : config.tcpPort();
         try {
             return new IceTcp(this, config, local, want);
@@ -135,11 +161,29 @@ public final class IcePort implements AutoCloseable {
         return announced;
     }
 
-    /** The local socket addresses bound (one per announced local address, see {@link BindPlan}). */
+    /** The bound local socket addresses (one per announced local address, see {@link BindPlan}). */
     public List<InetSocketAddress> boundAddresses() {
         List<InetSocketAddress> out = new ArrayList<>();
-        sockets.forEach(s -> out.add(s.local()));
+        sockets.forEach(s -> {
+            if (!out.contains(s.local())) {
+                out.add(s.local());
+            }
+        });
         return out;
+    }
+
+    /** The UDP I/O that runs ({@link MediaIoBackend#NIO} or {@link MediaIoBackend#EPOLL}, never AUTO). */
+    public MediaIoBackend mediaIo() {
+        return backend;
+    }
+
+    /** Datagrams the port's sockets could not send (send buffer or queue full, socket errors), all sessions. */
+    public long socketSendErrors() {
+        long n = 0;
+        for (UdpSocket s : sockets) {
+            n += s.sendErrors();
+        }
+        return n;
     }
 
     /** SO_RCVBUF the kernel granted the media sockets (as it reports it; Linux doubles the kept size). */
@@ -231,9 +275,17 @@ public final class IcePort implements AutoCloseable {
             t.close();
         }
         io.close();
-        sockets.forEach(MediaSocket::close);
+        closeUdp();
         if (tcp != null) {
             tcp.close();
+        }
+    }
+
+    private void closeUdp() {
+        if (epoll != null) {
+            epoll.close();
+        } else {
+            sockets.forEach(UdpSocket::close);
         }
     }
 
@@ -325,7 +377,7 @@ public final class IcePort implements AutoCloseable {
     }
 
     /** The sockets (tests). */
-    List<MediaSocket> sockets() {
+    List<? extends UdpSocket> sockets() {
         return sockets;
     }
 
