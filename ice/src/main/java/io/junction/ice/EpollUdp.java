@@ -37,6 +37,8 @@ final class EpollUdp implements AutoCloseable {
     static final int HIGH_WATER = 4 << 20;
     /** Datagrams queued for the I/O thread per socket; a send beyond it is refused. */
     static final int MAX_QUEUED = 16384;
+    /** System property: {@code false} turns UDP GSO off (default on where the kernel supports it). */
+    static final String GSO_PROPERTY = "junction.udp-gso";
 
     private final EventLoopGroup group;
     private final List<EpollUdpSocket> sockets;
@@ -70,6 +72,17 @@ final class EpollUdp implements AutoCloseable {
      */
     static EpollUdp bind(IcePort port, List<BindPlan.Bind> plan, int portNumber, int bufferBytes, int ioThreads,
                          int maxQueued) throws IOException {
+        return bind(port, plan, portNumber, bufferBytes, ioThreads, maxQueued, gsoWanted());
+    }
+
+    /** Whether sends use UDP GSO: the kernel supports it and {@link #GSO_PROPERTY} is not false. */
+    static boolean gsoWanted() {
+        return !"false".equalsIgnoreCase(System.getProperty(GSO_PROPERTY, "true"))
+                && io.netty.channel.epoll.SegmentedDatagramPacket.isSupported();
+    }
+
+    static EpollUdp bind(IcePort port, List<BindPlan.Bind> plan, int portNumber, int bufferBytes, int ioThreads,
+                         int maxQueued, boolean gso) throws IOException {
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(ioThreads,
                 new DefaultThreadFactory("junction-media-epoll-" + portNumber, true), EpollIoHandler.newFactory());
         ByteBufAllocator alloc = PooledByteBufAllocator.DEFAULT;
@@ -79,7 +92,7 @@ final class EpollUdp implements AutoCloseable {
         try {
             for (BindPlan.Bind b : plan) {
                 for (int i = 0; i < ioThreads; i++) {
-                    EpollUdpSocket s = new EpollUdpSocket(port, alloc, maxQueued);
+                    EpollUdpSocket s = new EpollUdpSocket(port, alloc, maxQueued, gso);
                     bindOne(group, s, b.address(), number, bufferBytes, b.reuseAddress(), ioThreads > 1, alloc);
                     out.add(s);
                     number = s.local().getPort();
@@ -115,6 +128,11 @@ final class EpollUdp implements AutoCloseable {
             throw t instanceof IOException io ? io : new IOException("bind " + address + ":" + port + ": " + t, t);
         }
         s.bound(f.channel());
+    }
+
+    /** Whether these sockets send with UDP GSO. */
+    boolean gso() {
+        return !sockets.isEmpty() && sockets.get(0).gso();
     }
 
     List<EpollUdpSocket> sockets() {

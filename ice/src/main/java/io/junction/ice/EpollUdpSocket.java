@@ -28,11 +28,18 @@ import org.slf4j.LoggerFactory;
  * datagram the drain cannot queue in netty's outbound buffer (kernel send buffer full long enough that
  * {@link EpollUdp#HIGH_WATER} bytes wait) is released and counted as well; the sum is {@link #sendErrors()}.
  * The only per-datagram allocation left on the send side is netty's {@code DatagramPacket} envelope.
+ *
+ * <p>UDP GSO (when the kernel supports UDP_SEGMENT and {@link EpollUdp#GSO_PROPERTY} is not false): each
+ * drained batch is regrouped by {@link GsoPlan}, and a destination's run of same-size datagrams (the last
+ * may be shorter) leaves as one {@code SegmentedDatagramPacket}, which the kernel cuts into separate
+ * datagrams; a failed GSO send counts each of its datagrams.
  */
 final class EpollUdpSocket extends ChannelInboundHandlerAdapter implements UdpSocket {
     private static final Logger LOG = LoggerFactory.getLogger(EpollUdpSocket.class);
     /** Datagrams written to netty's outbound buffer between two flushes (one sendmmsg each at most). */
     static final int FLUSH_EVERY = 32;
+    /** Datagrams taken off the queue at once (and regrouped for GSO). */
+    static final int DRAIN_BATCH = 256;
 
     private final IcePort port;
     private final ByteBufAllocator alloc;
@@ -44,12 +51,24 @@ final class EpollUdpSocket extends ChannelInboundHandlerAdapter implements UdpSo
     private final LongAdder notWritable = new LongAdder();
     private final LongAdder writeErrors = new LongAdder();
     private final LongAdder batches = new LongAdder();
+    private final LongAdder gsoSends = new LongAdder();
+    private final LongAdder gsoDatagrams = new LongAdder();
+    private final boolean gso;
+    // the drain's reused arrays (I/O thread only)
+    private final DatagramPacket[] batch = new DatagramPacket[DRAIN_BATCH];
+    private final InetSocketAddress[] batchTo = new InetSocketAddress[DRAIN_BATCH];
+    private final int[] batchLen = new int[DRAIN_BATCH];
+    private final int[] order = new int[DRAIN_BATCH];
+    private final int[] runLen = new int[DRAIN_BATCH];
+    private final boolean[] taken = new boolean[DRAIN_BATCH];
+    private int unflushed;
     private volatile Channel channel;
     private InetSocketAddress local;
     private volatile boolean open = true;
 
-    EpollUdpSocket(IcePort port, ByteBufAllocator alloc, int maxQueued) {
+    EpollUdpSocket(IcePort port, ByteBufAllocator alloc, int maxQueued, boolean gso) {
         this.port = port;
+        this.gso = gso;
         this.alloc = alloc;
         this.queue = PlatformDependent.newFixedMpscQueue(maxQueued);
     }
@@ -136,28 +155,107 @@ final class EpollUdpSocket extends ChannelInboundHandlerAdapter implements UdpSo
     /**
      * On the I/O thread: everything queued goes to netty's outbound buffer, flushed in batches. The flag is
      * cleared before the queue is read, so a datagram queued after this read schedules the next drain.
+     * With GSO, each batch of up to {@link #DRAIN_BATCH} datagrams is regrouped by {@link GsoPlan}.
      */
     private void drain() {
         drainScheduled.set(false);
         Channel ch = channel;
-        int unflushed = 0;
-        for (DatagramPacket p; (p = queue.poll()) != null; ) {
-            if (!open || !ch.isWritable()) {
-                p.release();
-                notWritable.increment();
+        while (true) {
+            int n = 0;
+            for (DatagramPacket p; n < DRAIN_BATCH && (p = queue.poll()) != null; ) {
+                batch[n] = p;
+                batchTo[n] = p.recipient();
+                batchLen[n] = p.content().readableBytes();
+                n++;
+            }
+            if (n == 0) {
+                return;
+            }
+            if (gso) {
+                writeSegmented(ch, n);
+            } else {
+                for (int i = 0; i < n; i++) {
+                    write(ch, batch[i], 1);
+                }
+            }
+            flush(ch);
+            java.util.Arrays.fill(batch, 0, n, null);
+            java.util.Arrays.fill(batchTo, 0, n, null);
+            if (n < DRAIN_BATCH) {
+                return;
+            }
+        }
+    }
+
+    private void writeSegmented(Channel ch, int n) {
+        int runs = GsoPlan.plan(batchTo, batchLen, n, GsoPlan.MAX_SEGMENTS, GsoPlan.MAX_BYTES, order, runLen, taken);
+        int k = 0;
+        for (int r = 0; r < runs; r++) {
+            int count = runLen[r];
+            if (count == 1) {
+                write(ch, batch[order[k++]], 1);
                 continue;
             }
-            ch.write(p, ch.voidPromise());
-            if (++unflushed == FLUSH_EVERY) {
-                ch.flush();
-                batches.increment();
-                unflushed = 0;
+            int bytes = 0;
+            for (int j = 0; j < count; j++) {
+                bytes += batchLen[order[k + j]];
             }
+            ByteBuf joined = alloc.directBuffer(bytes, bytes);
+            int segment = batchLen[order[k]];
+            InetSocketAddress to = batchTo[order[k]];
+            for (int j = 0; j < count; j++) {
+                DatagramPacket p = batch[order[k++]];
+                joined.writeBytes(p.content(), p.content().readerIndex(), p.content().readableBytes());
+                p.release();
+            }
+            gsoSends.increment();
+            gsoDatagrams.add(count);
+            write(ch, new io.netty.channel.epoll.SegmentedDatagramPacket(joined, segment, to), count);
         }
+    }
+
+    /** Writes one packet carrying {@code datagrams} datagrams (more than one: a GSO send). */
+    private void write(Channel ch, DatagramPacket p, int datagrams) {
+        if (!open || !ch.isWritable()) {
+            p.release();
+            notWritable.add(datagrams);
+            return;
+        }
+        if (datagrams == 1) {
+            ch.write(p, ch.voidPromise());
+        } else {
+            ch.write(p).addListener(f -> {
+                if (!f.isSuccess()) {
+                    writeErrors.add(datagrams); // every segment of a failed GSO send is counted
+                    LOG.debug("media socket {}: GSO send failed: {}", local, f.cause().toString());
+                }
+            });
+        }
+        if (++unflushed == FLUSH_EVERY) {
+            flush(ch);
+        }
+    }
+
+    private void flush(Channel ch) {
         if (unflushed > 0) {
+            batches.increment(); // before the datagrams leave: a test that received them sees the count
+            unflushed = 0;
             ch.flush();
-            batches.increment();
         }
+    }
+
+    boolean gso() {
+        return gso;
+    }
+
+    /** GSO sends (each several datagrams in one UDP_SEGMENT send). */
+    long gsoSends() {
+        return gsoSends.sum();
+    }
+
+    /** Datagrams that left in GSO sends. */
+    long gsoDatagrams() {
+        return gsoDatagrams.sum();
     }
 
     /** Sends refused because the queue was full. */

@@ -28,9 +28,8 @@ public final class IcePort implements AutoCloseable {
 
     private final IceConfig config;
     private final LongSupplier clock;
+    private final UdpSockets udp;
     private final List<? extends UdpSocket> sockets;
-    private final MediaIoBackend backend;
-    private final EpollUdp epoll;
     private final List<String> announced;
     private final List<Candidate> candidates;
     private final MediaIo io;
@@ -60,76 +59,34 @@ public final class IcePort implements AutoCloseable {
         // off above all) must be set before the warm-up, for the clients that may share this JVM
         Ice4jSetup.apply();
         LiteResponder.warmUp(); // ice4j's STUN classes loaded now, not on the first check
-        this.backend = MediaIoBackend.resolve(config.mediaIo(), config.mediaIo() != MediaIoBackend.NIO
-                && EpollUdp.available(), config.mediaIo() == MediaIoBackend.NIO ? "" : EpollUdp.unavailabilityCause());
-        List<BindPlan.Bind> plan = BindPlan.plan(config.bindAddress(), announced, HostCandidates::isLocalAddress);
-        List<MediaSocket> nio;
-        if (backend == MediaIoBackend.EPOLL) {
-            try {
-                this.epoll = EpollUdp.bind(this, plan, config.port(), config.socketBufferBytes(), config.ioThreads(),
-                        EpollUdp.MAX_QUEUED);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot bind media port " + config.bindAddress() + ":" + config.port()
-                        + " (" + plan + ", epoll)", e);
-            }
-            this.sockets = epoll.sockets();
-            nio = List.of();
-        } else {
-            this.epoll = null;
-            nio = bind(config, plan);
-            this.sockets = nio;
-        }
-        this.tcp = config.tcp() ? bindTcp(config, sockets) : null;
+        this.udp = UdpSockets.bind(this, config,
+                BindPlan.plan(config.bindAddress(), announced, HostCandidates::isLocalAddress));
+        this.sockets = udp.all();
+        this.tcp = config.tcp() ? bindTcp(config, udp) : null;
         this.candidates = HostCandidates.of(announced, localPort(), tcp == null ? -1 : tcp.localPort());
         try {
-            this.io = new MediaIo(this, nio, localPort(), tcp, clockMs);
+            this.io = new MediaIo(this, udp.nio(), localPort(), tcp, clockMs);
         } catch (IOException e) {
-            closeUdp();
+            udp.close();
             if (tcp != null) {
                 tcp.close();
             }
             throw new UncheckedIOException("cannot start the media port's I/O thread", e);
         }
         UdpSocket first = sockets.get(0);
-        LOG.info("media port UDP {} on {}; media I/O {} (requested {}{}); socket buffers requested {} B, granted"
-                        + " receive {} B, send {} B", localPort(), sockets, backend.name().toLowerCase(java.util.Locale.ROOT),
-                config.mediaIo().name().toLowerCase(java.util.Locale.ROOT),
-                backend == MediaIoBackend.EPOLL ? ", " + config.ioThreads() + " receive socket(s) per address with"
-                        + " recvmmsg/sendmmsg" : "", config.socketBufferBytes(), first.grantedReceiveBuffer(),
-                first.grantedSendBuffer());
-    }
-
-    private static List<MediaSocket> bind(IceConfig config, List<BindPlan.Bind> plan) {
-        List<MediaSocket> out = new ArrayList<>();
-        int port = config.port();
-        try {
-            for (BindPlan.Bind b : plan) {
-                MediaSocket s = MediaSocket.bind(b.address(), port, config.socketBufferBytes(), b.reuseAddress());
-                out.add(s);
-                port = s.local().getPort(); // an ephemeral port: the others take the same number
-            }
-        } catch (IOException e) {
-            out.forEach(MediaSocket::close);
-            throw new UncheckedIOException("cannot bind media port " + config.bindAddress() + ":" + config.port()
-                    + " (" + plan + ")", e);
-        }
-        return List.copyOf(out);
+        LOG.info("media port UDP {} on {}; media I/O {}; socket buffers requested {} B, granted receive {} B, send {} B",
+                localPort(), udp.addresses(), udp.describe(config), config.socketBufferBytes(),
+                first.grantedReceiveBuffer(), first.grantedSendBuffer());
     }
 
     /**
      * Passive ICE-TCP on the media port's number (or {@link IceConfig#tcpPort()}) on the UDP sockets'
      * addresses; a port that cannot be bound leaves the server UDP-only (logged), never unable to start.
      */
-    private IceTcp bindTcp(IceConfig config, List<? extends UdpSocket> udp) {
-        List<InetSocketAddress> local = new ArrayList<>();
-        udp.forEach(s -> {
-            if (!local.contains(s.local())) {
-                local.add(s.local()); // SO_REUSEPORT sockets share an address: one listener for it
-            }
-        });
-        int want = config.tcpPort() == 0 ? udp.get(0).local().getPort() : config.tcpPort();
+    private IceTcp bindTcp(IceConfig config, UdpSockets udp) {
+        int want = config.tcpPort() == 0 ? udp.all().get(0).local().getPort() : config.tcpPort();
         try {
-            return new IceTcp(this, config, local, want);
+            return new IceTcp(this, config, udp.addresses(), want);
         } catch (IOException e) {
             LOG.warn("ICE-TCP disabled: cannot listen on TCP {} ({})", want, e.toString());
             return null;
@@ -163,27 +120,17 @@ public final class IcePort implements AutoCloseable {
 
     /** The bound local socket addresses (one per announced local address, see {@link BindPlan}). */
     public List<InetSocketAddress> boundAddresses() {
-        List<InetSocketAddress> out = new ArrayList<>();
-        sockets.forEach(s -> {
-            if (!out.contains(s.local())) {
-                out.add(s.local());
-            }
-        });
-        return out;
+        return udp.addresses();
     }
 
     /** The UDP I/O that runs ({@link MediaIoBackend#NIO} or {@link MediaIoBackend#EPOLL}, never AUTO). */
     public MediaIoBackend mediaIo() {
-        return backend;
+        return udp.backend();
     }
 
     /** Datagrams the port's sockets could not send (send buffer or queue full, socket errors), all sessions. */
     public long socketSendErrors() {
-        long n = 0;
-        for (UdpSocket s : sockets) {
-            n += s.sendErrors();
-        }
-        return n;
+        return udp.sendErrors();
     }
 
     /** SO_RCVBUF the kernel granted the media sockets (as it reports it; Linux doubles the kept size). */
@@ -275,17 +222,9 @@ public final class IcePort implements AutoCloseable {
             t.close();
         }
         io.close();
-        closeUdp();
+        udp.close();
         if (tcp != null) {
             tcp.close();
-        }
-    }
-
-    private void closeUdp() {
-        if (epoll != null) {
-            epoll.close();
-        } else {
-            sockets.forEach(UdpSocket::close);
         }
     }
 

@@ -182,7 +182,7 @@ class MediaIoBatchTest {
         Assumptions.assumeTrue(EpollUdp.available(), "native epoll: " + EpollUdp.unavailabilityCause());
         int capacity = 64;
         try (EpollUdp udp = EpollUdp.bind(null, List.of(new BindPlan.Bind(InetAddress.getByName("127.0.0.1"), false)),
-                0, 0, 1, capacity); DatagramChannel a = peer()) {
+                0, 0, 1, capacity, false); DatagramChannel a = peer()) {
             EpollUdpSocket s = udp.sockets().get(0);
             CountDownLatch hold = new CountDownLatch(1);
             CountDownLatch held = new CountDownLatch(1);
@@ -220,6 +220,47 @@ class MediaIoBatchTest {
             byte[] d = rtp(999, 300);
             assertTrue(s.send(d, 0, d.length, to));
             assertArrayEquals(d, receive(a));
+        }
+    }
+
+    @Test
+    void aGsoBatchArrivesAsSeparateDatagramsInOrderPerDestination() throws Exception {
+        Assumptions.assumeTrue(EpollUdp.available(), "native epoll: " + EpollUdp.unavailabilityCause());
+        Assumptions.assumeTrue(io.netty.channel.epoll.SegmentedDatagramPacket.isSupported(), "no UDP_SEGMENT here");
+        try (EpollUdp udp = EpollUdp.bind(null, List.of(new BindPlan.Bind(InetAddress.getByName("127.0.0.1"), false)),
+                0, 0, 1, 1024, true); DatagramChannel a = peer(); DatagramChannel b = peer()) {
+            EpollUdpSocket s = udp.sockets().get(0);
+            CountDownLatch hold = new CountDownLatch(1);
+            CountDownLatch held = new CountDownLatch(1);
+            s.channel().eventLoop().execute(() -> {
+                held.countDown();
+                try {
+                    hold.await(10, TimeUnit.SECONDS); // everything below is drained as one batch
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            assertTrue(held.await(5, TimeUnit.SECONDS));
+            InetSocketAddress toA = (InetSocketAddress) a.getLocalAddress();
+            InetSocketAddress toB = (InetSocketAddress) b.getLocalAddress();
+            // a fan-out pattern: a keyframe burst of 1200-byte packets to both, the last of each shorter
+            for (int i = 0; i < 20; i++) {
+                int size = i == 19 ? 700 : 1200;
+                assertTrue(s.send(rtp(i, size), 0, size, toA));
+                assertTrue(s.send(rtp(100 + i, size), 0, size, toB));
+            }
+            byte[] odd = rtp(500, 300); // one more to a after its short one: its own send
+            assertTrue(s.send(odd, 0, odd.length, toA));
+            hold.countDown();
+            for (int i = 0; i < 20; i++) {
+                int size = i == 19 ? 700 : 1200;
+                assertArrayEquals(rtp(i, size), receive(a), "to a, datagram " + i);
+                assertArrayEquals(rtp(100 + i, size), receive(b), "to b, datagram " + i);
+            }
+            assertArrayEquals(odd, receive(a));
+            assertEquals(2, s.gsoSends(), "one GSO send per destination");
+            assertEquals(40, s.gsoDatagrams());
+            assertEquals(0, s.sendErrors());
         }
     }
 
