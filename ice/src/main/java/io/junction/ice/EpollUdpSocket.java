@@ -19,7 +19,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Receive: netty reads with recvmmsg into one fixed buffer ({@link EpollUdp#RECEIVE_BATCH} datagrams of
  * up to {@link EpollUdp#MAX_DATAGRAM} bytes); each datagram is copied into this socket's array and handed
- * to {@link IcePort#onDatagram} on the socket's I/O thread, as the nio path does.
+ * to {@link IcePort#onDatagram} on the socket's I/O thread, as the nio path does. netty allocates a
+ * {@code DatagramPacket}, a slice of the batch buffer and the sender's address per received datagram (its
+ * channel API has no way around them; the nio path allocates the address only when the sender changes).
  *
  * <p>Send (any thread): the datagram is copied into a pooled direct buffer and queued on a bounded
  * multi-producer queue; the first send after a drain schedules one drain task on the I/O thread, which

@@ -17,8 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Junction's media port: the UDP sockets of {@link BindPlan} (one port number), read by one I/O thread
- * ({@link MediaIo}), and the ICE-lite sessions ({@link LiteTransport}) it routes to. Every datagram is
+ * Junction's media port: the UDP sockets of {@link BindPlan} (one port number) on the backend of
+ * {@link IceConfig#mediaIo()} ({@link UdpSockets}: read by {@link MediaIo}'s thread on nio, by netty's epoll
+ * I/O threads on epoll), and the ICE-lite sessions ({@link LiteTransport}) it routes to. Every datagram is
  * classified (RFC 7983 §7): STUN goes to the responder ({@link LiteResponder}), whose USERNAME picks the
  * session; DTLS and SRTP/SRTCP are routed by remote address to the session that address passed a valid
  * check for; anything else is dropped. Every drop is counted by {@link PortDrop}.
