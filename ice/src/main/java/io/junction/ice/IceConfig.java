@@ -24,6 +24,8 @@ public final class IceConfig {
     private final int tcpMaxConnectionsPerAddress;
     private final int tcpMaxFrameBytes;
     private final Duration tcpIdleTimeout;
+    private final MediaIoBackend mediaIo;
+    private final int ioThreads;
 
     /** Default of {@link #socketBufferBytes()}: 4 MiB. */
     public static final int DEFAULT_SOCKET_BUFFER = 4 << 20;
@@ -72,7 +74,28 @@ public final class IceConfig {
         this.tcpMaxFrameBytes = b.tcpMaxFrameBytes;
         this.tcpIdleTimeout = requireRange("tcpIdleTimeout", b.tcpIdleTimeout, Duration.ofSeconds(1),
                 Duration.ofMinutes(5));
+        this.mediaIo = Objects.requireNonNull(b.mediaIo, "mediaIo");
+        if (b.ioThreads < 1 || b.ioThreads > 64) {
+            throw new IllegalArgumentException("ioThreads must be in 1..64, got " + b.ioThreads);
+        }
+        this.ioThreads = b.ioThreads;
     }
+
+    /** UDP I/O of the media port (default {@link MediaIoBackend#AUTO}, or the {@value MediaIoBackend#PROPERTY} property). */
+    public MediaIoBackend mediaIo() {
+        return mediaIo;
+    }
+
+    /**
+     * epoll only: receive sockets per bound address, sharing the port with SO_REUSEPORT, each read by its
+     * own I/O thread (default 1, or the {@value #IO_THREADS_PROPERTY} property). nio reads with one thread.
+     */
+    public int ioThreads() {
+        return ioThreads;
+    }
+
+    /** System property that sets the builder's default {@link #ioThreads()}. */
+    public static final String IO_THREADS_PROPERTY = "junction.io-threads";
 
     /** Passive ICE-TCP (RFC 6544) on {@link #tcpPort()} (default on). */
     public boolean tcp() {
@@ -105,7 +128,8 @@ public final class IceConfig {
                 .consentTimeout(consentTimeout).connectTimeout(connectTimeout).allowedNetworks(rawAllowedNetworks)
                 .maxHalfOpenPerAddress(maxHalfOpenPerAddress).socketBufferBytes(socketBufferBytes).tcp(tcp)
                 .tcpPort(tcpPort).tcpMaxConnectionsPerAddress(tcpMaxConnectionsPerAddress)
-                .tcpMaxFrameBytes(tcpMaxFrameBytes).tcpIdleTimeout(tcpIdleTimeout);
+                .tcpMaxFrameBytes(tcpMaxFrameBytes).tcpIdleTimeout(tcpIdleTimeout).mediaIo(mediaIo)
+                .ioThreads(ioThreads);
     }
 
     /**
@@ -189,8 +213,23 @@ public final class IceConfig {
         private int tcpMaxConnectionsPerAddress = 16;
         private int tcpMaxFrameBytes = 8192;
         private Duration tcpIdleTimeout = Duration.ofSeconds(10);
+        private MediaIoBackend mediaIo = MediaIoBackend.parse(MediaIoBackend.PROPERTY,
+                System.getProperty(MediaIoBackend.PROPERTY, "auto"));
+        private int ioThreads = Integer.getInteger(IO_THREADS_PROPERTY, 1);
 
         private Builder() {
+        }
+
+        /** auto (default), nio or epoll, see {@link IceConfig#mediaIo()}. */
+        public Builder mediaIo(MediaIoBackend v) {
+            this.mediaIo = v;
+            return this;
+        }
+
+        /** 1..64 (default 1), see {@link IceConfig#ioThreads()}. */
+        public Builder ioThreads(int v) {
+            this.ioThreads = v;
+            return this;
         }
 
         /** Passive ICE-TCP on or off (default on). */

@@ -17,8 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Junction's media port: the UDP sockets of {@link BindPlan} (one port number), read by one I/O thread
- * ({@link MediaIo}), and the ICE-lite sessions ({@link LiteTransport}) it routes to. Every datagram is
+ * Junction's media port: the UDP sockets of {@link BindPlan} (one port number) on the backend of
+ * {@link IceConfig#mediaIo()} ({@link UdpSockets}: read by {@link MediaIo}'s thread on nio, by netty's epoll
+ * I/O threads on epoll), and the ICE-lite sessions ({@link LiteTransport}) it routes to. Every datagram is
  * classified (RFC 7983 §7): STUN goes to the responder ({@link LiteResponder}), whose USERNAME picks the
  * session; DTLS and SRTP/SRTCP are routed by remote address to the session that address passed a valid
  * check for; anything else is dropped. Every drop is counted by {@link PortDrop}.
@@ -28,7 +29,8 @@ public final class IcePort implements AutoCloseable {
 
     private final IceConfig config;
     private final LongSupplier clock;
-    private final List<MediaSocket> sockets;
+    private final UdpSockets udp;
+    private final List<? extends UdpSocket> sockets;
     private final List<String> announced;
     private final List<Candidate> candidates;
     private final MediaIo io;
@@ -58,52 +60,34 @@ public final class IcePort implements AutoCloseable {
         // off above all) must be set before the warm-up, for the clients that may share this JVM
         Ice4jSetup.apply();
         LiteResponder.warmUp(); // ice4j's STUN classes loaded now, not on the first check
-        this.sockets = bind(config, announced);
-        this.tcp = config.tcp() ? bindTcp(config, sockets) : null;
+        this.udp = UdpSockets.bind(this, config,
+                BindPlan.plan(config.bindAddress(), announced, HostCandidates::isLocalAddress));
+        this.sockets = udp.all();
+        this.tcp = config.tcp() ? bindTcp(config, udp) : null;
         this.candidates = HostCandidates.of(announced, localPort(), tcp == null ? -1 : tcp.localPort());
         try {
-            this.io = new MediaIo(this, sockets, tcp, clockMs);
+            this.io = new MediaIo(this, udp.nio(), localPort(), tcp, clockMs);
         } catch (IOException e) {
-            sockets.forEach(MediaSocket::close);
+            udp.close();
             if (tcp != null) {
                 tcp.close();
             }
             throw new UncheckedIOException("cannot start the media port's I/O thread", e);
         }
-        MediaSocket first = sockets.get(0);
-        LOG.info("media port UDP {} on {}; socket buffers requested {} B, granted receive {} B, send {} B",
-                localPort(), sockets, config.socketBufferBytes(), first.grantedReceiveBuffer(),
-                first.grantedSendBuffer());
-    }
-
-    private static List<MediaSocket> bind(IceConfig config, List<String> announced) {
-        List<BindPlan.Bind> plan = BindPlan.plan(config.bindAddress(), announced, HostCandidates::isLocalAddress);
-        List<MediaSocket> out = new ArrayList<>();
-        int port = config.port();
-        try {
-            for (BindPlan.Bind b : plan) {
-                MediaSocket s = MediaSocket.bind(b.address(), port, config.socketBufferBytes(), b.reuseAddress());
-                out.add(s);
-                port = s.local().getPort(); // an ephemeral port: the others take the same number
-            }
-        } catch (IOException e) {
-            out.forEach(MediaSocket::close);
-            throw new UncheckedIOException("cannot bind media port " + config.bindAddress() + ":" + config.port()
-                    + " (" + plan + ")", e);
-        }
-        return List.copyOf(out);
+        UdpSocket first = sockets.get(0);
+        LOG.info("media port UDP {} on {}; media I/O {}; socket buffers requested {} B, granted receive {} B, send {} B",
+                localPort(), udp.addresses(), udp.describe(config), config.socketBufferBytes(),
+                first.grantedReceiveBuffer(), first.grantedSendBuffer());
     }
 
     /**
      * Passive ICE-TCP on the media port's number (or {@link IceConfig#tcpPort()}) on the UDP sockets'
      * addresses; a port that cannot be bound leaves the server UDP-only (logged), never unable to start.
      */
-    private IceTcp bindTcp(IceConfig config, List<MediaSocket> udp) {
-        List<InetSocketAddress> local = new ArrayList<>();
-        udp.forEach(s -> local.add(s.local()));
-        int want = config.tcpPort() == 0 ? udp.get(0).local().getPort() : config.tcpPort();
+    private IceTcp bindTcp(IceConfig config, UdpSockets udp) {
+        int want = config.tcpPort() == 0 ? udp.all().get(0).local().getPort() : config.tcpPort();
         try {
-            return new IceTcp(this, config, local, want);
+            return new IceTcp(this, config, udp.addresses(), want);
         } catch (IOException e) {
             LOG.warn("ICE-TCP disabled: cannot listen on TCP {} ({})", want, e.toString());
             return null;
@@ -135,11 +119,19 @@ public final class IcePort implements AutoCloseable {
         return announced;
     }
 
-    /** The local socket addresses bound (one per announced local address, see {@link BindPlan}). */
+    /** The bound local socket addresses (one per announced local address, see {@link BindPlan}). */
     public List<InetSocketAddress> boundAddresses() {
-        List<InetSocketAddress> out = new ArrayList<>();
-        sockets.forEach(s -> out.add(s.local()));
-        return out;
+        return udp.addresses();
+    }
+
+    /** The UDP I/O that runs ({@link MediaIoBackend#NIO} or {@link MediaIoBackend#EPOLL}, never AUTO). */
+    public MediaIoBackend mediaIo() {
+        return udp.backend();
+    }
+
+    /** Datagrams the port's sockets could not send (send buffer or queue full, socket errors), all sessions. */
+    public long socketSendErrors() {
+        return udp.sendErrors();
     }
 
     /** SO_RCVBUF the kernel granted the media sockets (as it reports it; Linux doubles the kept size). */
@@ -231,7 +223,7 @@ public final class IcePort implements AutoCloseable {
             t.close();
         }
         io.close();
-        sockets.forEach(MediaSocket::close);
+        udp.close();
         if (tcp != null) {
             tcp.close();
         }
@@ -325,7 +317,7 @@ public final class IcePort implements AutoCloseable {
     }
 
     /** The sockets (tests). */
-    List<MediaSocket> sockets() {
+    List<? extends UdpSocket> sockets() {
         return sockets;
     }
 

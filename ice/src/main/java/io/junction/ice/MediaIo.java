@@ -35,7 +35,7 @@ final class MediaIo implements Runnable {
 
     private final IceTcp tcp;
 
-    MediaIo(IcePort port, List<MediaSocket> sockets, IceTcp tcp, LongSupplier clock) throws IOException {
+    MediaIo(IcePort port, List<MediaSocket> sockets, int portNumber, IceTcp tcp, LongSupplier clock) throws IOException {
         this.port = port;
         this.clock = clock;
         this.tcp = tcp;
@@ -51,7 +51,7 @@ final class MediaIo implements Runnable {
             selector.close();
             throw e;
         }
-        thread = new Thread(this, "junction-media-io-" + sockets.get(0).local().getPort());
+        thread = new Thread(this, "junction-media-io-" + portNumber);
         thread.setDaemon(true);
         thread.start();
     }

@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>Sends leave from a direct buffer of the sending thread ({@link SendBuffers}): handed a heap buffer,
  * the JDK would fetch a temporary direct buffer from a thread-local cache and release it on every call.
  */
-final class MediaSocket implements PathSender, AutoCloseable {
+final class MediaSocket implements UdpSocket {
     private final DatagramChannel channel;
     private final InetSocketAddress local;
     private final int grantedReceiveBuffer;
@@ -63,17 +63,20 @@ final class MediaSocket implements PathSender, AutoCloseable {
         return channel;
     }
 
-    InetSocketAddress local() {
+    @Override
+    public InetSocketAddress local() {
         return local;
     }
 
     /** SO_RCVBUF as the kernel reports it after the request. */
-    int grantedReceiveBuffer() {
+    @Override
+    public int grantedReceiveBuffer() {
         return grantedReceiveBuffer;
     }
 
     /** SO_SNDBUF as the kernel reports it after the request. */
-    int grantedSendBuffer() {
+    @Override
+    public int grantedSendBuffer() {
         return grantedSendBuffer;
     }
 
@@ -93,7 +96,8 @@ final class MediaSocket implements PathSender, AutoCloseable {
         }
     }
 
-    long sendErrors() {
+    @Override
+    public long sendErrors() {
         return sendErrors.sum() + sendBufferFull.sum();
     }
 

@@ -26,6 +26,12 @@
  *     socket). SO_RCVBUF/SO_SNDBUF are requested ({@link io.junction.ice.IceConfig#socketBufferBytes()},
  *     default 4 MiB) and the granted size is logged; the kernel's drop counter of the port is read from
  *     {@code /proc/net/udp[6]} ({@link io.junction.ice.IcePort#kernelDrops()}).</li>
+ * <li>UDP I/O ({@link io.junction.ice.IceConfig#mediaIo()}, {@link io.junction.ice.UdpSockets}, logged once at
+ *     start): {@code epoll} (the default where netty's native transport loads, {@code auto}) reads with
+ *     recvmmsg into one fixed buffer (up to 16 datagrams of up to 4096 bytes per call; a longer datagram is
+ *     cut and fails its parser) and sends in sendmmsg batches ({@link io.junction.ice.EpollUdpSocket});
+ *     {@code nio} (the fallback) reads and sends one datagram per call through {@code DatagramChannel}. The
+ *     demux, the responder, the half-open bounds and the drop counters below are the same code on both.</li>
  * <li>Demux: every datagram is classified by its first byte (RFC 7983 §7). STUN goes to the responder
  *     ({@link io.junction.ice.LiteResponder}: framing check {@link io.junction.ice.StunFraming} first, then
  *     ice4j's decoder); the USERNAME's first part picks the session; DTLS and SRTP/SRTCP are routed by remote
@@ -70,13 +76,24 @@
  *
  * <h2>Threading model</h2>
  * <ul>
- * <li>Server: one I/O thread per port ({@code junction-media-io-PORT}, {@link io.junction.ice.MediaIo}) reads
- *     every socket, answers STUN, calls {@link io.junction.ice.IceTransport.Listener#onData} and runs the
- *     sessions' timers every 250 ms (on an injectable clock). {@code onConnected} runs on that thread or on
- *     the thread that calls {@code start()}; {@code onFailed} on the I/O thread. Never two threads at once in
- *     {@code onData} for one session; the buffer is valid only during the call; do not block.
- *     {@link io.junction.ice.IceTransport#send} may be called from any thread: it writes to the socket the
- *     path's check arrived on, on the calling thread. No thread per session.</li>
+ * <li>Server, nio: one I/O thread per port ({@code junction-media-io-PORT}, {@link io.junction.ice.MediaIo})
+ *     reads every socket (UDP and ICE-TCP), answers STUN, calls
+ *     {@link io.junction.ice.IceTransport.Listener#onData} and runs the sessions' timers every 250 ms (on an
+ *     injectable clock). {@link io.junction.ice.IceTransport#send} may be called from any thread: it writes to
+ *     the socket the path's check arrived on, on the calling thread.</li>
+ * <li>Server, epoll: {@link io.junction.ice.IceConfig#ioThreads()} netty I/O threads
+ *     ({@code junction-media-epoll-PORT-*}, default 1) each read their own UDP socket(s) (SO_REUSEPORT: the
+ *     kernel keeps one remote address on one socket), answer STUN and call {@code onData}; the
+ *     {@code junction-media-io-PORT} thread still reads ICE-TCP and runs the timers. {@code send} from any
+ *     thread copies the datagram into a pooled direct buffer and queues it (bounded, lock-free) for the I/O
+ *     thread of the path's socket, which writes what is queued and flushes it in sendmmsg batches; a full
+ *     queue refuses the send (counted as a send error). One remote address is read by one thread, so a
+ *     session whose peer sends from one address (the selected path) never sees two threads at once in
+ *     {@code onData}; a peer sending data from two paths at once (UDP and ICE-TCP, or two UDP addresses that
+ *     the kernel hashes to different sockets when {@code ioThreads} &gt; 1) can.</li>
+ * <li>Both: {@code onConnected} runs on an I/O thread or on the thread that calls {@code start()};
+ *     {@code onFailed} on an I/O thread. The buffer given to {@code onData} is valid only during the call; do
+ *     not block. No thread per session.</li>
  * <li>Clients: one JVM-wide reader ({@code junction-ice-client-io}) and timer thread shared by all clients
  *     (reference-counted) plus ice4j's own STUN thread per agent and its JVM-wide pools;
  *     {@link io.junction.ice.PeriodicTaskReaper} stops ice4j periodic tasks that escape their cancel.</li>

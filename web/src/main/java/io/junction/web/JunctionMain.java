@@ -1,6 +1,8 @@
 package io.junction.web;
 
 import ch.qos.logback.classic.Level;
+import io.junction.ice.IceConfig;
+import io.junction.ice.MediaIoBackend;
 import io.junction.signaling.RoomMode;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -115,6 +117,18 @@ public final class JunctionMain implements Callable<Integer> {
                     + "the kernel caps it at net.core.rmem_max/wmem_max and the granted size is logged "
                     + "(default: ${DEFAULT-VALUE}).")
     int mediaSocketBuffer;
+
+    @Option(names = "--media-io", paramLabel = "BACKEND", defaultValue = "auto",
+            description = "UDP I/O of the media port: epoll (netty's native transport: recvmmsg, sendmmsg batches, "
+                    + "SO_REUSEPORT receive sockets), nio (java.nio DatagramChannel, one datagram per call) or auto "
+                    + "(epoll where its native library loads, else nio); the one that runs is logged at start "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String mediaIo;
+
+    @Option(names = "--io-threads", paramLabel = "N", defaultValue = "1",
+            description = "epoll only: receive sockets per media address sharing the port (SO_REUSEPORT), each "
+                    + "read by its own I/O thread, 1..64 (default: ${DEFAULT-VALUE}).")
+    int ioThreads;
 
     @Option(names = "--allowed-origins", paramLabel = "ORIGIN", split = ",",
             description = "Origins (https://host:port) whose pages may open the WebSocket; others get HTTP 403 "
@@ -263,6 +277,7 @@ public final class JunctionMain implements Callable<Integer> {
     /** The validated options; throws a picocli parameter error naming the bad option. */
     Options options() {
         try {
+            mediaIoBackend();
             return new Options(port, mediaPort, announce, RoomMode.fromWireName(mode), bind, mediaBind, roomCapacity,
                     maxFrameBytes, rateLimit, rateBurst, tlsKeystore, tlsPassword, authSecret, adminToken, logLevel,
                     maxRooms, maxTracks, handshakeTimeout, maxHalfOpen, allowedOrigins,
@@ -291,6 +306,9 @@ public final class JunctionMain implements Callable<Integer> {
                 : o.authPublicKey() != null ? "required (RS256 JWT)" : "not required");
         LOG.info("ICE servers for clients: {}{}", o.iceServers().isEmpty() ? "none" : o.iceServers(),
                 o.turnSecret() != null ? " (TURN credentials minted per join, valid " + o.turnTtl() + " s)" : "");
+        // the media port's configuration takes these as its defaults (IceConfig.Builder)
+        System.setProperty(MediaIoBackend.PROPERTY, mediaIoBackend().name().toLowerCase(java.util.Locale.ROOT));
+        System.setProperty(IceConfig.IO_THREADS_PROPERTY, Integer.toString(ioThreads));
         JunctionServer server = JunctionServer.start(o);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -299,6 +317,15 @@ public final class JunctionMain implements Callable<Integer> {
         }, "junction-shutdown"));
         stopped.await();
         return 0;
+    }
+
+    /** --media-io and --io-threads, validated (IllegalArgumentException naming the option). */
+    MediaIoBackend mediaIoBackend() {
+        MediaIoBackend b = MediaIoBackend.parse("--media-io", mediaIo);
+        if (ioThreads < 1 || ioThreads > 64) {
+            throw new IllegalArgumentException("--io-threads must be in 1..64, got " + ioThreads);
+        }
+        return b;
     }
 
     /** Options holding secrets, which should not be passed as command-line arguments. */
