@@ -284,6 +284,8 @@ final class SfuRoom implements TrackCatalog {
         if (levelId != null && !src.isVideo()) {
             t.setAudioLevelExtensionId(levelId);
         }
+        t.setStreamIdExtensionIds(extIds.getOrDefault(SupportedExtensions.MID, 0),
+                extIds.getOrDefault(SupportedExtensions.RID, 0), extIds.getOrDefault(SupportedExtensions.REPAIRED_RID, 0));
         graph.publish(p.media(), t);
         LOG.info("room {}: participant {} published {} track {} ({}, ssrc {})", id, p.id(), src.kind(),
                 src.key(), src.codecName(), src.ssrc());
@@ -370,7 +372,7 @@ final class SfuRoom implements TrackCatalog {
         long now = loop.nowMs();
         for (PublishedTrack t : p.media().published()) {
             if (t.source().isVideo()) {
-                t.keyframes().request(now);
+                t.requestKeyframes(now);
             }
         }
     }
