@@ -8,7 +8,6 @@ import io.junction.sfu.room.Subscription;
 import io.junction.sfu.room.TrackSource;
 import io.junction.sfu.sdp.Codec;
 import io.junction.sfu.sdp.SessionDescription;
-import io.junction.sfu.sdp.SupportedExtensions;
 import io.junction.sfu.signal.NegotiationException;
 import io.junction.sfu.worker.WorkerLoop;
 import org.slf4j.Logger;
@@ -237,6 +236,7 @@ final class SfuRoom implements TrackCatalog {
                     Subscription s = new Subscription(t, p.media().sender(), ctx.pool(), r.output(),
                             ctx.randomSsrc() & 0xFFFF);
                     m.receiving.put(r.trackKey(), s);
+                    p.preferences().applyTo(s, loop.nowMs());
                     subscribe(m, s);
                 }
             } else if (section instanceof MediaPlan.Publish pub) {
@@ -277,15 +277,9 @@ final class SfuRoom implements TrackCatalog {
 
     private PublishedTrack publish(Member m, TrackSource src, Codec codec, Map<String, Integer> extIds) {
         SfuParticipant p = m.p;
-        PublishedTrack t = new PublishedTrack(src, p.media().sender(), p.media().localSsrc(), options);
+        PublishedTrack t = TrackSources.track(src, p.media(), extIds, options);
         tracks.put(src.key(), new TrackEntry(t, p, codec, Map.copyOf(extIds)));
         trackList.add(t);
-        Integer levelId = extIds.get(SupportedExtensions.AUDIO_LEVEL);
-        if (levelId != null && !src.isVideo()) {
-            t.setAudioLevelExtensionId(levelId);
-        }
-        t.setStreamIdExtensionIds(extIds.getOrDefault(SupportedExtensions.MID, 0),
-                extIds.getOrDefault(SupportedExtensions.RID, 0), extIds.getOrDefault(SupportedExtensions.REPAIRED_RID, 0));
         graph.publish(p.media(), t);
         LOG.info("room {}: participant {} published {} track {} ({}, ssrc {})", id, p.id(), src.kind(),
                 src.key(), src.codecName(), src.ssrc());

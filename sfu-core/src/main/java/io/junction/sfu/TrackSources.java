@@ -7,6 +7,10 @@ import io.junction.sfu.sdp.NegotiatedMedia;
 import io.junction.sfu.sdp.SourceSsrcs;
 
 import io.junction.sfu.room.LayerSource;
+import io.junction.sfu.room.ParticipantMedia;
+import io.junction.sfu.room.PublishedTrack;
+import io.junction.sfu.room.RoomOptions;
+import io.junction.sfu.sdp.SupportedExtensions;
 import io.junction.sfu.sdp.Rid;
 import io.junction.sfu.sdp.RidRestrictions;
 import io.junction.sfu.sdp.SdpParseException;
@@ -59,6 +63,22 @@ final class TrackSources {
         return Optional.of(new TrackSource(publisherId + "/" + m.mid(), publisherId, trackId, m.kind(),
                 primary.name(), primary.clockRate(), primary.pt(), rtxPt == null ? -1 : rtxPt,
                 s.ssrc(), s.hasRtx() && rtxPt != null ? s.rtxSsrc() : -1, fir && !pli));
+    }
+
+    /**
+     * The room's track for {@code src}: reads the audio level (audio) and learns rid layers'
+     * SSRCs (video) with the publisher's extension ids.
+     */
+    static PublishedTrack track(TrackSource src, ParticipantMedia publisher, Map<String, Integer> extIds,
+                                RoomOptions options) {
+        PublishedTrack t = new PublishedTrack(src, publisher.sender(), publisher.localSsrc(), options);
+        Integer levelId = extIds.get(SupportedExtensions.AUDIO_LEVEL);
+        if (levelId != null && !src.isVideo()) {
+            t.setAudioLevelExtensionId(levelId);
+        }
+        t.setStreamIdExtensionIds(extIds.getOrDefault(SupportedExtensions.MID, 0),
+                extIds.getOrDefault(SupportedExtensions.RID, 0), extIds.getOrDefault(SupportedExtensions.REPAIRED_RID, 0));
+        return t;
     }
 
     /**
