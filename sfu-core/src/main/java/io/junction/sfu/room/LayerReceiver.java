@@ -9,6 +9,7 @@ import io.junction.sfu.forward.KeyframeRequester;
 import io.junction.sfu.forward.NackGenerator;
 import io.junction.sfu.forward.ReceiveStats;
 import io.junction.sfu.forward.RetransmissionBuffer;
+import io.junction.sfu.forward.TimestampAligner;
 import io.junction.sfu.forward.Vp8Keyframe;
 
 import java.nio.charset.StandardCharsets;
@@ -51,6 +52,10 @@ public final class LayerReceiver {
     private long lastTs;
     private int height = -1;
     private long lastPacketMs = Long.MIN_VALUE;
+    private boolean activeAtTick;
+    private boolean haveSr;
+    private long srNtp;
+    private long srRtp;
     private long nacksSent;
     private long pliSent;
     private long firSent;
@@ -128,6 +133,7 @@ public final class LayerReceiver {
 
     /** Periodic work: rates, NACKs and keyframe requests toward this stream's SSRC. */
     void tick(long now, MediaSender upstream, long localSsrc, byte[] rtcpOut, boolean video) {
+        activeAtTick = isActive(now);
         if (now - rateSince >= 1000) {
             long span = Math.max(1, now - rateSince);
             bitrateBps = (bytesIn - rateBytes) * 8000 / span;
@@ -171,6 +177,31 @@ public final class LayerReceiver {
     /** True if a packet arrived within {@link #INACTIVE_AFTER_MS} of {@code now}. */
     public boolean isActive(long now) {
         return lastPacketMs != Long.MIN_VALUE && now - lastPacketMs < INACTIVE_AFTER_MS;
+    }
+
+    /** A sender report of this stream (RFC 3550 §6.4.1): its NTP time and the RTP timestamp of that instant. */
+    void onSenderReport(long ntp, long rtpTimestamp, long now) {
+        stats.onSenderReport(ntp, now);
+        haveSr = true;
+        srNtp = ntp;
+        srRtp = rtpTimestamp;
+    }
+
+    /**
+     * RTP ticks from the capture of this stream's {@code ts} to that of {@code other}'s
+     * {@code otherTs}, from both streams' last sender reports; {@link TimestampAligner#UNKNOWN}
+     * without them.
+     */
+    long ticksTo(long ts, LayerReceiver other, long otherTs, int clockRate) {
+        if (!haveSr || !other.haveSr) {
+            return TimestampAligner.UNKNOWN;
+        }
+        return TimestampAligner.ticksBetween(srNtp, srRtp, ts, other.srNtp, other.srRtp, otherTs, clockRate);
+    }
+
+    /** {@link #isActive} as of the last tick (for views built without the room's clock). */
+    public boolean wasActive() {
+        return activeAtTick;
     }
 
     /**

@@ -62,7 +62,7 @@ final class RtcpHandler {
         }
         LayerReceiver layer = media.layerBySsrc(SenderReport.senderSsrc(b, p));
         if (layer != null) {
-            layer.stats().onSenderReport(SenderReport.ntpTimestamp(b, p), now);
+            layer.onSenderReport(SenderReport.ntpTimestamp(b, p), SenderReport.rtpTimestamp(b, p), now);
         }
         int blocks = SenderReport.reportCount(b, p);
         for (int i = 0; i < blocks; i++) {

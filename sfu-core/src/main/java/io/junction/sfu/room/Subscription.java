@@ -78,6 +78,9 @@ public final class Subscription implements RetransmissionSource, RetransmissionS
         this.heights = new int[track.layerCount()];
         this.layerActive = new boolean[track.layerCount()];
         this.chooses = s.isSimulcast() || s.layers().get(0).ssrc() < 0;
+        if (s.isSimulcast()) {
+            forwarder.rewriter().setAligner(this::captureTicks);
+        }
         if (chooses) {
             forwarder.select(-1); // nothing until a layer is chosen (tick)
         }
@@ -155,6 +158,16 @@ public final class Subscription implements RetransmissionSource, RetransmissionS
         if (forwarder.needsKeyframe()) {
             requestKeyframe(now);
         }
+    }
+
+    /** {@link io.junction.sfu.forward.TimestampAligner} over the track's layers' sender reports. */
+    private long captureTicks(long fromSsrc, long fromTs, long toSsrc, long toTs) {
+        int a = track.layerOf(fromSsrc);
+        int b = track.layerOf(toSsrc);
+        if (a < 0 || b < 0) {
+            return io.junction.sfu.forward.TimestampAligner.UNKNOWN;
+        }
+        return track.layer(a).ticksTo(fromTs, track.layer(b), toTs, track.source().clockRate());
     }
 
     /** Asks the selected layer (the only one of a plain track) for a keyframe. */

@@ -305,6 +305,36 @@ class SimulcastForwardingTest {
     }
 
     @Test
+    void theSwitchTimestampFollowsCaptureTimeFromSenderReports() {
+        for (int i = 0; i < 6; i++) {
+            frame();
+        }
+        // every layer's sender report for one instant: the capture of the next frame
+        long ntp = 0xE1A0_0000_0000_0000L >>> 1;
+        for (int l = 0; l < 3; l++) {
+            PacketBuffer p = pool.acquire();
+            p.setLength(io.junction.rtp.rtcp.SenderReport.write(p.array(), p.offset(), SSRC[l], ntp, ts[l], 10, 1000, 0));
+            publisher.onRtcp(p, now, 0);
+        }
+        keyNext[1] = false;
+        s.setPreference(360, false, now);
+        frame(); // the last frame of f; the PLI for h goes out
+        now += 700; // the network held the next frame back for 0.7 s
+        frame(); // h's keyframe: the switch
+        frame();
+        List<Out> all = outputs(0);
+        int k = 0;
+        while (all.get(k).layer() != 1) {
+            k++;
+        }
+        assertEquals(2, all.get(k - 1).layer());
+        assertEquals(2970, (all.get(k).ts() - all.get(k - 1).ts()) & 0xFFFFFFFFL,
+                "one frame interval of capture time, not the 733 ms arrival gap");
+        assertContinuous(all);
+        track.close();
+    }
+
+    @Test
     void rtxStreamsAreLearnedFromRepairedRidAndRestored() {
         for (int i = 0; i < 3; i++) {
             frame();
