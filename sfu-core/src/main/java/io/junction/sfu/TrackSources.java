@@ -36,6 +36,12 @@ final class TrackSources {
      */
     static Optional<TrackSource> of(String publisherId, NegotiatedMedia m) {
         List<LayerSource> layers = ridLayers(m);
+        if (layers.isEmpty() && m.simulcastSsrcs().size() > 1 && "video".equals(m.kind())) {
+            layers = new ArrayList<>();
+            for (SourceSsrcs s : m.simulcastSsrcs()) { // SSRC-group simulcast: signalled, lowest first
+                layers.add(new LayerSource(null, s.ssrc(), s.rtxSsrc(), -1));
+            }
+        }
         if (m.rejected() || !(m.direction() == Direction.RECVONLY || m.direction() == Direction.SENDRECV)
                 || (m.sources().isEmpty() && layers.isEmpty()) || m.codecs().isEmpty()) {
             return Optional.empty();
@@ -55,9 +61,10 @@ final class TrackSources {
         boolean fir = primary.rtcpFb().contains("ccm fir");
         String trackId = m.msid() != null ? m.msid().trackId() : m.kind() + "-" + m.mid();
         if (!layers.isEmpty()) {
+            LayerSource first = layers.get(0);
             return Optional.of(new TrackSource(publisherId + "/" + m.mid(), publisherId, trackId, m.kind(),
                     primary.name(), primary.clockRate(), primary.pt(), rtxPt == null ? -1 : rtxPt,
-                    -1, -1, fir && !pli, layers));
+                    first.ssrc(), rtxPt == null ? -1 : first.rtxSsrc(), fir && !pli, layers));
         }
         SourceSsrcs s = m.sources().get(0);
         return Optional.of(new TrackSource(publisherId + "/" + m.mid(), publisherId, trackId, m.kind(),

@@ -46,6 +46,17 @@ class TrackSourcesTest {
     }
 
     @Test
+    void ssrcGroupSimulcastBecomesSignalledLayers() {
+        NegotiatedMedia m = new NegotiatedMedia("1", "video", false, Direction.RECVONLY, List.of(VP8), Map.of(96, 97),
+                Map.of(), null, List.of(new SourceSsrcs(5, 6, "c"), new SourceSsrcs(7, 8, "c")), List.of(), null,
+                List.of(new SourceSsrcs(5, 6, null), new SourceSsrcs(7, 8, null)));
+        TrackSource t = TrackSources.of("p", m).orElseThrow();
+        assertTrue(t.isSimulcast());
+        assertEquals(List.of(new LayerSource(null, 5, 6, -1), new LayerSource(null, 7, 8, -1)), t.layers());
+        assertEquals(5, t.ssrc());
+    }
+
+    @Test
     void brokenOrAbsentSimulcastIsAPlainSection() {
         assertTrue(TrackSources.ridLayers(video(List.of(new Rid("a", "send", "")), "send ;;", List.of())).isEmpty());
         assertTrue(TrackSources.ridLayers(video(List.of(new Rid("a", "send", "max-height=x")), "send a", List.of()))
