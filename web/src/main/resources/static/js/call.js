@@ -6,7 +6,8 @@ const NEGOTIATION = new Set(['offer', 'answer', 'candidate']);
 
 /** The state of one room membership; created on `joined`, closed on leave/bye/disconnect. */
 export class Call {
-  constructor({ signaling, tiles, localStream, events }) {
+  constructor({ signaling, tiles, localStream, events, simulcast = false }) {
+    this.simulcast = simulcast; // sfu: publish the camera as three rid layers
     this.signaling = signaling;
     this.tiles = tiles;
     this.localStream = localStream;
@@ -29,7 +30,9 @@ export class Call {
     for (const p of joined.peers || []) this.addPeer(p.id, p.name);
     if (this.mode === 'sfu') {
       const link = this.createLink('sfu', true);
-      if (this.localStream.getTracks().length > 0) link.publish(this.localStream, { recvOnly: false });
+      if (this.localStream.getTracks().length > 0) {
+        link.publish(this.localStream, { recvOnly: false, simulcast: this.simulcast });
+      }
       this.openChatChannel(link.pc);
     } else {
       for (const p of joined.peers || []) this.createLink(p.id, false).publish(this.localStream);
@@ -89,6 +92,14 @@ export class Call {
     } else {
       this.send(data);
     }
+  }
+
+  /**
+   * sfu: which simulcast layer of `publisher`'s video to receive (PROTOCOL.md "Simulcast and layer
+   * preferences (1.5)"): at most `maxHeight` lines (null: no limit), or none while `paused`.
+   */
+  prefer(publisher, maxHeight, paused = false) {
+    if (this.mode === 'sfu') this.send({ type: 'preference', publisher, maxHeight: maxHeight ?? null, paused });
   }
 
   send(data, to) {
