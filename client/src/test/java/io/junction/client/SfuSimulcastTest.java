@@ -73,10 +73,15 @@ class SfuSimulcastTest {
     }
 
     private void prefer(SfuParticipantClient c, String publisher, Integer maxHeight) {
+        prefer(c, publisher, maxHeight, false);
+    }
+
+    private void prefer(SfuParticipantClient c, String publisher, Integer maxHeight, boolean paused) {
         ObjectNode data = JSON.createObjectNode().put("type", "preference").put("publisher", publisher);
         if (maxHeight != null) {
             data.put("maxHeight", maxHeight);
         }
+        data.put("paused", paused);
         c.signaling().message("sim", data, null);
     }
 
@@ -142,10 +147,49 @@ class SfuSimulcastTest {
             }
             assertTrue(missing.isEmpty(), "continuous output seqs; missing " + missing);
 
-            // a preference naming nobody in the room is refused with a clear error
+            // paused: nothing; resumed: a keyframe first, still one sequence-number space
+            prefer(sub, pub.id(), 200, true);
+            int[] seen = {-1};
+            await("forwarding to stop (no packet for 0.5 s)", Duration.ofSeconds(10), () -> {
+                int before;
+                synchronized (got) {
+                    before = got.size();
+                }
+                try {
+                    Thread.sleep(500); // the observation window
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                synchronized (got) {
+                    seen[0] = got.size();
+                    return got.size() == before;
+                }
+            });
+            int pausedAt = seen[0];
+            Thread.sleep(1000); // an observation window: 30 frames of every layer are sent meanwhile
+            synchronized (got) {
+                assertEquals(pausedAt, got.size(), "paused: nothing forwarded");
+            }
+            prefer(sub, pub.id(), 200, false);
+            await("video after resuming", Duration.ofSeconds(10), () -> {
+                synchronized (got) {
+                    return got.size() > pausedAt + 10;
+                }
+            });
+            synchronized (got) {
+                Got resumed = got.get(pausedAt);
+                assertTrue(resumed.keyframeStart(), "resuming starts at a keyframe");
+                assertEquals((got.get(pausedAt - 1).seq() + 1) & 0xFFFF, resumed.seq(), "no seq gap across the pause");
+            }
+
+            // a preference naming nobody in the room, or the sender itself, is refused with a clear error
             prefer(sub, "nobody-here", 100);
             await("the error", Duration.ofSeconds(5), () -> errors(sub).size() > 0);
             assertEquals("bad-message", errors(sub).get(0).path("code").asText());
+            prefer(sub, sub.id(), 100);
+            await("the second error", Duration.ofSeconds(5), () -> errors(sub).size() > 1);
+            assertEquals("bad-message", errors(sub).get(1).path("code").asText());
+            assertTrue(errors(sub).get(1).path("message").asText().contains("yourself"), errors(sub).get(1).toString());
         } finally {
             pump.close();
         }
