@@ -86,7 +86,8 @@ start_server() { # port media-port log [extra args]
   local port=$1 media=$2 log=$3
   shift 3
   # `ip netns exec` execs the command, so $! is the java process itself.
-  ip netns exec "$NS" java -jar "$JAR" --port "$port" --media-port "$media" --announce "127.0.0.1,$VETH_B_ADDR" "$@" \
+  ip netns exec "$NS" java -jar "$JAR" --port "$port" --media-port "$media" --announce "127.0.0.1,$VETH_B_ADDR" \
+      ${JUNCTION_SERVER_LOG_LEVEL:+--log-level="$JUNCTION_SERVER_LOG_LEVEL"} "$@" \
       >"$log" 2>&1 &
   SERVER_PIDS+=($!)
 }

@@ -42,8 +42,10 @@ public final class DataChannelBench {
         int receivers = args.length > 0 ? Integer.parseInt(args[0]) : 15;
         int size = args.length > 1 ? Integer.parseInt(args[1]) : 1024;
         int messages = args.length > 2 ? Integer.parseInt(args[2]) : 2000;
-        if (receivers < 1 || receivers > 50 || size < 8 || size > 256 * 1024 || messages < 1) {
-            throw new IllegalArgumentException("receivers 1..50, messageBytes 8..262144, messages >= 1");
+        if (receivers < 1 || receivers > 50 || size < 8 || size > io.junction.sfu.sdp.SctpDescription.ADVERTISED_MAX_MESSAGE_SIZE
+                || messages < 1) {
+            throw new IllegalArgumentException("receivers 1..50, messageBytes 8..261120 (the server's "
+                    + "a=max-message-size), messages >= 1");
         }
         long window = Math.max(2L * size, 512 * 1024);
         long windowMessages = window / size;

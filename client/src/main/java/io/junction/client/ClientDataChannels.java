@@ -6,9 +6,11 @@ import io.junction.sctp.assoc.AssociationOptions;
 import io.junction.sctp.assoc.SendStatus;
 import io.junction.sctp.dcep.ChannelOptions;
 import io.junction.sctp.dcep.DataChannel;
+import io.junction.sfu.data.DataAddress;
 import io.junction.sfu.data.DataEnvelope;
 import io.junction.transport.data.SctpTransport;
 import java.security.SecureRandom;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,6 +44,8 @@ public final class ClientDataChannels implements AutoCloseable {
     private final SctpTransport sctp;
     private final Map<String, Channel> byLabel = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<Channel>> waiting = new ConcurrentHashMap<>();
+    /** The server's a=max-message-size (RFC 8841 §6; 0: no limit), as a browser's RTCSctpTransport.maxMessageSize. */
+    private volatile long remoteMaxMessageSize;
 
     ClientDataChannels(SctpTransport.Sender sender) {
         this.owner = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -59,6 +63,21 @@ public final class ClientDataChannels implements AutoCloseable {
     /** A DTLS application-data record (DTLS receive thread). */
     boolean offer(byte[] buf, int off, int len) {
         return sctp.offer(buf, off, len);
+    }
+
+    /** The server's {@code a=max-message-size}: larger messages are refused with {@link SendStatus#TOO_LARGE}. */
+    void remoteMaxMessageSize(long bytes) {
+        remoteMaxMessageSize = bytes;
+    }
+
+    /** The largest message the server takes (its {@code a=max-message-size}); 0 before negotiation or no limit. */
+    public long maxMessageSize() {
+        return remoteMaxMessageSize;
+    }
+
+    private boolean overRemoteLimit(long bytes) {
+        long max = remoteMaxMessageSize;
+        return max > 0 && bytes > max;
     }
 
     /** DTLS is up and the data section negotiated: start the association. */
@@ -120,7 +139,10 @@ public final class ClientDataChannels implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (owner.isShutdown()) {
+            return; // idempotent: the participant's close closes us too
+        }
         owner.execute(() -> sctp.close("client closed"));
         owner.shutdown();
     }
@@ -152,12 +174,37 @@ public final class ClientDataChannels implements AutoCloseable {
             return channel.state();
         }
 
+        /** Sends text; {@link SendStatus#TOO_LARGE} over the server's max-message-size (as a browser throws). */
         public CompletableFuture<SendStatus> send(String text) {
+            if (overRemoteLimit(DataEnvelope.utf8Length(text))) {
+                return CompletableFuture.completedFuture(SendStatus.TOO_LARGE);
+            }
             return CompletableFuture.supplyAsync(() -> channel.send(text), owner);
         }
 
+        /** Sends binary; {@link SendStatus#TOO_LARGE} over the server's max-message-size. */
         public CompletableFuture<SendStatus> send(byte[] data) {
+            if (overRemoteLimit(data.length)) {
+                return CompletableFuture.completedFuture(SendStatus.TOO_LARGE);
+            }
             return CompletableFuture.supplyAsync(() -> channel.send(data), owner);
+        }
+
+        /**
+         * On a channel opened with protocol {@link DataAddress#PROTOCOL}: a text message to the
+         * named participants only (all of the room when {@code to} is empty).
+         */
+        public CompletableFuture<SendStatus> sendTo(List<String> to, String text) {
+            return send(DataAddress.text(to, text));
+        }
+
+        /** On an addressed channel: a binary message to the named participants only. */
+        public CompletableFuture<SendStatus> sendTo(List<String> to, byte[] data) {
+            byte[] m = DataAddress.binary(to, data);
+            if (m == null) {
+                return CompletableFuture.failedFuture(new IllegalArgumentException("too many or too long ids"));
+            }
+            return send(m);
         }
 
         public CompletableFuture<Long> bufferedAmount() {

@@ -307,12 +307,14 @@ public final class SfuParticipantClient implements AutoCloseable, MediaPump.Publ
     /** The exchanged description has a data section: start SCTP once DTLS is up too. */
     private void onDataNegotiated(SessionDescription remote) {
         ClientDataChannels d = data;
+        io.junction.sfu.sdp.SctpDescription sctp = io.junction.sfu.sdp.SctpDescription.find(remote);
         synchronized (this) {
-            if (d == null || dataNegotiated || io.junction.sfu.sdp.SctpDescription.find(remote) == null) {
+            if (d == null || dataNegotiated || sctp == null) {
                 return;
             }
             dataNegotiated = true;
         }
+        d.remoteMaxMessageSize(sctp.maxMessageSize());
         if (connected.isDone()) {
             d.start();
         }

@@ -8,7 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.junction.sctp.assoc.SendStatus;
 import io.junction.sctp.dcep.ChannelOptions;
+import io.junction.sfu.data.DataAddress;
+import io.junction.sfu.sdp.SctpDescription;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -67,7 +70,9 @@ class SfuDataChannelsTest {
         assertEquals("héllo 😀", m.text());
 
         Random r = new Random(17);
-        for (int size : new int[] {1, 1000, 1200, 65536, 256 * 1024}) {
+        int max = (int) SctpDescription.ADVERTISED_MAX_MESSAGE_SIZE; // 256 KiB less the envelope reserve
+        assertEquals(max, aliceData.maxMessageSize());
+        for (int size : new int[] {1, 1000, 1200, 65536, max}) {
             byte[] data = new byte[size];
             r.nextBytes(data);
             assertEquals(SendStatus.OK, aChat.send(data).get(5, TimeUnit.SECONDS), "size " + size);
@@ -75,11 +80,14 @@ class SfuDataChannelsTest {
             assertEquals(alice.id(), m.from(), "size " + size);
             assertArrayEquals(data, m.binary(), "size " + size);
         }
-        byte[] big = new byte[256 * 1024];
+        byte[] big = new byte[max];
         r.nextBytes(big);
         assertEquals(SendStatus.OK, bChat.send(big).get(5, TimeUnit.SECONDS));
         assertArrayEquals(big, next(aChat).binary());
-        String text = "x".repeat(256 * 1024 - 10) + "0123456789";
+        assertEquals(SendStatus.TOO_LARGE, bChat.send(new byte[max + 1]).get(5, TimeUnit.SECONDS),
+                "over the server's a=max-message-size, refused at the sender like a browser's send()");
+        assertEquals(SendStatus.TOO_LARGE, bChat.send("é".repeat(max / 2 + 1)).get(5, TimeUnit.SECONDS));
+        String text = "x".repeat(max - 10) + "0123456789";
         assertEquals(SendStatus.OK, bChat.send(text).get(5, TimeUnit.SECONDS));
         assertEquals(text, next(aChat).text());
 
@@ -111,5 +119,44 @@ class SfuDataChannelsTest {
         assertEquals(SendStatus.OK, aCursor.send(one).get(5, TimeUnit.SECONDS));
         assertArrayEquals(one, next(bCursor).binary());
         assertEquals(0, aliceData.inboundDropped() + bobData.inboundDropped());
+    }
+
+    @Test
+    void addressedMessagesReachOnlyTheNamedParticipant() throws Exception {
+        SfuParticipantClient alice = room.join("data2", "alice", true);
+        ClientDataChannels aliceData = alice.dataChannels();
+        connect(alice);
+        SfuParticipantClient bob = room.join("data2", "bob", true);
+        ClientDataChannels bobData = bob.dataChannels();
+        connect(bob);
+        SfuParticipantClient carol = room.join("data2", "carol", true);
+        ClientDataChannels carolData = carol.dataChannels();
+        connect(carol);
+        ClientDataChannels.Channel aDm = aliceData.open("dm", ChannelOptions.RELIABLE.withProtocol(DataAddress.PROTOCOL))
+                .get(15, TimeUnit.SECONDS);
+        ClientDataChannels.Channel cDm = carolData.open("dm", ChannelOptions.RELIABLE.withProtocol(DataAddress.PROTOCOL))
+                .get(15, TimeUnit.SECONDS);
+
+        assertEquals(SendStatus.OK, aDm.sendTo(List.of(bob.id()), "for bob only").get(5, TimeUnit.SECONDS));
+        assertEquals(SendStatus.OK, aDm.sendTo(List.of(bob.id()), new byte[] {1, 2}).get(5, TimeUnit.SECONDS));
+        assertEquals(SendStatus.OK, aDm.sendTo(List.of("no-such-id"), "lost").get(5, TimeUnit.SECONDS));
+        assertEquals(SendStatus.OK, aDm.sendTo(List.of(), "for everyone").get(5, TimeUnit.SECONDS));
+        ClientDataChannels.Channel bDm = bobData.channel("dm").get(15, TimeUnit.SECONDS);
+        ClientDataChannels.Message m = next(bDm);
+        assertEquals(alice.id(), m.from());
+        assertEquals("for bob only", m.text());
+        m = next(bDm);
+        assertArrayEquals(new byte[] {1, 2}, m.binary());
+        assertEquals("for everyone", next(bDm).text());
+        m = next(cDm);
+        assertEquals("for everyone", m.text(), "carol's first message is the room-wide one");
+        m = next(aDm);
+        assertEquals(null, m.from());
+        assertTrue(m.notice().startsWith("unknown-target: no other participant 'no-such-id'"), m.notice());
+        // Carol answers Alice privately.
+        assertEquals(SendStatus.OK, cDm.sendTo(List.of(alice.id()), "hi alice").get(5, TimeUnit.SECONDS));
+        m = next(aDm);
+        assertEquals(carol.id(), m.from());
+        assertEquals("hi alice", m.text());
     }
 }

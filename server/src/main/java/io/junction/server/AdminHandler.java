@@ -105,6 +105,7 @@ final class AdminHandler extends Handler.Abstract {
             out.set("participants", json.valueToTree(junction.signaling().rooms().members(name)));
         } else {
             out.set("participants", json.valueToTree(view.map(RoomView::participants).orElse(java.util.List.of())));
+            junction.data().stats(name).ifPresent(d -> out.set("data", json.valueToTree(d)));
         }
         return out;
     }

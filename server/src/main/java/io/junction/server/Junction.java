@@ -49,6 +49,7 @@ public final class Junction implements AutoCloseable {
     private io.junction.cluster.ClusterNode cluster;
     private JunctionMetrics metrics;
     private MediaApi media;
+    private DataApi data;
     private Server http;
     private ServerConnector connector;
     private boolean started;
@@ -94,8 +95,9 @@ public final class Junction implements AutoCloseable {
             if (settings.cluster() != null) {
                 cluster = io.junction.cluster.ClusterNode.start(settings.cluster(), signaling.rooms());
             }
-            metrics = new JunctionMetrics(engine, signaling);
             media = new MediaApi(engine);
+            data = new DataApi(engine.data(), "junction-" + instance + "-data");
+            metrics = new JunctionMetrics(engine, signaling, data::callbacksDropped);
             if (settings.httpServer()) {
                 startHttp();
             }
@@ -249,6 +251,12 @@ public final class Junction implements AutoCloseable {
         return media;
     }
 
+    /** Data channels for the application: be a data member of a room, send, counters. */
+    public DataApi data() {
+        requireStarted();
+        return data;
+    }
+
     /** Snapshots of the rooms that have media sessions. */
     public List<RoomView> rooms() {
         requireStarted();
@@ -316,6 +324,9 @@ public final class Junction implements AutoCloseable {
         }
         if (events != null) {
             events.close();
+        }
+        if (data != null) {
+            data.close();
         }
         if (metrics != null) {
             metrics.close();

@@ -15,9 +15,12 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.junction.sfu.data.DataStats;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -38,17 +41,20 @@ final class JunctionMetrics implements AutoCloseable {
             "port_bad_integrity", "port_bad_request", "port_role_conflict", "port_unexpected_stun");
 
     /** What one scrape saw. */
-    private record Snapshot(List<RoomView> rooms, EngineTotals totals, Map<String, Long> errors) {
+    private record Snapshot(List<RoomView> rooms, EngineTotals totals, Map<String, Long> errors, DataStats data) {
     }
+
+    /** Data-channel drop reasons (docs/PROTOCOL.md, "Data channels"), each exported even when zero. */
+    static final Map<String, ToDoubleFunction<DataStats>> DATA_DROPS = dataDrops();
 
     private final SfuEngine engine;
     private final SignalingServer signaling;
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gc = new JvmGcMetrics();
     private volatile Snapshot last = new Snapshot(List.of(),
-            new EngineTotals(0, 0, 0, 0, 0, 0, 0, 0, 0, Map.of()), Map.of());
+            new EngineTotals(0, 0, 0, 0, 0, 0, 0, 0, 0, Map.of()), Map.of(), DataStats.ZERO);
 
-    JunctionMetrics(SfuEngine engine, SignalingServer signaling) {
+    JunctionMetrics(SfuEngine engine, SignalingServer signaling, LongSupplier dataCallbacksDropped) {
         this.engine = engine;
         this.signaling = signaling;
         new ClassLoaderMetrics().bindTo(registry);
@@ -98,6 +104,22 @@ final class JunctionMetrics implements AutoCloseable {
                             m -> m.last.totals().dropped().getOrDefault(reason, 0L))
                     .tag("reason", reason).description("packets dropped, by reason").register(registry);
         }
+        dataCounter("junction.data.messages", "in", "data-channel messages received from participants and "
+                + "application members", DataStats::received);
+        dataCounter("junction.data.messages", "out", "data-channel message copies queued toward receivers",
+                DataStats::delivered);
+        dataCounter("junction.data.bytes", "in", "data-channel bytes received (text as UTF-8)",
+                DataStats::bytesReceived);
+        dataCounter("junction.data.bytes", "out", "data-channel bytes queued toward receivers, envelope included",
+                DataStats::bytesDelivered);
+        DATA_DROPS.forEach((reason, f) -> FunctionCounter.builder("junction.data.dropped", this,
+                        m -> f.applyAsDouble(m.last.data())).tag("reason", reason)
+                .description("data-channel message copies dropped, by reason").register(registry));
+        FunctionCounter.builder("junction.data.cutoffs", this, m -> m.last.data().cutOff())
+                .description("reliable receiver channels closed for exceeding their buffer bound").register(registry);
+        FunctionCounter.builder("junction.data.callbacks.dropped", dataCallbacksDropped, LongSupplier::getAsLong)
+                .description("messages for application members dropped: their callback queue was full")
+                .register(registry);
         for (String code : ERROR_CODES) {
             FunctionCounter.builder("junction.signaling.errors", this, m -> m.last.errors().getOrDefault(code, 0L))
                     .tag("code", code).description("signaling error frames sent, by code").register(registry);
@@ -107,6 +129,22 @@ final class JunctionMetrics implements AutoCloseable {
     private void counter(String name, String help, ToDoubleFunction<EngineTotals> f) {
         FunctionCounter.builder(name, this, m -> f.applyAsDouble(m.last.totals())).description(help)
                 .register(registry);
+    }
+
+    private void dataCounter(String name, String direction, String help, ToDoubleFunction<DataStats> f) {
+        FunctionCounter.builder(name, this, m -> f.applyAsDouble(m.last.data())).tag("direction", direction)
+                .description(help).register(registry);
+    }
+
+    private static Map<String, ToDoubleFunction<DataStats>> dataDrops() {
+        Map<String, ToDoubleFunction<DataStats>> m = new LinkedHashMap<>();
+        m.put("unreliable_over_bound", DataStats::droppedUnreliable);
+        m.put("too_large", DataStats::tooLarge);
+        m.put("no_channel", DataStats::noChannel);
+        m.put("send_failed", DataStats::sendFailed);
+        m.put("unknown_target", DataStats::unknownTarget);
+        m.put("bad_envelope", DataStats::badEnvelope);
+        return Map.copyOf(m);
     }
 
     private double transportsIn(String state) {
@@ -124,7 +162,7 @@ final class JunctionMetrics implements AutoCloseable {
     /** Takes a fresh engine snapshot and renders every meter. */
     synchronized String scrape() {
         List<RoomView> rooms = engine.rooms();
-        last = new Snapshot(rooms, engine.totals(), new HashMap<>(signaling.errorCounts()));
+        last = new Snapshot(rooms, engine.totals(), new HashMap<>(signaling.errorCounts()), engine.data().totals());
         return registry.scrape();
     }
 

@@ -30,6 +30,7 @@ final class EngineContext {
     private final SecureRandom random = new SecureRandom();
     private final AtomicLong poolExhausted = new AtomicLong();
     private final SfuEngine engine;
+    private final io.junction.sfu.data.DataApplications dataApplications = new io.junction.sfu.data.DataApplications();
 
     EngineContext(SfuEngine engine, IcePort icePort, DtlsCertificate certificate, Executor handshakeExecutor,
                   Duration handshakeTimeout, BufferPool pool, RoomOptions roomOptions, LongSupplier wallClock, RoomEventListener events) {
@@ -97,6 +98,11 @@ final class EngineContext {
         } catch (RuntimeException ex) {
             LOG.warn("room event listener failed on {}", e, ex);
         }
+    }
+
+    /** The application members of the rooms' data channels (embedding API). */
+    io.junction.sfu.data.DataApplications dataApplications() {
+        return dataApplications;
     }
 
     Totals totals() {

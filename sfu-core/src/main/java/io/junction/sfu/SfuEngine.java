@@ -54,6 +54,7 @@ public final class SfuEngine implements MediaEngine {
     private final BufferPool pool;
     private final EngineContext ctx;
     private final ConcurrentHashMap<String, SfuRoom> rooms = new ConcurrentHashMap<>();
+    private final EngineData data;
     private volatile boolean closed;
 
     public SfuEngine(SfuOptions options) {
@@ -79,6 +80,7 @@ public final class SfuEngine implements MediaEngine {
         this.ctx = new EngineContext(this, icePort, DtlsCertificate.generate(), handshakes,
                 options.handshakeTimeout(), pool,
                 options.room(), System::currentTimeMillis, events);
+        this.data = new EngineData(rooms, ctx.dataApplications());
         LOG.info("media engine listening on UDP {} (announcing {})", icePort.localPort(), icePort.announcedAddresses());
     }
 
@@ -147,6 +149,11 @@ public final class SfuEngine implements MediaEngine {
 
     void roomClosed(SfuRoom room) {
         rooms.remove(room.id(), room);
+    }
+
+    /** The rooms' data channels for the application (members, sending, counters). */
+    public EngineData data() {
+        return data;
     }
 
     /** Rooms with media sessions now. */

@@ -82,6 +82,7 @@ final class SfuRoom implements TrackCatalog {
         this.options = ctx.roomOptions();
         this.speakers = new RoomSpeakers(loop::nowMs, this::speakerChanged);
         loop.addTicker(ticker);
+        loop.execute(() -> ctx.dataApplications().attachTo(id, data));
         LOG.info("room {}: created", id);
         ctx.emit(new RoomEvent.RoomCreated(id));
     }
@@ -427,6 +428,7 @@ final class SfuRoom implements TrackCatalog {
         }
         loop.removeTicker(ticker);
         speakers.close();
+        ctx.dataApplications().retire(data.stats());
         ctx.roomClosed(this);
         LOG.info("room {}: closed", id);
         ctx.emit(new RoomEvent.RoomClosed(id));

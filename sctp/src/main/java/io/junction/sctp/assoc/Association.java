@@ -293,6 +293,19 @@ public final class Association {
         out.start(myInitialTsn, peerArwnd, (flags & CookieJar.FLAG_FORWARD_TSN) != 0);
         in.start(peerInitialTsn);
         resets.start(myInitialTsn, peerInitialTsn);
+        LOG.debug("streams: {} out, {} in (peer offered OS {}, MIS {})", outStreams, inStreams, peerOs, peerMis);
+    }
+
+    /**
+     * RFC 6525 §5.2.5: the peer adds {@code n} outgoing streams, so our inbound count grows, up to
+     * what we offer at setup. False (the request is denied) past that bound.
+     */
+    boolean addInboundStreams(int n) {
+        if (n <= 0 || inStreams + n > opt.streams()) {
+            return false;
+        }
+        inStreams += n;
+        return true;
     }
 
     void establish() {

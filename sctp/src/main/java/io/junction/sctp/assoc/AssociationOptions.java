@@ -90,4 +90,10 @@ public record AssociationOptions(int localPort, int remotePort, int mtu, int max
                 receiveBufferLimit, streams, rtoInitialMs, rtoMinMs, rtoMaxMs, maxInitRetransmits,
                 maxAssociationRetransmits, delayedAckMs, ms, cookieLifetimeMs);
     }
+
+    public AssociationOptions withStreams(int n) {
+        return new AssociationOptions(localPort, remotePort, mtu, maxMessageSize, sendBufferLimit,
+                receiveBufferLimit, n, rtoInitialMs, rtoMinMs, rtoMaxMs, maxInitRetransmits,
+                maxAssociationRetransmits, delayedAckMs, heartbeatIntervalMs, cookieLifetimeMs);
+    }
 }

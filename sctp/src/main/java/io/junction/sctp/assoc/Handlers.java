@@ -145,7 +145,8 @@ final class Handlers {
                 }
                 case ChunkType.RE_CONFIG -> {
                     if (a.state != State.COOKIE_WAIT && a.state != State.COOKIE_ECHOED) {
-                        a.resets().onChunk(b, at, clen, a.in(), a.out(), this::incomingReset, this::outgoingReset);
+                        a.resets().onChunk(b, at, clen, a.in(), a.out(), this::incomingReset, this::outgoingReset,
+                                a::addInboundStreams);
                     }
                 }
                 default -> {
@@ -308,10 +309,15 @@ final class Handlers {
             }
             case COOKIE_ECHOED -> {
                 if (k.localTag() != a.myTag) {
+                    // §5.2.4 C: a cookie from an INIT ACK we sent before our own INIT (its tag is not
+                    // ours any more) arrived late; the peer gets our COOKIE ECHO instead
                     a.stats().droppedTag++;
                     return false;
                 }
-                a.establish();
+                // §5.2.4 B (INITs crossed): our tag, and the peer's tag and parameters from the INIT
+                // the cookie answered, which replace those of the INIT ACK we are echoing (that one
+                // may have come from the peer's stateless answer to an INIT it has since superseded)
+                adopt(k);
             }
             default -> {
                 if (k.localTag() != a.myTag || k.peerTag() != a.peerTag) {

@@ -9,13 +9,15 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.function.Consumer;
+import java.util.function.IntPredicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stream reset (RFC 6525), as WebRTC closes a data channel (RFC 8831 §6.7): our Outgoing SSN Reset
- * Requests (one in flight, retransmitted on RTO, §5.1.1) and our answers to the peer's requests
- * (§5.2.2 outgoing, §5.2.3 incoming; other request types are denied).
+ * Stream reconfiguration (RFC 6525), as WebRTC closes a data channel (RFC 8831 §6.7): our Outgoing
+ * SSN Reset Requests (one in flight, retransmitted on RTO, §5.1.1) and our answers to the peer's
+ * requests (§5.2.2 outgoing, §5.2.3 incoming, §5.2.5 add outgoing streams, as Firefox asks before
+ * it opens a channel on a stream id past the count negotiated at setup; other types are denied).
  */
 final class StreamResets {
     private static final Logger LOG = LoggerFactory.getLogger(StreamResets.class);
@@ -94,7 +96,7 @@ final class StreamResets {
      * {@code outgoingDone} streams our reset completed for.
      */
     void onChunk(byte[] b, int off, int len, Inbound in, Outbound out, Consumer<int[]> incomingReset,
-                 Consumer<int[]> outgoingDone) {
+                 Consumer<int[]> outgoingDone, IntPredicate addInboundStreams) {
         TlvCursor p = new TlvCursor();
         p.reset(b, off + ChunkCursor.HEADER, len - ChunkCursor.HEADER);
         while (p.next()) {
@@ -114,6 +116,17 @@ final class StreamResets {
                     }
                 }
                 case Reconfig.RESPONSE -> onResponse(b, at, out, outgoingDone);
+                case Reconfig.ADD_OUTGOING_STREAMS -> {
+                    long seq = Reconfig.sequence(b, at);
+                    if (seq == peerSeq) {
+                        peerSeq++;
+                        lastResult = addInboundStreams.test(Reconfig.newStreams(b, at))
+                                ? Reconfig.RESULT_PERFORMED : Reconfig.RESULT_DENIED;
+                        responses.add(new long[] {seq, lastResult});
+                    } else {
+                        answerOld(seq);
+                    }
+                }
                 default -> {
                     long seq = Reconfig.sequence(b, at);
                     if (seq == peerSeq) {

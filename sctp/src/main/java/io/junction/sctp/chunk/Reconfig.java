@@ -77,6 +77,11 @@ public final class Reconfig {
         return Bytes.u16(b, param + (type == OUTGOING_RESET ? 16 : 8) + 2 * i);
     }
 
+    /** Add Outgoing/Incoming Streams request (RFC 6525 §4.5, §4.6): the number of new streams. */
+    public static int newStreams(byte[] b, int param) {
+        return Bytes.u16(b, param + 8);
+    }
+
     public static long responseResult(byte[] b, int param) {
         return Bytes.u32(b, param + 8);
     }

@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * The data channels of one association (RFC 8831, RFC 8832): opens channels with DCEP or on a
  * pre-agreed stream, answers the peer's DATA_CHANNEL_OPEN, maps PPIDs to text and binary,
  * closes channels by stream reset. Stream ids follow the DTLS role: the DTLS client uses even
- * ids, the server odd ones (RFC 8832 §6). It becomes the association's listener.
+ * ids, the server odd ones (RFC 8832 §6); a peer's OPEN on a free stream of the other parity is
+ * accepted too. It becomes the association's listener.
  */
 public final class DataChannels {
     private static final Logger LOG = LoggerFactory.getLogger(DataChannels.class);
@@ -144,14 +145,19 @@ public final class DataChannels {
             return;
         }
         DcepMessage.Open open = DcepMessage.parseOpen(data, 0, data.length);
-        if (open == null || existing != null || (stream % 2 == 0) != !dtlsClient) {
-            // malformed, a stream in use, or the peer used our parity (RFC 8832 §6): refuse
+        if (open == null || existing != null) {
+            // malformed, or a stream in use: refuse
             LOG.debug("refusing DATA_CHANNEL_OPEN on stream {}", stream);
             dropped++;
             if (open != null && existing == null) {
                 assoc.resetStreams(stream);
             }
             return;
+        }
+        if ((stream % 2 == 0) == dtlsClient) {
+            // RFC 8832 §6 gives this parity to us; some stacks (werift) pick it from the ICE role
+            // instead. The stream is free and freeId() skips it from now on, so accept it.
+            LOG.debug("DATA_CHANNEL_OPEN on stream {} uses our parity; accepted", stream);
         }
         DataChannel ch = new DataChannel(this, stream, open.label(), open.options());
         ch.acked = true;

@@ -10,7 +10,9 @@
  * DataChannel pre = channels.open("pre", ChannelOptions.RELIABLE.negotiatedId(5), myListener);
  * chat.send("hi"); chat.send(bytes); chat.bufferedAmount(); chat.close();
  * }</pre>
- * Stream ids follow the DTLS role (client even, server odd, RFC 8832 §6); a channel opened before
+ * Stream ids follow the DTLS role (client even, server odd, RFC 8832 §6); a peer's OPEN on a free
+ * stream of either parity is accepted (werift picks the parity from the ICE role), and local ids
+ * skip streams in use. A channel opened before
  * the association is established opens when it is. Text is PPID 51, binary 53, empty messages
  * 56/57 with one zero byte (RFC 8831 §6.6, §8). {@code close()} resets the outgoing stream; the
  * channel is closed when both directions are reset (RFC 8831 §6.7).

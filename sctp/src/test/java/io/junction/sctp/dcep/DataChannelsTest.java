@@ -210,16 +210,34 @@ class DataChannelsTest {
     }
 
     @Test
-    void anOpenWithTheWrongParityIsRefused() {
+    void anOpenOnAStreamInUseOrMalformedIsRefused() {
         connect();
+        Log local = new Log();
+        DataChannel mine = client.open("mine", ChannelOptions.RELIABLE, local);
+        assertTrue(p.runUntil(() -> remote.size() == 1, 1000));
         byte[] open = DcepMessage.open("evil", ChannelOptions.RELIABLE);
-        // the DTLS client must use even ids; stream 5 is the server's
-        assertEquals(SendStatus.OK, p.a.send(5, Ppid.DCEP, open, 0, open.length, SendOptions.RELIABLE_ORDERED));
+        // the server opens on the stream the client's channel already uses
+        assertEquals(SendStatus.OK, p.b.send(mine.id(), Ppid.DCEP, open, 0, open.length, SendOptions.RELIABLE_ORDERED));
         byte[] junk = {9, 9, 9};
         p.a.send(4, Ppid.DCEP, junk, 0, junk.length, SendOptions.RELIABLE_ORDERED);
         p.a.send(6, Ppid.STRING, junk, 0, junk.length, SendOptions.RELIABLE_ORDERED);
         p.advance(1000);
-        assertTrue(remote.isEmpty());
-        assertEquals(3, server.droppedMessages());
+        assertEquals(1, remote.size(), "only the client's own channel reached the server");
+        assertEquals(2, server.droppedMessages(), "junk DCEP and data on a stream without a channel");
+        assertEquals(1, client.droppedMessages(), "the OPEN on a stream in use");
+        assertEquals(DataChannel.State.OPEN, mine.state(), "the channel in use is untouched");
+    }
+
+    @Test
+    void anOpenWithTheOtherParityIsAcceptedAndItsIdIsNotReused() {
+        // werift picks its parity from the ICE role: as the controlling DTLS client it opens odd ids
+        connect();
+        byte[] open = DcepMessage.open("odd", ChannelOptions.RELIABLE);
+        assertEquals(SendStatus.OK, p.a.send(1, Ppid.DCEP, open, 0, open.length, SendOptions.RELIABLE_ORDERED));
+        assertTrue(p.runUntil(() -> remote.size() == 1, 1000));
+        assertEquals(1, remote.get(0).id());
+        assertEquals("odd", remote.get(0).label());
+        DataChannel fromServer = server.open("next", ChannelOptions.RELIABLE, new Log());
+        assertEquals(3, fromServer.id(), "the server skips the stream the peer took");
     }
 }

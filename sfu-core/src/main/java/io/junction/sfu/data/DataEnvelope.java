@@ -73,6 +73,27 @@ public final class DataEnvelope {
         return sb.append('}').toString();
     }
 
+    /** The length of {@code s} in UTF-8 as {@code String.getBytes(UTF_8)} encodes it (an unpaired surrogate as '?'). */
+    public static long utf8Length(String s) {
+        long n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                n++;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                n += 4;
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                n++;
+            } else {
+                n += 3;
+            }
+        }
+        return n;
+    }
+
     /** Appends {@code s} as a JSON string (RFC 8259 §7): quote, backslash and controls escaped. */
     static void quote(StringBuilder sb, String s) {
         sb.append('"');

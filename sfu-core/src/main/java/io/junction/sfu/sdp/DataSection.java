@@ -42,7 +42,7 @@ final class DataSection {
         b.mid = mid;
         b.direction = Direction.SENDRECV; // not written for SCTP sections (SdpWriter)
         b.otherAttributes.add("sctp-port:" + SctpDescription.DEFAULT_PORT);
-        b.otherAttributes.add("max-message-size:" + SctpDescription.SERVER_MAX_MESSAGE_SIZE);
+        b.otherAttributes.add("max-message-size:" + SctpDescription.ADVERTISED_MAX_MESSAGE_SIZE);
         return b.build();
     }
 

@@ -15,8 +15,20 @@ public record SctpDescription(int sctpPort, long maxMessageSize) {
     public static final int DEFAULT_PORT = 5000;
     /** The default when {@code a=max-message-size} is absent (RFC 8841 §6.1). */
     public static final long DEFAULT_MAX_MESSAGE_SIZE = 64 * 1024;
-    /** What the server advertises and accepts: 256 KiB. */
+    /** The largest message the server takes from a participant: 256 KiB. */
     public static final long SERVER_MAX_MESSAGE_SIZE = 256 * 1024;
+    /**
+     * Room kept for the sender envelope (docs/PROTOCOL.md, "Data channels"): a relayed message is
+     * the sender's message plus its envelope, and must still fit the receiver's
+     * {@code a=max-message-size}, 262144 for Chromium.
+     */
+    public static final long ENVELOPE_RESERVE = 1024;
+    /**
+     * What the server advertises in {@code a=max-message-size}: 256 KiB less the envelope reserve,
+     * so that any binary message a participant may send, wrapped, fits a 256 KiB receiver (and
+     * browsers refuse larger ones in {@code send()} instead of losing them silently).
+     */
+    public static final long ADVERTISED_MAX_MESSAGE_SIZE = SERVER_MAX_MESSAGE_SIZE - ENVELOPE_RESERVE;
     /** Largest a=max-message-size value accepted (unsigned 32-bit). */
     static final long MAX_MESSAGE_SIZE_LIMIT = 0xFFFFFFFFL;
 
@@ -51,7 +63,7 @@ public record SctpDescription(int sctpPort, long maxMessageSize) {
 
     /**
      * The size limit for messages we send: the peer's {@code a=max-message-size} (0: no limit) capped
-     * at what the server supports.
+     * at 256 KiB.
      */
     public long sendLimit() {
         return maxMessageSize == 0 ? SERVER_MAX_MESSAGE_SIZE : Math.min(maxMessageSize, SERVER_MAX_MESSAGE_SIZE);

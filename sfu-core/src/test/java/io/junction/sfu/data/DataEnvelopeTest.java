@@ -49,4 +49,12 @@ class DataEnvelopeTest {
         assertEquals(0, DataParticipant.utf8Length(""));
         assertEquals(1 + 2 + 3 + 4, DataParticipant.utf8Length("aé€😀"));
     }
+
+    @org.junit.jupiter.api.Test
+    void utf8LengthMatchesTheEncoder() {
+        for (String t : new String[] {"", "a", "é", "€", "😀", "a😀b", "\ud83d", "\ude00x", "x\ud83d", "\ud83d\ud83d\ude00"}) {
+            org.junit.jupiter.api.Assertions.assertEquals(t.getBytes(java.nio.charset.StandardCharsets.UTF_8).length,
+                    DataEnvelope.utf8Length(t), t);
+        }
+    }
 }

@@ -5,79 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.junction.sctp.assoc.AssociationOptions;
 import io.junction.sctp.dcep.ChannelOptions;
 import io.junction.sctp.dcep.DataChannel;
-import io.junction.transport.data.SctpTransport;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Three participants' associations wired in memory to the room, all on one manually drained
- * executor with a manual clock (deterministic): relay, envelopes, DCEP opens toward receivers and
- * the two backpressure outcomes.
+ * Relay through the room with in-memory participants ({@link DataRoomFixture}): envelopes, DCEP
+ * opens toward receivers, the two backpressure outcomes, targeted delivery and application members.
  */
-class DataRoomTest {
-    final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
-    long now = 1_000;
-
-    void drain() {
-        for (int i = 0; i < 1_000_000 && !tasks.isEmpty(); i++) {
-            tasks.poll().run();
-        }
-        assertTrue(tasks.isEmpty(), "tasks drained");
-    }
-
-    /** One participant: its client-side association and the room's server-side one, joined by a link. */
-    final class Peer {
-        final String id;
-        SctpTransport client;
-        SctpTransport server;
-        volatile boolean toClientBlocked;
-        final List<String> texts = new ArrayList<>();
-        final List<byte[]> binaries = new ArrayList<>();
-        final List<DataChannel> channelsFromServer = new ArrayList<>();
-        final DataChannel.Listener recorder = new DataChannel.Listener() {
-            @Override
-            public void onText(DataChannel ch, String text) {
-                texts.add(ch.label() + " " + text);
-            }
-
-            @Override
-            public void onBinary(DataChannel ch, byte[] data) {
-                binaries.add(data);
-            }
-        };
-
-        Peer(DataRoom room, String id, int seed) {
-            this.id = id;
-            AssociationOptions opt = AssociationOptions.DEFAULTS.withMtu(1100)
-                    .withBuffers(257 * 1024, 2 * 1024 * 1024, 1024 * 1024);
-            client = new SctpTransport(opt, true, () -> now, new Random(seed), (b, o, l) -> {
-                byte[] c = java.util.Arrays.copyOfRange(b, o, o + l);
-                tasks.add(() -> server.offer(c, 0, c.length));
-                return true;
-            }, tasks::add);
-            server = new SctpTransport(opt, false, () -> now, new Random(seed + 100), (b, o, l) -> {
-                if (toClientBlocked) {
-                    return true;
-                }
-                byte[] c = java.util.Arrays.copyOfRange(b, o, o + l);
-                tasks.add(() -> client.offer(c, 0, c.length));
-                return true;
-            }, tasks::add);
-            client.channels().onChannel(ch -> {
-                ch.setListener(recorder);
-                channelsFromServer.add(ch);
-            });
-            room.join(id, server, 0).start();
-            client.start();
-        }
-    }
-
+class DataRoomTest extends DataRoomFixture {
     @Test
     void textAndBinaryReachEveryOtherParticipantWithTheSender() {
         DataRoom room = new DataRoom();
@@ -171,5 +110,92 @@ class DataRoomTest {
         assertEquals(1, room.stats().cutOff());
         assertTrue(c.texts.get(c.texts.size() - 1).endsWith("\"after\"}"));
         assertEquals(1, b.channelsFromServer.size());
+    }
+
+    @Test
+    void addressedChannelDeliversOnlyToTheNamedParticipants() {
+        DataRoom room = new DataRoom();
+        Peer a = new Peer(room, "alice", 31);
+        Peer b = new Peer(room, "bob", 32);
+        Peer c = new Peer(room, "carol", 33);
+        drain();
+        DataChannel dm = a.client.channels().open("dm", ChannelOptions.RELIABLE.withProtocol(DataAddress.PROTOCOL),
+                a.recorder);
+        drain();
+        dm.send(DataAddress.text(List.of("bob"), "psst"));
+        drain();
+        assertEquals(List.of("dm {\"from\":\"alice\",\"data\":\"psst\"}"), b.texts);
+        assertEquals(List.of(), c.texts, "carol is not named");
+        dm.send(DataAddress.binary(List.of("carol", "bob"), new byte[] {5, 6}));
+        drain();
+        for (Peer p : List.of(b, c)) {
+            DataEnvelope.Binary got = DataEnvelope.parseBinary(p.binaries.get(0));
+            assertEquals("alice", got.from());
+            assertArrayEquals(new byte[] {5, 6}, got.payload());
+        }
+        dm.send("{\"data\":\"everyone\"}");
+        drain();
+        assertEquals(2, b.texts.size());
+        assertEquals(1, c.texts.size());
+        assertTrue(c.texts.get(0).endsWith("\"data\":\"everyone\"}"));
+        assertEquals(DataAddress.PROTOCOL, c.channelsFromServer.get(0).protocol(), "opened with the sender's options");
+
+        // Unknown recipients (and the sender itself) are counted, and the sender is told.
+        dm.send(DataAddress.text(List.of("nobody", "bob", "alice"), "x"));
+        drain();
+        assertEquals(3, b.texts.size());
+        assertEquals(List.of("dm {\"server\":\"unknown-target\",\"reason\":\"no other participant 'nobody' with data"
+                + " channels in the room\"}", "dm {\"server\":\"unknown-target\",\"reason\":\"no other participant"
+                + " 'alice' with data channels in the room\"}"), a.texts);
+        // Not following the format: dropped whole, counted, the sender told.
+        dm.send("plain text");
+        drain();
+        assertEquals(3, b.texts.size());
+        assertTrue(a.texts.get(2).startsWith("dm {\"server\":\"bad-envelope\""), a.texts.toString());
+        // Bob answers on the server-opened addressed channel, to Alice only.
+        b.channelsFromServer.get(0).send(DataAddress.text(List.of("alice"), "back"));
+        drain();
+        assertEquals("dm {\"from\":\"bob\",\"data\":\"back\"}", a.texts.get(3));
+        assertEquals(1, c.texts.size());
+        DataStats s = room.stats();
+        assertEquals(2, s.unknownTarget());
+        assertEquals(1, s.badEnvelope());
+        assertEquals(6, s.received());
+        assertEquals(7, s.delivered());
+    }
+
+    @Test
+    void applicationMemberReceivesAndSends() {
+        DataRoom room = new DataRoom();
+        Peer a = new Peer(room, "alice", 41);
+        Peer b = new Peer(room, "bob", 42);
+        drain();
+        List<String> got = new ArrayList<>();
+        room.attach("app", (label, from, text, binary) -> got.add(label + " " + from + " "
+                + (text != null ? text : binary.length + " bytes")));
+        DataChannel chat = a.client.channels().open("chat", ChannelOptions.RELIABLE, a.recorder);
+        drain();
+        chat.send("to all");
+        chat.send(new byte[3]);
+        drain();
+        assertEquals(List.of("chat alice to all", "chat alice 3 bytes"), got);
+        assertEquals(0, room.send("app", "chat", ChannelOptions.RELIABLE, List.of("alice"), "only you", null));
+        drain();
+        assertEquals(List.of("chat {\"from\":\"app\",\"data\":\"only you\"}"), a.texts);
+        assertEquals(1, b.texts.size(), "bob got alice's message only");
+        assertEquals(1, room.send("app", "news", ChannelOptions.RELIABLE, List.of("ghost", "bob"), null, new byte[] {1}));
+        drain();
+        assertEquals("app", DataEnvelope.parseBinary(b.binaries.get(1)).from());
+        assertEquals(1, room.stats().unknownTarget());
+        room.attach("app", (label, from, text, binary) -> {
+            throw new IllegalStateException("application bug");
+        });
+        chat.send("survives");
+        drain();
+        assertEquals(2, b.texts.size());
+        room.detach("app");
+        chat.send("gone");
+        drain();
+        assertEquals(2, got.size());
     }
 }

@@ -34,7 +34,8 @@ class DataSectionTest {
         assertEquals("passive", data.setup());
         assertFalse(data.rtcpMux());
         assertEquals(List.of("0", "1", "2"), r.answer().bundleGroup().mids());
-        assertEquals(new SctpDescription(5000, 262144), SctpDescription.find(r.answer()));
+        assertEquals(new SctpDescription(5000, 261120), SctpDescription.find(r.answer()), "256 KiB less the "
+                + "envelope reserve");
         assertFalse(r.media().get(2).rejected());
         assertEquals("application", r.media().get(2).kind());
         assertTrue(r.media().get(2).codecs().isEmpty());
@@ -43,10 +44,10 @@ class DataSectionTest {
         String section = text.substring(text.indexOf("m=application"));
         assertTrue(section.startsWith("m=application 9 UDP/DTLS/SCTP webrtc-datachannel\r\n"), section);
         assertTrue(section.contains("a=sctp-port:5000\r\n"), section);
-        assertTrue(section.contains("a=max-message-size:262144\r\n"), section);
+        assertTrue(section.contains("a=max-message-size:261120\r\n"), section);
         assertFalse(section.contains("a=sendrecv"), "no direction in an SCTP section: " + section);
         assertFalse(section.contains("a=rtcp-mux"), section);
-        assertEquals(new SctpDescription(5000, 262144), SctpDescription.find(SdpParser.parse(text)));
+        assertEquals(new SctpDescription(5000, 261120), SctpDescription.find(SdpParser.parse(text)));
     }
 
     @Test
@@ -94,7 +95,7 @@ class DataSectionTest {
         MediaDescription data = o.media().get(2);
         assertEquals("application", data.kind());
         assertEquals(9, data.port());
-        assertEquals(new SctpDescription(5000, 262144), SctpDescription.of(data));
+        assertEquals(new SctpDescription(5000, 261120), SctpDescription.of(data));
         assertTrue(o.bundleGroup().mids().contains("2"));
         AnswerApplier.Result applied = AnswerApplier.apply(offer.plan(), OfferBuilderTest.browserAnswer(o, "active"));
         assertFalse(applied.media().get(2).rejected());

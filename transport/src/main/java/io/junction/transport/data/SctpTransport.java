@@ -22,8 +22,12 @@ import java.util.random.RandomGenerator;
  * <p>Wiring: feed {@link #offer} from {@code MediaTransport.Listener.onApplicationData}; call
  * {@link #start()} on the owner once DTLS is connected; call {@link #tick} on the owner
  * periodically (every 10-20 ms is enough: SCTP timers are 200 ms and up); {@link #close} when the
- * transport ends. Records beyond {@link #MAX_QUEUED} waiting for the owner are dropped and counted
- * (SCTP retransmits reliable data).
+ * transport ends. Records waiting for the owner are bounded by bytes (twice the receive window the
+ * association advertises, which bounds what a well-behaved peer has in flight) and by count
+ * ({@link #MAX_QUEUED}, against floods of tiny records); beyond either, records are dropped and
+ * counted (SCTP retransmits reliable data). A bound below the window would drop a compliant
+ * peer's burst whenever the owner thread falls behind, and every drop costs a retransmission
+ * timeout.
  */
 public final class SctpTransport {
     /** Sends one SCTP packet as a DTLS application-data record. */
@@ -33,13 +37,15 @@ public final class SctpTransport {
     }
 
     /** Records queued to the owner thread before further ones are dropped. */
-    public static final int MAX_QUEUED = 512;
+    public static final int MAX_QUEUED = 4096;
 
     private final Executor owner;
     private final Association association;
     private final DataChannels channels;
     private final boolean dtlsClient;
     private final AtomicInteger queued = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong queuedBytes = new java.util.concurrent.atomic.AtomicLong();
+    private final long maxQueuedBytes;
     private final LongAdder inboundDropped = new LongAdder();
     private final LongAdder notSent = new LongAdder();
     private boolean started;  // owner thread
@@ -58,6 +64,7 @@ public final class SctpTransport {
         Objects.requireNonNull(sender, "sender");
         this.owner = Objects.requireNonNull(owner, "owner");
         this.dtlsClient = dtlsClient;
+        this.maxQueuedBytes = 2 * options.receiveBufferLimit();
         this.association = new Association(options, clockMs, random, (b, o, l) -> {
             if (!sender.send(b, o, l)) {
                 notSent.increment();
@@ -82,32 +89,43 @@ public final class SctpTransport {
      * @return true (the record is taken, possibly dropped and counted)
      */
     public boolean offer(byte[] buf, int off, int len) {
-        if (closed || queued.incrementAndGet() > MAX_QUEUED) {
-            if (!closed) {
-                queued.decrementAndGet();
-            }
+        if (closed) {
+            inboundDropped.increment();
+            return true;
+        }
+        int records = queued.incrementAndGet();
+        long bytes = queuedBytes.addAndGet(len);
+        if (records > MAX_QUEUED || bytes > maxQueuedBytes) {
+            dequeued(len);
             inboundDropped.increment();
             return true;
         }
         byte[] copy = Arrays.copyOfRange(buf, off, off + len);
         try {
             owner.execute(() -> {
-                queued.decrementAndGet();
+                dequeued(copy.length);
                 if (!closed) {
                     association.receive(copy, 0, copy.length);
                 }
             });
         } catch (RejectedExecutionException e) {
-            queued.decrementAndGet();
+            dequeued(len);
             inboundDropped.increment();
         }
         return true;
     }
 
+    private void dequeued(int len) {
+        queued.decrementAndGet();
+        queuedBytes.addAndGet(-len);
+    }
+
     /**
      * Owner thread, once DTLS is connected: the DTLS client sends INIT (unless the peer's INIT
      * already set the association up); the DTLS server waits for the peer's INIT, which WebRTC
-     * stacks always send, so INITs do not cross (RFC 9260 §5.2.1 allows either). Idempotent.
+     * stacks always send. As the DTLS client, our INIT may cross the peer's; the association
+     * resolves the collision (RFC 9260 §5.2.1, §5.2.4; every order is tested in the sctp module's
+     * InitCollisionTest). Idempotent.
      */
     public void start() {
         if (started || closed) {
