@@ -68,8 +68,11 @@ export class Session {
     this.pages = [];
   }
 
-  /** Opens a page as participant `name` in `room` of the server at `base` and clicks Join. */
-  async join(base, room, name, { click = true, initScript, setup } = {}) {
+  /**
+   * Opens a page as participant `name` in `room` of the server at `base` and clicks Join;
+   * `query` adds URL parameters (e.g. `simulcast=1`).
+   */
+  async join(base, room, name, { click = true, initScript, setup, query = '' } = {}) {
     const context = await this.browser.newContext({ viewport: { width: 1100, height: 760 } });
     const page = await context.newPage();
     const entry = { page, context, name, log: [] };
@@ -78,7 +81,8 @@ export class Session {
     page.on('pageerror', (e) => entry.log.push(`[${new Date().toISOString()}] pageerror: ${e.stack || e}`));
     if (initScript) await page.addInitScript(initScript);
     if (setup) await setup(page);
-    await page.goto(`${base}/?room=${encodeURIComponent(room)}&name=${encodeURIComponent(name)}`);
+    await page.goto(`${base}/?room=${encodeURIComponent(room)}&name=${encodeURIComponent(name)}`
+        + (query ? `&${query}` : ''));
     await page.waitForFunction(() => window.junction !== undefined);
     if (click) await clickJoin(page);
     return page;

@@ -8,7 +8,8 @@ const MAX_RECEIVE_SLOTS_AT_JOIN = 6;
 
 /** The state of one room membership; created on `joined`, closed on leave/bye/disconnect. */
 export class Call {
-  constructor({ signaling, tiles, localStream, events }) {
+  constructor({ signaling, tiles, localStream, events, simulcast = false }) {
+    this.simulcast = simulcast; // sfu: publish the camera as three rid layers
     this.signaling = signaling;
     this.tiles = tiles;
     this.localStream = localStream;
@@ -34,7 +35,8 @@ export class Call {
       // Receive sections for the media of the participants already here (two per peer, bounded);
       // one pair when there is nothing to send, so the first offer always has a media section.
       const peers = Math.min((joined.peers || []).length, MAX_RECEIVE_SLOTS_AT_JOIN);
-      link.publishToServer(this.localStream, this.localStream.getTracks().length > 0 ? peers : Math.max(peers, 1));
+      link.publishToServer(this.localStream, this.localStream.getTracks().length > 0 ? peers : Math.max(peers, 1),
+        { simulcast: this.simulcast });
       // In the first offer, which never crosses a server offer (join with offerFirst): Chromium
       // leaves a data channel whose introducing offer was rolled back out of every later offer.
       this.openChatChannel(link.pc);
@@ -96,6 +98,14 @@ export class Call {
     } else {
       this.send(data);
     }
+  }
+
+  /**
+   * sfu: which simulcast layer of `publisher`'s video to receive (PROTOCOL.md "Simulcast and layer
+   * preferences (1.5)"): at most `maxHeight` lines (null: no limit), or none while `paused`.
+   */
+  prefer(publisher, maxHeight, paused = false) {
+    if (this.mode === 'sfu') this.send({ type: 'preference', publisher, maxHeight: maxHeight ?? null, paused });
   }
 
   send(data, to) {

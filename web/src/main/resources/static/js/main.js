@@ -112,7 +112,8 @@ function onServerMessage(msg) {
     case 'joined':
       state.redirects = 0;
       endCall();
-      state.call = new Call({ signaling, tiles, localStream: state.local, events });
+      state.call = new Call({ signaling, tiles, localStream: state.local, events,
+        simulcast: new URLSearchParams(location.search).get('simulcast') === '1' });
       state.call.start(msg);
       applyMutes();
       if (state.lastError.startsWith('Connection')) notify('');
@@ -276,6 +277,7 @@ window.junction = Object.freeze({
   get chatChannel() { return state.call?.chatChannel?.readyState ?? null; },
   get viaChannel() { return state.call ? { ...state.call.viaChannel } : null; },
   get speaker() { return state.call?.speaker ?? null; },
+  prefer: (publisher, maxHeight, paused) => state.call?.prefer(publisher, maxHeight, paused),
 });
 
 const params = new URLSearchParams(location.search);

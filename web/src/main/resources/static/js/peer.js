@@ -7,6 +7,13 @@
  * `onTrack(track, streams)` reports remote tracks; `onState(state)` reports connectionState;
  * `onError(err)` reports negotiation failures.
  */
+/** Three simulcast layers, lowest first (PROTOCOL.md "Simulcast and layer preferences (1.5)"). */
+const SIMULCAST_ENCODINGS = [
+  { rid: 'q', scaleResolutionDownBy: 4, maxBitrate: 150000 },
+  { rid: 'h', scaleResolutionDownBy: 2, maxBitrate: 500000 },
+  { rid: 'f', scaleResolutionDownBy: 1, maxBitrate: 1500000 },
+];
+
 export class PeerLink {
   constructor({ polite, config, send, onTrack, onState, onError }) {
     this.polite = polite;
@@ -44,11 +51,18 @@ export class PeerLink {
     if (!this.closed) this.pc.restartIce();
   }
 
-  /** Adds local tracks now (this side will offer). */
-  publish(stream, { recvOnly = true } = {}) {
+  /**
+   * Adds local tracks now (this side will offer). With `simulcast` the camera goes out as three
+   * rid layers (RFC 8853; quarter, half and full resolution, lowest first as the server expects).
+   */
+  publish(stream, { recvOnly = true, simulcast = false } = {}) {
     const kinds = new Set();
     for (const track of stream ? stream.getTracks() : []) {
-      this.pc.addTrack(track, stream);
+      if (simulcast && track.kind === 'video') {
+        this.pc.addTransceiver(track, { streams: [stream], sendEncodings: SIMULCAST_ENCODINGS });
+      } else {
+        this.pc.addTrack(track, stream);
+      }
       kinds.add(track.kind);
     }
     if (recvOnly) {
@@ -64,11 +78,14 @@ export class PeerLink {
    * an sfu room", step 1), so the first remote media needs no second offer/answer round. Transceivers
    * made by addTransceiver are never matched to m-sections of a remote offer (JSEP section 5.10), so
    * when the server's offer crosses ours (glare: we roll back and answer it) the local tracks stay
-   * out of the server's sendonly sections and our next offer still publishes them.
+   * out of the server's sendonly sections and our next offer still publishes them. With
+   * `simulcast` the camera goes out as three rid layers, as in publish().
    */
-  publishToServer(stream, receiveSlots) {
+  publishToServer(stream, receiveSlots, { simulcast = false } = {}) {
     for (const track of stream ? stream.getTracks() : []) {
-      this.pc.addTransceiver(track, { direction: 'sendonly', streams: [stream] });
+      const init = { direction: 'sendonly', streams: [stream] };
+      if (simulcast && track.kind === 'video') init.sendEncodings = SIMULCAST_ENCODINGS;
+      this.pc.addTransceiver(track, init);
     }
     for (let i = 0; i < receiveSlots; i++) {
       for (const kind of ['audio', 'video']) this.pc.addTransceiver(kind, { direction: 'recvonly' });

@@ -33,8 +33,28 @@ public final class ClientSdp {
     public record Local(IceCredentials ice, Fingerprint fingerprint, List<Candidate> candidates) {
     }
 
-    /** One track we publish. */
-    public record Publish(String kind, long ssrc, long rtxSsrc, String streamId, String trackId) {
+    /** The header-extension ids of the publish offer (RFC 8285 one-byte ids). */
+    public static final int MID_EXT_ID = 4;
+    public static final int RID_EXT_ID = 10;
+    public static final int REPAIRED_RID_EXT_ID = 11;
+
+    /**
+     * One track we publish; a video track with {@code layers} is sent as rid-based simulcast
+     * (RFC 8853), its SSRCs announced by the RID extension only, and {@code ssrc}/{@code rtxSsrc}
+     * are those of the first layer.
+     */
+    public record Publish(String kind, long ssrc, long rtxSsrc, String streamId, String trackId, List<Layer> layers) {
+        public Publish {
+            layers = layers == null ? List.of() : List.copyOf(layers);
+        }
+
+        public Publish(String kind, long ssrc, long rtxSsrc, String streamId, String trackId) {
+            this(kind, ssrc, rtxSsrc, streamId, trackId, List.of());
+        }
+    }
+
+    /** One simulcast layer we send (lowest first): its rid and SSRCs. */
+    public record Layer(String rid, long ssrc, long rtxSsrc) {
     }
 
     /**
@@ -83,6 +103,11 @@ public final class ClientSdp {
             s.append("a=extmap:4 urn:ietf:params:rtp-hdrext:sdes:mid\r\n");
             if (video) {
                 s.append("a=extmap:2 http://www.webrtc.org/experiments/rtp-hdrext/abs-send-time\r\n");
+                if (!t.layers().isEmpty()) {
+                    s.append("a=extmap:" + RID_EXT_ID + " urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id\r\n")
+                            .append("a=extmap:" + REPAIRED_RID_EXT_ID
+                                    + " urn:ietf:params:rtp-hdrext:sdes:repaired-rtp-stream-id\r\n");
+                }
             } else {
                 s.append("a=extmap:1 urn:ietf:params:rtp-hdrext:ssrc-audio-level\r\n");
             }
@@ -90,8 +115,12 @@ public final class ClientSdp {
             s.append("a=msid:").append(t.streamId()).append(' ').append(t.trackId()).append("\r\n");
             if (video) {
                 s.append("a=rtpmap:96 VP8/90000\r\na=rtcp-fb:96 nack\r\na=rtcp-fb:96 nack pli\r\n")
-                        .append("a=rtcp-fb:96 ccm fir\r\na=rtpmap:97 rtx/90000\r\na=fmtp:97 apt=96\r\n")
-                        .append("a=ssrc-group:FID ").append(t.ssrc()).append(' ').append(t.rtxSsrc()).append("\r\n");
+                        .append("a=rtcp-fb:96 ccm fir\r\na=rtpmap:97 rtx/90000\r\na=fmtp:97 apt=96\r\n");
+                if (!t.layers().isEmpty()) {
+                    simulcast(s, t.layers()); // SSRCs come with the RID extension (RFC 8852), as browsers do
+                    continue;
+                }
+                s.append("a=ssrc-group:FID ").append(t.ssrc()).append(' ').append(t.rtxSsrc()).append("\r\n");
                 ssrc(s, t.ssrc(), t);
                 ssrc(s, t.rtxSsrc(), t);
             } else {
@@ -249,6 +278,16 @@ public final class ClientSdp {
             }
         }
         return s.toString();
+    }
+
+    /** {@code a=rid:<rid> send} per layer and {@code a=simulcast:send} in layer order (RFC 8851, RFC 8853). */
+    private static void simulcast(StringBuilder s, List<Layer> layers) {
+        StringBuilder sc = new StringBuilder("a=simulcast:send ");
+        for (int i = 0; i < layers.size(); i++) {
+            s.append("a=rid:").append(layers.get(i).rid()).append(" send\r\n");
+            sc.append(i == 0 ? "" : ";").append(layers.get(i).rid());
+        }
+        s.append(sc).append("\r\n");
     }
 
     private static StringBuilder session(Local local, List<String> mids) {

@@ -76,6 +76,13 @@ public final class SfuParticipantClient implements AutoCloseable, MediaPump.Publ
     /** As the other constructors, with the client's UDP port bound to {@code mediaBindAddress} (an IP literal). */
     public SfuParticipantClient(URI server, String room, String name, String token, boolean publishAv,
                                 DtlsCertificate certificate, Executor handshakeExecutor, String mediaBindAddress) {
+        this(server, room, name, token, publishAv, certificate, handshakeExecutor, mediaBindAddress, List.of());
+    }
+
+    /** As the other constructors; a non-empty {@code simulcast} publishes the video as those rid layers. */
+    public SfuParticipantClient(URI server, String room, String name, String token, boolean publishAv,
+                                DtlsCertificate certificate, Executor handshakeExecutor, String mediaBindAddress,
+                                List<ClientSdp.Layer> simulcast) {
         this.room = room;
         this.peer = new ClientPeer(mediaBindAddress, certificate, DtlsRole.CLIENT, handshakeExecutor,
                 Duration.ofSeconds(10), List.of(SrtpProfile.AEAD_AES_128_GCM, SrtpProfile.AES128_CM_HMAC_SHA1_80),
@@ -85,8 +92,9 @@ public final class SfuParticipantClient implements AutoCloseable, MediaPump.Publ
         if (publishAv) {
             ThreadLocalRandom r = ThreadLocalRandom.current();
             publish.add(new ClientSdp.Publish("audio", r.nextLong(1, 0xFFFF_FFFFL), -1, name, name + "-audio"));
-            publish.add(new ClientSdp.Publish("video", r.nextLong(1, 0xFFFF_FFFFL), r.nextLong(1, 0xFFFF_FFFFL),
-                    name, name + "-video"));
+            publish.add(simulcast.isEmpty() ? new ClientSdp.Publish("video", r.nextLong(1, 0xFFFF_FFFFL),
+                    r.nextLong(1, 0xFFFF_FFFFL), name, name + "-video") : new ClientSdp.Publish("video",
+                    simulcast.get(0).ssrc(), simulcast.get(0).rtxSsrc(), name, name + "-video", simulcast));
         }
         this.signaling = SignalingClient.connect(server, Duration.ofSeconds(5));
         signaling.setListener(this::onMessage);

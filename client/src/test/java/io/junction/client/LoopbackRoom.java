@@ -106,6 +106,14 @@ final class LoopbackRoom implements AutoCloseable {
         return c;
     }
 
+    /** A participant publishing audio and its video as rid simulcast {@code layers} (send them with {@link SimulcastPump}). */
+    synchronized SfuParticipantClient joinSimulcast(String room, String name, List<ClientSdp.Layer> layers) {
+        SfuParticipantClient c = new SfuParticipantClient(URI.create("ws://127.0.0.1:" + server.port() + "/ws"),
+                room, name, null, true, clientCert, handshakes, "127.0.0.1", layers);
+        clients.add(c);
+        return c;
+    }
+
     /** A raw signaling connection to this server (the caller closes it). */
     SignalingClient signaling() {
         return SignalingClient.connect(URI.create("ws://127.0.0.1:" + server.port() + "/ws"), Duration.ofSeconds(5));

@@ -42,6 +42,7 @@ final class SfuParticipant implements MediaSession {
     private volatile boolean mediaLost;
     private boolean mediaConnected; // room worker thread only
     private final io.junction.sfu.data.DataLink data;
+    private final SubscriberPreferences preferences = new SubscriberPreferences();
 
     SfuParticipant(String id, String name, MediaRights rights, Reception reception,
                    SfuRoom room, EngineContext ctx, NegotiationSink sink) {
@@ -175,6 +176,27 @@ final class SfuParticipant implements MediaSession {
             Thread.currentThread().interrupt();
             throw new NegotiationException("internal", "interrupted");
         }
+    }
+
+    @Override
+    public void onPreference(String publisher, int maxHeight, boolean paused) throws NegotiationException {
+        if (closed) {
+            throw new NegotiationException("not-in-room", "participant " + id + " has left");
+        }
+        if (publisher.equals(id)) {
+            throw new NegotiationException("bad-message", "a preference names another participant, not yourself");
+        }
+        onLoop(() -> {
+            if (room.participants().stream().noneMatch(p -> p.id().equals(publisher))) {
+                throw new NegotiationException("bad-message", "no participant '" + publisher + "' in the room");
+            }
+            preferences.set(publisher, maxHeight, paused, media.subscriptions(), room.loop().nowMs());
+        });
+    }
+
+    /** Its video preferences by publisher (room worker). */
+    SubscriberPreferences preferences() {
+        return preferences;
     }
 
     @Override

@@ -8,7 +8,6 @@ import io.junction.sfu.room.Subscription;
 import io.junction.sfu.room.TrackSource;
 import io.junction.sfu.sdp.Codec;
 import io.junction.sfu.sdp.SessionDescription;
-import io.junction.sfu.sdp.SupportedExtensions;
 import io.junction.sfu.signal.NegotiationException;
 import io.junction.sfu.worker.WorkerLoop;
 import org.slf4j.Logger;
@@ -238,6 +237,7 @@ final class SfuRoom implements TrackCatalog {
                     Subscription s = new Subscription(t, p.media().sender(), ctx.pool(), r.output(),
                             ctx.randomSsrc() & 0xFFFF);
                     m.receiving.put(r.trackKey(), s);
+                    p.preferences().applyTo(s, loop.nowMs());
                     subscribe(m, s);
                 }
             } else if (section instanceof MediaPlan.Publish pub) {
@@ -278,13 +278,9 @@ final class SfuRoom implements TrackCatalog {
 
     private PublishedTrack publish(Member m, TrackSource src, Codec codec, Map<String, Integer> extIds) {
         SfuParticipant p = m.p;
-        PublishedTrack t = new PublishedTrack(src, p.media().sender(), p.media().localSsrc(), options);
+        PublishedTrack t = TrackSources.track(src, p.media(), extIds, options);
         tracks.put(src.key(), new TrackEntry(t, p, codec, Map.copyOf(extIds)));
         trackList.add(t);
-        Integer levelId = extIds.get(SupportedExtensions.AUDIO_LEVEL);
-        if (levelId != null && !src.isVideo()) {
-            t.setAudioLevelExtensionId(levelId);
-        }
         graph.publish(p.media(), t);
         LOG.info("room {}: participant {} published {} track {} ({}, ssrc {})", id, p.id(), src.kind(),
                 src.key(), src.codecName(), src.ssrc());
@@ -371,7 +367,7 @@ final class SfuRoom implements TrackCatalog {
         long now = loop.nowMs();
         for (PublishedTrack t : p.media().published()) {
             if (t.source().isVideo()) {
-                t.keyframes().request(now);
+                t.requestKeyframes(now);
             }
         }
     }

@@ -1,8 +1,11 @@
 package io.junction.sfu;
 
+import io.junction.sfu.alloc.SubscriptionDemand;
+import io.junction.sfu.room.LayerReceiver;
 import io.junction.sfu.room.ParticipantMedia;
 import io.junction.sfu.room.PublishedTrack;
 import io.junction.sfu.room.Subscription;
+import io.junction.sfu.view.LayerView;
 import io.junction.sfu.view.ParticipantView;
 import io.junction.sfu.view.RoomView;
 import io.junction.sfu.view.SubscriptionView;
@@ -39,7 +42,8 @@ final class Views {
         List<SubscriptionView> subs = new ArrayList<>();
         for (Subscription s : m.subscriptions()) {
             subs.add(new SubscriptionView(s.track().source().key(), s.output().ssrc(), s.isActive(), s.packetsOut(),
-                    s.bytesOut(), s.retransmissions(), s.droppedNoBuffer()));
+                    s.bytesOut(), s.retransmissions(), s.droppedNoBuffer(), s.currentLayer(), s.targetLayer(),
+                    s.maxHeight() == SubscriptionDemand.NO_LIMIT ? 0 : s.maxHeight(), s.isPaused()));
         }
         MediaTransport t = p.transport().startedMedia();
         Map<String, Long> drops = new LinkedHashMap<>();
@@ -59,6 +63,16 @@ final class Views {
         var src = t.source();
         return new TrackView(src.key(), src.publisherId(), src.kind(), src.codecName(), src.ssrc(), t.packetsIn(),
                 t.bytesIn(), t.bitrateBps(), t.stats().cumulativeLost(), t.stats().jitter(), t.nacksSent(),
-                t.pliSent(), t.firSent(), t.droppedUnknownPayloadType(), t.subscriptions().size());
+                t.pliSent(), t.firSent(), t.droppedUnknownPayloadType(), t.subscriptions().size(), layers(t));
+    }
+
+    private static List<LayerView> layers(PublishedTrack t) {
+        List<LayerView> out = new ArrayList<>(t.layerCount());
+        for (int i = 0; i < t.layerCount(); i++) {
+            LayerReceiver l = t.layer(i);
+            out.add(new LayerView(l.rid(), l.ssrc(), l.rtxSsrc(), l.wasActive(), l.bitrateBps(), l.frameRate(),
+                    l.height(), l.packetsIn()));
+        }
+        return out;
     }
 }

@@ -287,6 +287,10 @@ final class ClientHandler {
             negotiate(m);
             return;
         }
+        if (mode == RoomMode.SFU && PreferenceCodec.TYPE.equals(dataType)) {
+            prefer(m);
+            return;
+        }
         if (!registry.relay(self, m.to(), m.data())) {
             error(ErrorCodes.BAD_MESSAGE, "no other participant '" + m.to() + "' in the room", m.type());
         }
@@ -323,6 +327,33 @@ final class ClientHandler {
         } catch (RuntimeException e) {
             LOG.error("media engine failed on {} from {}", m.dataType(), self.id(), e);
             error(ErrorCodes.INTERNAL, "the media engine failed on this " + m.dataType(), m.type());
+        }
+    }
+
+    /** A layer preference for the server (PROTOCOL.md "Layer preferences (1.5)"). */
+    private void prefer(SignalMessage.Message m) {
+        if (m.to() != null) {
+            error(ErrorCodes.BAD_MESSAGE, "field 'to' must be absent for preference in an sfu room", m.type());
+            return;
+        }
+        PreferenceCodec.Preference p;
+        try {
+            p = PreferenceCodec.decode(m.data());
+        } catch (SignalDecodeException e) {
+            error(e.code(), e.getMessage(), m.type());
+            return;
+        }
+        if (media == null) {
+            error(ErrorCodes.INTERNAL, "no media session", m.type());
+            return;
+        }
+        try {
+            media.onPreference(p.publisher(), p.maxHeight(), p.paused());
+        } catch (NegotiationException e) {
+            error(e.code(), e.getMessage(), m.type());
+        } catch (RuntimeException e) {
+            LOG.error("media engine failed on a preference from {}", self.id(), e);
+            error(ErrorCodes.INTERNAL, "the media engine failed on this preference", m.type());
         }
     }
 

@@ -106,6 +106,16 @@ class BadInputTest {
         "sfu | {\"type\":\"message\",\"room\":\"ROOM\",\"data\":{\"type\":\"candidate\",\"candidate\":\"c\",\"sdpMLineIndex\":\"x\"}} | bad-message | message",
         "sfu | {\"type\":\"message\",\"room\":\"ROOM\",\"data\":{\"type\":\"offer\",\"sdp\":\"refuse\"}}  | bad-sdp  | message",
         "sfu | {\"type\":\"message\",\"room\":\"ROOM\",\"data\":{\"type\":\"offer\",\"sdp\":\"explode\"}} | internal | message",
+        "sfu | {\"type\":\"message\",\"room\":\"ROOM\",\"data\":{\"type\":\"preference\"}} | bad-message | message",
+        "sfu | {\"type\":\"message\",\"room\":\"ROOM\",\"data\":{\"type\":\"preference\",\"publisher\":5}} | bad-message | message",
+        "sfu | {\"type\":\"message\",\"room\":\"ROOM\",\"data\":{\"type\":\"preference\",\"publisher\":\"\"}} | bad-message | message",
+        "sfu | {\"type\":\"message\",\"room\":\"ROOM\",\"data\":{\"type\":\"preference\",\"publisher\":\"a\",\"maxHeight\":\"x\"}} | bad-message | message",
+        "sfu | {\"type\":\"message\",\"room\":\"ROOM\",\"data\":{\"type\":\"preference\",\"publisher\":\"a\",\"maxHeight\":0}} | bad-message | message",
+        "sfu | {\"type\":\"message\",\"room\":\"ROOM\",\"data\":{\"type\":\"preference\",\"publisher\":\"a\",\"maxHeight\":9000}} | bad-message | message",
+        "sfu | {\"type\":\"message\",\"room\":\"ROOM\",\"data\":{\"type\":\"preference\",\"publisher\":\"a\",\"maxHeight\":360.5}} | bad-message | message",
+        "sfu | {\"type\":\"message\",\"room\":\"ROOM\",\"data\":{\"type\":\"preference\",\"publisher\":\"a\",\"paused\":\"yes\"}} | bad-message | message",
+        "sfu | {\"type\":\"message\",\"room\":\"ROOM\",\"to\":\"p1\",\"data\":{\"type\":\"preference\",\"publisher\":\"a\"}} | bad-message | message",
+        "sfu | {\"type\":\"message\",\"room\":\"ROOM\",\"data\":{\"type\":\"preference\",\"publisher\":\"nobody\"}} | bad-message | message",
     })
     void badInputGetsItsCode(String kind, String frame, String code, String ref) throws Exception {
         nanos.addAndGet(TimeUnit.SECONDS.toNanos(10)); // refill every connection's bucket

@@ -48,6 +48,17 @@ final class FakeMediaEngine implements MediaEngine {
             received.add(negotiation);
         }
 
+        /** Preferences received, as "publisher/maxHeight/paused". */
+        final BlockingQueue<String> preferences = new LinkedBlockingQueue<>();
+
+        @Override
+        public void onPreference(String publisher, int maxHeight, boolean paused) throws NegotiationException {
+            if (publisher.equals("nobody")) {
+                throw new NegotiationException("bad-message", "no participant 'nobody' in the room");
+            }
+            preferences.add(publisher + "/" + maxHeight + "/" + paused);
+        }
+
         Negotiation next() throws InterruptedException {
             Negotiation n = received.poll(WsClient.TIMEOUT_SECONDS, TimeUnit.SECONDS);
             if (n == null) {

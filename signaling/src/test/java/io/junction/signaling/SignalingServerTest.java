@@ -181,6 +181,20 @@ class SignalingServerTest {
     }
 
     @Test
+    void sfuPreferenceGoesToTheEngine() throws Exception {
+        WsClient a = client();
+        String id = a.join("prefs", "ann").get("id").asText();
+        FakeMediaEngine.Session session = engine.session(id);
+        a.send("{\"type\":\"message\",\"room\":\"prefs\",\"data\":{\"type\":\"preference\",\"publisher\":\"p9\","
+                + "\"maxHeight\":360}}");
+        assertEquals("p9/360/false", session.preferences.poll(5, TimeUnit.SECONDS));
+        a.send("{\"type\":\"message\",\"room\":\"prefs\",\"data\":{\"type\":\"preference\",\"publisher\":\"p9\","
+                + "\"maxHeight\":null,\"paused\":true}}");
+        assertEquals("p9/0/true", session.preferences.poll(5, TimeUnit.SECONDS));
+        assertEquals(0, a.backlog(), "no reply to a valid preference");
+    }
+
+    @Test
     void sfuNegotiationGoesToTheEngineAndBack() throws Exception {
         WsClient a = client();
         String id = a.join("conf", "ann").get("id").asText();

@@ -27,12 +27,27 @@ public final class ForwardDecision {
     private Verdict verdict = Verdict.DROP_PAUSED;
     private int sequenceNumber;
     private long timestamp;
+    private boolean segmentStart;
 
     ForwardDecision set(Verdict verdict, int sequenceNumber, long timestamp) {
         this.verdict = verdict;
         this.sequenceNumber = sequenceNumber;
         this.timestamp = timestamp;
+        this.segmentStart = false;
         return this;
+    }
+
+    ForwardDecision segmentStart(boolean start) {
+        this.segmentStart = start;
+        return this;
+    }
+
+    /**
+     * True for the first packet forwarded from a newly switched-to source (a layer switch, a
+     * resume, the very first packet): codec numbering (VP8 PictureID...) restarts its offsets here.
+     */
+    public boolean segmentStart() {
+        return segmentStart;
     }
 
     /** The verdict. */

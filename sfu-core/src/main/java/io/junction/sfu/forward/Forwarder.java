@@ -25,6 +25,8 @@ public final class Forwarder {
     private long selected;
     private boolean switchPending = true;
     private boolean paused;
+    /** The current segment's source may flow (false after a pause until the next switch). */
+    private boolean sourceLive;
 
     /**
      * @param video       true for video (start on keyframes), false for audio (start at once)
@@ -52,19 +54,23 @@ public final class Forwarder {
         if (paused) {
             return count(Verdict.DROP_PAUSED);
         }
+        boolean segmentStart = false;
         if (switchPending && ssrc == selected) {
             if (video && !keyframe) {
                 return count(Verdict.DROP_WAITING_FOR_KEYFRAME);
             }
             rewriter.switchTo(ssrc, seq, ts, now);
             switchPending = false;
-        } else if (!rewriter.hasSource() || ssrc != rewriter.sourceSsrc()) {
+            segmentStart = true;
+            sourceLive = true;
+        } else if (!sourceLive || !rewriter.hasSource() || ssrc != rewriter.sourceSsrc()) {
             return count(Verdict.DROP_NOT_SELECTED);
         }
         switch (rewriter.map(seq, ts, now)) {
             case SequenceRewriter.MAPPED:
                 counts[Verdict.FORWARD.ordinal()]++;
-                return decision.set(Verdict.FORWARD, rewriter.outputSequence(), rewriter.outputTimestamp());
+                return decision.set(Verdict.FORWARD, rewriter.outputSequence(), rewriter.outputTimestamp())
+                        .segmentStart(segmentStart);
             case SequenceRewriter.DUPLICATE:
                 return count(Verdict.DROP_DUPLICATE);
             default:
@@ -86,6 +92,7 @@ public final class Forwarder {
     /** Stops forwarding; everything is dropped with {@link Verdict#DROP_PAUSED}. */
     public void pause() {
         paused = true;
+        sourceLive = false; // after the gap the decoder needs a keyframe, whichever layer it comes from
     }
 
     /** Resumes forwarding; video restarts at the next keyframe, output stays continuous. */

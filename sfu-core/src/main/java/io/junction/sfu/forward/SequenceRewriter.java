@@ -6,8 +6,10 @@ package io.junction.sfu.forward;
  * <p>The output is a sequence of <em>segments</em>. {@link #switchTo} starts a segment at a source
  * packet (the first packet after a layer switch, SSRC change or resume, normally a keyframe): its
  * output seq is the last output seq + 1 and its output timestamp the last output timestamp advanced
- * by the wall-clock time elapsed since then ({@code elapsedMs × clockRate / 1000}, at least 1), so the
- * subscriber sees neither a seq hole nor a timestamp jump (RFC 3550 §5.1, RFC 7667 §3.7).
+ * by the wall-clock time elapsed since then ({@code elapsedMs × clockRate / 1000}, at least 1), or, at a
+ * switch to another source with a {@link TimestampAligner}, by the capture-time distance the sources'
+ * sender reports give, so the subscriber sees neither a seq hole nor a timestamp jump (RFC 3550 §5.1,
+ * RFC 7667 §3.7).
  * Within a segment the mapping is a constant offset, so late, reordered and retransmitted source
  * packets land on the output seq they would have had; packets from before the segment start are
  * too old. Sequence numbers are handled extended (64-bit), so 65535→0 is ordinary.
@@ -25,8 +27,12 @@ public final class SequenceRewriter {
     /** {@link #map} result: before the segment start or beyond the history window. */
     public static final int TOO_OLD = 2;
 
+    /** A sender-report alignment larger than this is not trusted beyond it. */
+    static final int MAX_ALIGN_S = 5;
     private final int clockRate;
     private final int mask;
+    private TimestampAligner aligner;
+    private long alignedSwitches;
     private final long[] tag;        // extended output seq held by the slot, or -1
     private final long[] slotSrcSsrc;
     private final int[] slotSrcSeq;
@@ -83,6 +89,15 @@ public final class SequenceRewriter {
         } else {
             outStart = lastOutExt + 1;
             long ticks = Math.max(1, (now - lastOutMs) * clockRate / 1000);
+            if (aligner != null && hasSource && ssrc != sourceSsrc) {
+                long lastSrcTs = (lastOutTs - tsOffset) & 0xFFFFFFFFL;
+                long captured = aligner.ticksBetween(sourceSsrc, lastSrcTs, ssrc, ts & 0xFFFFFFFFL);
+                if (captured != TimestampAligner.UNKNOWN) {
+                    // capture-time distance, at least one tick forward, at most MAX_ALIGN_S seconds
+                    ticks = Math.min(Math.max(1, captured), (long) MAX_ALIGN_S * clockRate);
+                    alignedSwitches++;
+                }
+            }
             outStartTs = (lastOutTs + ticks) & 0xFFFFFFFFL;
         }
         hasSource = true;
@@ -132,6 +147,20 @@ public final class SequenceRewriter {
         outSeq = (int) (outExt & 0xFFFF);
         outTs = ots;
         return MAPPED;
+    }
+
+    /**
+     * Relates the sources' timestamps by capture time at switches between different sources (see
+     * {@link TimestampAligner}); without one, or when it answers {@link TimestampAligner#UNKNOWN},
+     * the new segment's timestamp advances by the wall-clock time elapsed since the last packet.
+     */
+    public void setAligner(TimestampAligner aligner) {
+        this.aligner = aligner;
+    }
+
+    /** Switches whose timestamp came from the aligner. */
+    public long alignedSwitches() {
+        return alignedSwitches;
     }
 
     /** Output seq of the last {@link #MAPPED} packet. */

@@ -29,6 +29,7 @@ public final class ParticipantMedia {
     private final RtpPacket view = new RtpPacket();
     private int twccExtensionId;
     private long unknownSsrc;
+    private long learnedSsrcs;
 
     /**
      * @param participantId the participant's id
@@ -79,11 +80,13 @@ public final class ParticipantMedia {
         subscriptions.remove(s);
     }
 
-    PublishedTrack publishedBySsrc(long ssrc) {
+    /** The layer (of any published track) whose media SSRC is {@code ssrc}, or null. */
+    LayerReceiver layerBySsrc(long ssrc) {
         for (int i = 0; i < published.size(); i++) {
             PublishedTrack t = published.get(i);
-            if (t.source().ssrc() == ssrc) {
-                return t;
+            int l = t.layerOf(ssrc);
+            if (l >= 0) {
+                return t.layer(l);
             }
         }
         return null;
@@ -119,17 +122,52 @@ public final class ParticipantMedia {
         long ssrc = RtpHeader.ssrc(p.array(), p.offset());
         for (int i = 0; i < published.size(); i++) {
             PublishedTrack t = published.get(i);
-            if (t.source().ssrc() == ssrc) {
-                t.onRtp(p, now);
+            int l = t.layerOf(ssrc);
+            if (l >= 0) {
+                t.onRtp(p, now, l);
                 return;
             }
-            if (t.source().rtxSsrc() == ssrc && ssrc >= 0) {
-                t.onRtx(p, now);
+            l = t.rtxLayerOf(ssrc);
+            if (l >= 0) {
+                t.onRtx(p, now, l);
                 return;
             }
         }
+        if (learnLayer(p, now)) {
+            return;
+        }
         unknownSsrc++;
         p.release();
+    }
+
+    /**
+     * An unknown SSRC: a rid-based simulcast track may name it in the RID / repaired-RID
+     * extension (RFC 8852); then the packet is handled as that layer's. Takes ownership on true.
+     */
+    private boolean learnLayer(PacketBuffer p, long now) {
+        if (!view.wrap(p)) {
+            return false;
+        }
+        for (int i = 0; i < published.size(); i++) {
+            PublishedTrack t = published.get(i);
+            int l = t.learn(view);
+            if (l >= 0) {
+                learnedSsrcs++;
+                t.onRtp(p, now, l);
+                return true;
+            }
+            if (l <= -2) {
+                learnedSsrcs++;
+                t.onRtx(p, now, -l - 2);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** SSRCs bound to simulcast layers from their RID extensions. */
+    public long learnedSsrcs() {
+        return learnedSsrcs;
     }
 
     /** A decrypted RTCP compound packet from this participant; takes ownership. */

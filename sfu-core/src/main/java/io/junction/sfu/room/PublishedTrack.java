@@ -4,11 +4,7 @@ import io.junction.rtp.AudioLevel;
 import io.junction.rtp.PacketBuffer;
 import io.junction.rtp.RtpPacket;
 import io.junction.rtp.Rtx;
-import io.junction.rtp.rtcp.Fir;
-import io.junction.rtp.rtcp.Nack;
-import io.junction.rtp.rtcp.Pli;
 import io.junction.sfu.forward.KeyframeDetector;
-import io.junction.sfu.forward.KeyframeRequest;
 import io.junction.sfu.forward.KeyframeRequester;
 import io.junction.sfu.forward.NackGenerator;
 import io.junction.sfu.forward.ReceiveStats;
@@ -21,33 +17,22 @@ import java.util.List;
 /**
  * One publisher's track inside a room: receives its packets once, keeps them for retransmission,
  * detects loss upstream (NACK) and keyframe needs (PLI/FIR), and fans out to its subscriptions.
- * Room worker thread only.
+ * A simulcast track has one {@link LayerReceiver} per layer (lowest first), each with its own
+ * SSRCs, store, NACK and keyframe state; a plain track has one. Every subscription sees every
+ * layer's packets and forwards the one it selected. Room worker thread only.
  */
 public final class PublishedTrack implements AutoCloseable {
-    private long rateSince;
-    private long rateBytes;
-    private long bitrateBps;
     private final TrackSource source;
     private final MediaSender upstream;
     private final long localSsrc;
-    private final RetransmissionBuffer buffer;
-    private final NackGenerator nacks;
-    private final KeyframeRequester keyframes;
+    private final LayerReceiver[] layers;
+    private final LayerLearner learner;
     private final KeyframeDetector detector;
-    private final ReceiveStats stats;
     private final List<Subscription> subscriptions = new ArrayList<>();
     private final List<Subscription> subscriptionsView = Collections.unmodifiableList(subscriptions);
     private final RtpPacket view = new RtpPacket();
-    private final int[] nackSeqs = new int[256];
     private final byte[] rtcpOut = new byte[1500];
-    private int nackCount;
-    private final io.junction.sfu.forward.NackSink nackCollector = this::collectNack;
-    private long packetsIn;
-    private long bytesIn;
     private long droppedUnknownPt;
-    private long nacksSent;
-    private long pliSent;
-    private long firSent;
     private int audioLevelId;
     private int loudestLevel = AudioLevel.ABSENT;
     private long audioLevelsRead;
@@ -62,32 +47,98 @@ public final class PublishedTrack implements AutoCloseable {
         this.source = source;
         this.upstream = upstream;
         this.localSsrc = localSsrc;
-        this.buffer = new RetransmissionBuffer(options.retransmissionPackets(), options.retransmissionMaxAgeMs());
-        this.nacks = new NackGenerator(NackGenerator.Options.defaults());
-        this.keyframes = new KeyframeRequester(options.keyframeMinIntervalMs(), source.firOnly());
+        this.layers = new LayerReceiver[source.layers().size()];
+        for (int i = 0; i < layers.length; i++) {
+            layers[i] = new LayerReceiver(i, source.layers().get(i), source, options);
+        }
+        this.learner = new LayerLearner(source.mid());
         this.detector = source.isVideo() ? KeyframeDetector.forCodec(source.codecName()) : null;
-        this.stats = new ReceiveStats(source.clockRate());
     }
 
     public TrackSource source() {
         return source;
     }
 
-    /** The shared retransmission store of this track. */
-    public RetransmissionBuffer buffer() {
-        return buffer;
+    /** Number of layers (1 for a plain track). */
+    public int layerCount() {
+        return layers.length;
     }
 
+    /** Layer {@code i}, 0 = lowest. */
+    public LayerReceiver layer(int i) {
+        return layers[i];
+    }
+
+    /** The layer whose media SSRC is {@code ssrc}, or -1. */
+    public int layerOf(long ssrc) {
+        for (int i = 0; i < layers.length; i++) {
+            if (layers[i].ssrc() == ssrc) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The layer whose RTX SSRC is {@code ssrc}, or -1. */
+    public int rtxLayerOf(long ssrc) {
+        if (ssrc < 0) {
+            return -1;
+        }
+        for (int i = 0; i < layers.length; i++) {
+            if (layers[i].rtxSsrc() == ssrc) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The publisher's ids for the MID, RID and repaired-RID extensions (0: not negotiated); with
+     * a RID id, unknown SSRCs are matched to the rid layers ({@link #learn}).
+     */
+    public void setStreamIdExtensionIds(int midId, int ridId, int repairedRidId) {
+        learner.setExtensionIds(midId, ridId, repairedRidId);
+    }
+
+    /**
+     * A packet of an SSRC no layer has: binds it to a layer when its RID / repaired-RID
+     * extension names one (see {@link LayerLearner}).
+     *
+     * @return the layer index, {@code -(index + 2)} for an RTX binding, or -1
+     */
+    public int learn(RtpPacket p) {
+        return learner.learn(p, layers);
+    }
+
+    /** The shared retransmission store of the first layer (the only one of a plain track). */
+    public RetransmissionBuffer buffer() {
+        return layers[0].buffer();
+    }
+
+    /** The store of the layer whose media SSRC is {@code ssrc}, or null. */
+    public RetransmissionBuffer bufferFor(long ssrc) {
+        int i = layerOf(ssrc);
+        return i < 0 ? null : layers[i].buffer();
+    }
+
+    /** The keyframe requests of the first layer (the only one of a plain track). */
     public KeyframeRequester keyframes() {
-        return keyframes;
+        return layers[0].keyframes();
+    }
+
+    /** Asks every layer for a keyframe. */
+    public void requestKeyframes(long now) {
+        for (LayerReceiver l : layers) {
+            l.keyframes().request(now);
+        }
     }
 
     public ReceiveStats stats() {
-        return stats;
+        return layers[0].stats();
     }
 
     public NackGenerator nacks() {
-        return nacks;
+        return layers[0].nacks();
     }
 
     void addSubscription(Subscription s) {
@@ -127,76 +178,61 @@ public final class PublishedTrack implements AutoCloseable {
         return audioLevelsRead;
     }
 
-    /**
-     * A decrypted RTP packet of this track's media SSRC; takes ownership of {@code packet}.
-     */
+    /** A decrypted RTP packet of the first layer's media SSRC; takes ownership of {@code packet}. */
     public void onRtp(PacketBuffer packet, long now) {
+        onRtp(packet, now, 0);
+    }
+
+    /** A decrypted RTP packet of layer {@code layer}'s media SSRC; takes ownership of {@code packet}. */
+    public void onRtp(PacketBuffer packet, long now, int layer) {
         if (!view.wrap(packet) || view.payloadType() != source.payloadType()) {
             droppedUnknownPt++;
             packet.release();
             return;
         }
-        packetsIn++;
-        bytesIn += packet.length();
-        int seq = view.sequenceNumber();
+        LayerReceiver l = layers[layer];
         if (audioLevelId > 0) {
             readAudioLevel();
         }
-        nacks.onPacket(seq, now);
-        stats.onPacket(seq, view.timestamp(), now);
         boolean keyframe = detector != null
                 && detector.isKeyframe(view.array(), view.payloadOffset(), view.payloadLength());
-        if (keyframe) {
-            keyframes.onKeyframe(now);
-        }
+        l.onPacket(view, keyframe, now);
         for (int i = 0; i < subscriptions.size(); i++) {
             subscriptions.get(i).forward(view, keyframe, now);
         }
-        if (!buffer.store(packet, seq, now)) {
+        if (!l.buffer().store(packet, view.sequenceNumber(), now)) {
             packet.release();
         }
+    }
+
+    /** An RFC 4588 retransmission of the first layer; see {@link #onRtx(PacketBuffer, long, int)}. */
+    public void onRtx(PacketBuffer packet, long now) {
+        onRtx(packet, now, 0);
     }
 
     /**
-     * An RFC 4588 retransmission from the publisher (on its RTX SSRC); restored to the original
-     * packet in place and handled like a late original. Takes ownership of {@code packet}.
+     * An RFC 4588 retransmission from the publisher (on layer {@code layer}'s RTX SSRC); restored to
+     * the original packet in place and handled like a late original. Takes ownership of {@code packet}.
      */
-    public void onRtx(PacketBuffer packet, long now) {
-        if (!view.wrap(packet) || Rtx.decapsulate(packet, view, source.payloadType(), source.ssrc()) < 0) {
+    public void onRtx(PacketBuffer packet, long now, int layer) {
+        long mediaSsrc = layers[layer].ssrc();
+        if (mediaSsrc < 0 || !view.wrap(packet)
+                || Rtx.decapsulate(packet, view, source.payloadType(), mediaSsrc) < 0) {
             packet.release();
             return;
         }
-        onRtp(packet, now);
+        onRtp(packet, now, layer);
     }
 
-    /** Periodic work: NACKs and keyframe requests upstream. */
+    /** Periodic work: NACKs and keyframe requests upstream per layer, then the subscriptions' layer choice. */
     public void tick(long now) {
-        if (now - rateSince >= 1000) {
-            bitrateBps = (bytesIn - rateBytes) * 8000 / Math.max(1, now - rateSince);
-            rateSince = now;
-            rateBytes = bytesIn;
+        boolean video = detector != null;
+        for (LayerReceiver l : layers) {
+            l.tick(now, upstream, localSsrc, rtcpOut, video);
         }
-        nackCount = 0;
-        nacks.collect(now, nackCollector);
-        if (nackCount > 0) {
-            int len = Nack.write(rtcpOut, 0, localSsrc, source.ssrc(), nackSeqs, 0, nackCount);
-            upstream.sendRtcp(rtcpOut, 0, len);
-            nacksSent++;
+        for (int i = 0; i < subscriptions.size(); i++) {
+            subscriptions.get(i).tick(now);
         }
-        if (nacks.takeKeyframeNeeded() && detector != null) { // video only: audio has no keyframes
-            keyframes.request(now);
-        }
-        KeyframeRequest r = keyframes.poll(now);
-        if (r == KeyframeRequest.PLI) {
-            int len = Pli.write(rtcpOut, 0, localSsrc, source.ssrc());
-            upstream.sendRtcp(rtcpOut, 0, len);
-            pliSent++;
-        } else if (r == KeyframeRequest.FIR) {
-            int len = Fir.write(rtcpOut, 0, localSsrc, source.ssrc(), keyframes.firSequenceNumber());
-            upstream.sendRtcp(rtcpOut, 0, len);
-            firSent++;
-        }
-        buffer.expire(now);
     }
 
     /** Keeps the loudest level (lowest -dBov) of the window; no allocation. */
@@ -211,23 +247,29 @@ public final class PublishedTrack implements AutoCloseable {
         }
     }
 
-    private void collectNack(int seq) {
-        if (nackCount < nackSeqs.length) {
-            nackSeqs[nackCount++] = seq;
-        }
-    }
-
-    /** Receive bitrate over the last full second (updated by {@link #tick}). */
+    /** Receive bitrate over the last full second, all layers (updated by {@link #tick}). */
     public long bitrateBps() {
-        return bitrateBps;
+        long sum = 0;
+        for (LayerReceiver l : layers) {
+            sum += l.bitrateBps();
+        }
+        return sum;
     }
 
     public long packetsIn() {
-        return packetsIn;
+        long sum = 0;
+        for (LayerReceiver l : layers) {
+            sum += l.packetsIn();
+        }
+        return sum;
     }
 
     public long bytesIn() {
-        return bytesIn;
+        long sum = 0;
+        for (LayerReceiver l : layers) {
+            sum += l.bytesIn();
+        }
+        return sum;
     }
 
     public long droppedUnknownPayloadType() {
@@ -235,21 +277,35 @@ public final class PublishedTrack implements AutoCloseable {
     }
 
     public long nacksSent() {
-        return nacksSent;
+        long sum = 0;
+        for (LayerReceiver l : layers) {
+            sum += l.nacksSent();
+        }
+        return sum;
     }
 
     public long pliSent() {
-        return pliSent;
+        long sum = 0;
+        for (LayerReceiver l : layers) {
+            sum += l.pliSent();
+        }
+        return sum;
     }
 
     public long firSent() {
-        return firSent;
+        long sum = 0;
+        for (LayerReceiver l : layers) {
+            sum += l.firSent();
+        }
+        return sum;
     }
 
     /** Frees the stored packets; {@link MediaGraph#unpublish} ended its subscriptions before. */
     @Override
     public void close() {
         subscriptions.clear();
-        buffer.close();
+        for (LayerReceiver l : layers) {
+            l.close();
+        }
     }
 }

@@ -60,9 +60,9 @@ final class RtcpHandler {
             invalid++;
             return;
         }
-        PublishedTrack t = media.publishedBySsrc(SenderReport.senderSsrc(b, p));
-        if (t != null) {
-            t.stats().onSenderReport(SenderReport.ntpTimestamp(b, p), now);
+        LayerReceiver layer = media.layerBySsrc(SenderReport.senderSsrc(b, p));
+        if (layer != null) {
+            layer.onSenderReport(SenderReport.ntpTimestamp(b, p), SenderReport.rtpTimestamp(b, p), now);
         }
         int blocks = SenderReport.reportCount(b, p);
         for (int i = 0; i < blocks; i++) {
@@ -122,14 +122,14 @@ final class RtcpHandler {
             Subscription s = media.subscriptionBySsrc(Feedback.mediaSsrc(b, p));
             if (s != null) {
                 keyframeRequestsReceived++;
-                s.track().keyframes().request(now);
+                s.requestKeyframe(now);
             }
         } else if (fmt == RtcpHeader.FMT_FIR && Fir.isValid(b, p, l)) {
             for (int i = 0, n = Fir.entryCount(l); i < n; i++) {
                 Subscription s = media.subscriptionBySsrc(Fir.ssrc(b, p, i));
                 if (s != null) {
                     keyframeRequestsReceived++;
-                    s.track().keyframes().request(now);
+                    s.requestKeyframe(now);
                 }
             }
         }

@@ -31,23 +31,22 @@ final class RtcpReporter {
                     st.packetCount(), st.octetCount(), 0);
             sender.sendRtcp(out, 0, len);
         }
-        int blocks = Math.min(MAX_BLOCKS, published.size());
-        if (blocks == 0) {
-            return;
-        }
         int at = ReceiverReport.FIXED_LENGTH;
         int written = 0;
-        for (int i = 0; i < blocks; i++) {
+        for (int i = 0; i < published.size() && written < MAX_BLOCKS; i++) {
             PublishedTrack t = published.get(i);
-            ReceiveStats rs = t.stats();
-            if (rs.received() == 0) {
-                continue;
+            for (int l = 0; l < t.layerCount() && written < MAX_BLOCKS; l++) {
+                LayerReceiver layer = t.layer(l);
+                ReceiveStats rs = layer.stats();
+                if (rs.received() == 0 || layer.ssrc() < 0) {
+                    continue;
+                }
+                ReportBlock.write(out, at, layer.ssrc(), rs.takeFractionLost(), rs.cumulativeLost(),
+                        rs.extendedHighestSequence(), rs.jitter(), rs.lastSenderReport(),
+                        rs.delaySinceLastSenderReport(now));
+                at += ReportBlock.LENGTH;
+                written++;
             }
-            ReportBlock.write(out, at, t.source().ssrc(), rs.takeFractionLost(), rs.cumulativeLost(),
-                    rs.extendedHighestSequence(), rs.jitter(), rs.lastSenderReport(),
-                    rs.delaySinceLastSenderReport(now));
-            at += ReportBlock.LENGTH;
-            written++;
         }
         if (written > 0) {
             int len = ReceiverReport.write(out, 0, localSsrc, written);

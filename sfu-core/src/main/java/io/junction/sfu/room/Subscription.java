@@ -11,11 +11,18 @@ import io.junction.sfu.forward.RetransmissionBuffer;
 import io.junction.sfu.forward.RetransmissionSink;
 import io.junction.sfu.forward.RetransmissionSource;
 import io.junction.sfu.forward.SendStats;
+import io.junction.sfu.forward.Vp8PictureRewriter;
+import io.junction.sfu.alloc.SubscriptionDemand;
 
 /**
  * One published track as one subscriber receives it: the subscriber's SSRC, payload type and
  * header-extension ids, continuous sequence numbers and timestamps, and NACK answers from the
- * track's shared retransmission buffer. Room worker thread only.
+ * track's shared retransmission buffers. Of a simulcast track it forwards exactly one layer
+ * under its one output SSRC: {@link #tick} picks the layer ({@link LayerChooser}, from the
+ * subscriber's {@link #setPreference preference}); a change asks that layer (only) for a
+ * keyframe and takes effect at it ({@link Forwarder}), the current layer flowing until then;
+ * VP8 PictureID / TL0PICIDX / KEYIDX are kept continuous ({@link Vp8PictureRewriter}).
+ * Room worker thread only.
  */
 public final class Subscription implements RetransmissionSource, RetransmissionSink {
 
@@ -39,6 +46,18 @@ public final class Subscription implements RetransmissionSource, RetransmissionS
     private final NackResponder responder;
     private final SendStats sendStats;
     private final RtpPacket out = new RtpPacket();
+    private final Vp8PictureRewriter vp8;
+    private final int[] heights;
+    private final boolean[] layerActive;
+    private int maxHeight = SubscriptionDemand.NO_LIMIT;
+    private boolean paused;
+    private int targetLayer = -1;
+    /** Simulcast, or a rid stream whose SSRC is learned: the layer is chosen by {@link #tick}. */
+    private final boolean chooses;
+    /** How often {@link #tick} re-chooses the layer (layers come and go within a second). */
+    static final long CHOICE_INTERVAL_MS = 100;
+    private long nextChoiceMs = Long.MIN_VALUE;
+    private long layerSwitches;
     private boolean active;
     private long packetsOut;
     private long bytesOut;
@@ -55,6 +74,16 @@ public final class Subscription implements RetransmissionSource, RetransmissionS
         this.responder = new NackResponder(pool, output.ssrc(), output.payloadType(),
                 output.rtxSsrc(), output.rtxPayloadType(), (int) (rtxInitialSeq & 0xFFFF), 256);
         this.sendStats = new SendStats(s.clockRate());
+        this.vp8 = s.isVideo() && "VP8".equalsIgnoreCase(s.codecName()) ? new Vp8PictureRewriter() : null;
+        this.heights = new int[track.layerCount()];
+        this.layerActive = new boolean[track.layerCount()];
+        this.chooses = s.isSimulcast() || s.layers().get(0).ssrc() < 0;
+        if (s.isSimulcast()) {
+            forwarder.rewriter().setAligner(this::captureTicks);
+        }
+        if (chooses) {
+            forwarder.select(-1); // nothing until a layer is chosen (tick)
+        }
     }
 
     public PublishedTrack track() {
@@ -69,10 +98,101 @@ public final class Subscription implements RetransmissionSource, RetransmissionS
     public void activate(long now) {
         if (!active) {
             active = true;
-            if (track.source().isVideo()) {
+            if (chooses) {
+                tick(now);
+            } else if (track.source().isVideo()) {
                 track.keyframes().request(now);
             }
         }
+    }
+
+    /**
+     * The subscriber's preference for this track: the highest frame height it wants (its tile
+     * size; {@link SubscriptionDemand#NO_LIMIT} for none) and whether it wants none at all.
+     * Pausing stops forwarding at once; resuming and a new layer start at a keyframe.
+     */
+    public void setPreference(int maxHeight, boolean paused, long now) {
+        this.maxHeight = maxHeight <= 0 ? SubscriptionDemand.NO_LIMIT : maxHeight;
+        if (paused != this.paused) {
+            this.paused = paused;
+            if (paused) {
+                forwarder.pause();
+            } else {
+                forwarder.resume();
+                requestKeyframe(now);
+            }
+        }
+        nextChoiceMs = Long.MIN_VALUE;
+        tick(now);
+    }
+
+    /** The preferred maximum height, {@link SubscriptionDemand#NO_LIMIT} for none. */
+    public int maxHeight() {
+        return maxHeight;
+    }
+
+    public boolean isPaused() {
+        return paused;
+    }
+
+    /**
+     * Periodic (and on preference changes): re-chooses the layer of a simulcast subscription and
+     * repeats the keyframe request of a pending switch (the layer's requester throttles it).
+     */
+    void tick(long now) {
+        if (!active || !chooses || now < nextChoiceMs) {
+            return;
+        }
+        nextChoiceMs = now + CHOICE_INTERVAL_MS;
+        for (int i = 0; i < heights.length; i++) {
+            LayerReceiver l = track.layer(i);
+            heights[i] = l.height();
+            layerActive[i] = l.ssrc() >= 0 && l.isActive(now);
+        }
+        int want = LayerChooser.choose(heights, layerActive, maxHeight, paused, currentLayer());
+        if (want >= 0 && (want != targetLayer || track.layer(want).ssrc() != forwarder.selectedSsrc())) {
+            targetLayer = want;
+            layerSwitches++;
+            forwarder.select(track.layer(want).ssrc());
+        }
+        if (forwarder.needsKeyframe()) {
+            requestKeyframe(now);
+        }
+    }
+
+    /** {@link io.junction.sfu.forward.TimestampAligner} over the track's layers' sender reports. */
+    private long captureTicks(long fromSsrc, long fromTs, long toSsrc, long toTs) {
+        int a = track.layerOf(fromSsrc);
+        int b = track.layerOf(toSsrc);
+        if (a < 0 || b < 0) {
+            return io.junction.sfu.forward.TimestampAligner.UNKNOWN;
+        }
+        return track.layer(a).ticksTo(fromTs, track.layer(b), toTs, track.source().clockRate());
+    }
+
+    /** Asks the selected layer (the only one of a plain track) for a keyframe. */
+    public void requestKeyframe(long now) {
+        int i = track.layerOf(forwarder.selectedSsrc());
+        if (i >= 0) {
+            track.layer(i).keyframes().request(now);
+        } else if (!chooses) {
+            track.keyframes().request(now);
+        }
+    }
+
+    /** The layer forwarded now (the current segment's source), -1 before the first. */
+    public int currentLayer() {
+        return forwarder.rewriter().hasSource() ? track.layerOf(forwarder.rewriter().sourceSsrc()) : -1;
+    }
+
+    /** The layer chosen last (forwarded now, or waiting for its keyframe), -1 for none. */
+    public int targetLayer() {
+        return chooses ? targetLayer : 0;
+    }
+
+    /** Layer changes started (each waits for a keyframe of its layer). */
+    public long layerSwitches() {
+        return layerSwitches;
     }
 
     public boolean isActive() {
@@ -87,7 +207,7 @@ public final class Subscription implements RetransmissionSource, RetransmissionS
         ForwardDecision d = forwarder.decide(src.ssrc(), src.sequenceNumber(), src.timestamp(), keyframe, now);
         if (!d.forward()) {
             if (d.verdict() == ForwardDecision.Verdict.DROP_WAITING_FOR_KEYFRAME) {
-                track.keyframes().request(now);
+                requestKeyframe(now);
             }
             return;
         }
@@ -108,6 +228,9 @@ public final class Subscription implements RetransmissionSource, RetransmissionS
         out.setPayloadType(output.payloadType());
         out.setSequenceNumber(d.sequenceNumber());
         out.setTimestamp(d.timestamp());
+        if (vp8 != null) {
+            vp8.rewrite(out.array(), out.payloadOffset(), out.payloadLength(), d.segmentStart(), src.ssrc());
+        }
         HeaderExtensions.remapIds(out, output.extensionIdMap());
         sendStats.onPacketSent(out.payloadLength(), d.timestamp(), now);
         packetsOut++;
@@ -132,15 +255,23 @@ public final class Subscription implements RetransmissionSource, RetransmissionS
 
     @Override
     public RetransmissionBuffer bufferFor(long ssrc) {
-        return ssrc == track.source().ssrc() ? track.buffer() : null;
+        return track.bufferFor(ssrc);
     }
 
     @Override
     public void send(PacketBuffer packet, boolean rtx) {
         retransmissions++;
-        if (!rtx) {
-            out.wrap(packet);
+        boolean parsed = out.wrap(packet);
+        if (!rtx && parsed) {
             HeaderExtensions.remapIds(out, output.extensionIdMap());
+        }
+        if (vp8 != null && parsed) {
+            // the stored packet carries the layer's own picture numbering (NackResponder looked it up just now)
+            int skip = rtx ? io.junction.rtp.Rtx.OSN_LENGTH : 0;
+            if (out.payloadLength() > skip) {
+                vp8.rewriteRetransmission(out.array(), out.payloadOffset() + skip, out.payloadLength() - skip,
+                        forwarder.rewriter().foundSourceSsrc());
+            }
         }
         subscriber.sendRtp(packet.array(), packet.offset(), packet.length());
         packet.release();

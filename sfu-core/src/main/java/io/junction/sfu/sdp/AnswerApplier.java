@@ -150,6 +150,7 @@ public final class AnswerApplier {
         }
         return new NegotiatedMedia(s.mid(), s.kind(), false, serverView, SdpAssembly.primaries(accepted),
                 CodecMatcher.rtxByPrimary(accepted), extIds, msid, sources,
-                prev == null ? List.of() : prev.rids(), prev == null ? null : prev.simulcast());
+                prev == null ? List.of() : prev.rids(), prev == null ? null : prev.simulcast(),
+                prev == null ? List.of() : prev.simulcastSsrcs());
     }
 }

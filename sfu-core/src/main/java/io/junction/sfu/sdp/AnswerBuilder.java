@@ -178,8 +178,31 @@ public final class AnswerBuilder {
         }
         NegotiatedMedia n = new NegotiatedMedia(m.mid(), m.kind(), false, dir, SdpAssembly.primaries(codecs),
                 CodecMatcher.rtxByPrimary(codecs), extIds, SdpAssembly.msid(m), SdpAssembly.sources(m),
-                simulcast ? m.rids() : List.of(), simulcast ? m.simulcast() : null);
+                simulcast ? m.rids() : List.of(), simulcast ? m.simulcast() : null,
+                dir.receives() && !simulcast ? ssrcGroupLayers(m) : List.of());
         return new PlannedSection(m.mid(), m.kind(), PlannedSection.Owner.CLIENT, false, dir, codecs, extmaps, null, n);
+    }
+
+    /**
+     * The layers of SSRC-group simulcast ({@code a=ssrc-group:SIM}, RFC 5576 §4; older Chrome and
+     * munged SDP), lowest first with their RTX SSRCs; empty when the section has none or its groups
+     * are inconsistent (then the section is forwarded as a plain one, its first SSRC).
+     */
+    private static List<SourceSsrcs> ssrcGroupLayers(MediaDescription m) {
+        SimulcastDescription d;
+        try {
+            d = SimulcastDescription.ofSender(m);
+        } catch (SdpParseException e) {
+            return List.of();
+        }
+        if (d == null || d.ridBased()) {
+            return List.of();
+        }
+        List<SourceSsrcs> out = new ArrayList<>();
+        for (SimulcastLayer l : d.layers()) {
+            out.add(new SourceSsrcs(l.ssrc(), l.rtxSsrc(), null));
+        }
+        return out;
     }
 
     /** The offered codecs with {@code a=rtcp-fb:*} values added to each (RFC 4585 section 4.2). */

@@ -19,12 +19,24 @@ import java.util.Objects;
  * @param sources          the announced SSRCs with RTX pairing and cname
  * @param rids             the rids (RFC 8851) from the client's offer, empty without simulcast
  * @param simulcast        the client's {@code a=simulcast} value (RFC 8853), null when absent
+ * @param simulcastSsrcs   the layers of SSRC-group simulcast ({@code a=ssrc-group:SIM}, lowest first,
+ *                         each with its RTX SSRC from an {@code FID} group), empty without
  */
 public record NegotiatedMedia(String mid, String kind, boolean rejected, Direction direction,
                               List<Codec> codecs, Map<Integer, Integer> rtxPtByPrimaryPt,
                               Map<String, Integer> extIdsByUri, Msid msid, List<SourceSsrcs> sources,
-                              List<Rid> rids, String simulcast) {
+                              List<Rid> rids, String simulcast, List<SourceSsrcs> simulcastSsrcs) {
+    /** Without SSRC-group simulcast. */
+    public NegotiatedMedia(String mid, String kind, boolean rejected, Direction direction,
+                           List<Codec> codecs, Map<Integer, Integer> rtxPtByPrimaryPt,
+                           Map<String, Integer> extIdsByUri, Msid msid, List<SourceSsrcs> sources,
+                           List<Rid> rids, String simulcast) {
+        this(mid, kind, rejected, direction, codecs, rtxPtByPrimaryPt, extIdsByUri, msid, sources, rids, simulcast,
+                List.of());
+    }
+
     public NegotiatedMedia {
+        simulcastSsrcs = simulcastSsrcs == null ? List.of() : List.copyOf(simulcastSsrcs);
         Objects.requireNonNull(mid, "mid");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(direction, "direction");

@@ -10,7 +10,12 @@ package io.junction.sfu.view;
  * @param bytesOut        RTP bytes sent
  * @param retransmissions NACKed packets resent (served NACKs)
  * @param droppedNoBuffer packets dropped because the buffer pool was empty
+ * @param layer           the layer of the track forwarded now (0 for a plain track), -1 before the first
+ * @param targetLayer     the layer chosen (forwarded, or waiting for its keyframe), -1 for none
+ * @param maxHeight       the subscriber's preferred maximum height, 0 for none
+ * @param paused          the subscriber paused it
  */
 public record SubscriptionView(String trackKey, long ssrc, boolean active, long packetsOut, long bytesOut,
-                               long retransmissions, long droppedNoBuffer) {
+                               long retransmissions, long droppedNoBuffer, int layer, int targetLayer, int maxHeight,
+                               boolean paused) {
 }

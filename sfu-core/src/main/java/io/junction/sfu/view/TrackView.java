@@ -18,8 +18,12 @@ package io.junction.sfu.view;
  * @param firSent      FIRs sent to the publisher
  * @param droppedUnknownPayloadType packets dropped because of an unnegotiated payload type
  * @param subscribers  subscriptions forwarding this track
+ * @param layers       its incoming streams: one, or one per simulcast layer (lowest first)
  */
 public record TrackView(String key, String publisher, String kind, String codec, long ssrc, long packetsIn,
                         long bytesIn, long bitrateBps, long lost, long jitter, long nacksSent, long pliSent,
-                        long firSent, long droppedUnknownPayloadType, int subscribers) {
+                        long firSent, long droppedUnknownPayloadType, int subscribers, java.util.List<LayerView> layers) {
+    public TrackView {
+        layers = java.util.List.copyOf(layers);
+    }
 }

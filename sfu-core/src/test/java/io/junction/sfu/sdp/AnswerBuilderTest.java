@@ -108,6 +108,22 @@ class AnswerBuilderTest {
     }
 
     @Test
+    void ssrcGroupSimulcastLayersAreKeptLowestFirst() throws SdpException {
+        String sim = "a=ssrc-group:SIM 2731046251 11 22\r\na=ssrc-group:FID 11 12\r\na=ssrc-group:FID 22 23\r\n"
+                + "a=ssrc:11 cname:Yq2mO8Zk1vTn5RbW\r\na=ssrc:12 cname:Yq2mO8Zk1vTn5RbW\r\n"
+                + "a=ssrc:22 cname:Yq2mO8Zk1vTn5RbW\r\na=ssrc:23 cname:Yq2mO8Zk1vTn5RbW\r\n";
+        String sdp = SdpSamples.load(SdpSamples.CHROME)
+                .replace("a=ssrc-group:FID 2731046251 3950286713\r\n", sim + "a=ssrc-group:FID 2731046251 3950286713\r\n");
+        AnswerBuilder.Result r = AnswerBuilder.build(SdpParser.parse(sdp), TRANSPORT, SessionPlan.initial("1"));
+        assertEquals(List.of(new SourceSsrcs(2731046251L, 3950286713L, null), new SourceSsrcs(11, 12, null),
+                new SourceSsrcs(22, 23, null)), r.media().get(1).simulcastSsrcs());
+        assertEquals(List.of(), r.media().get(0).simulcastSsrcs(), "audio has none");
+        String broken = sdp.replace("a=ssrc-group:SIM 2731046251 11 22", "a=ssrc-group:SIM 2731046251 11 11");
+        AnswerBuilder.Result b = AnswerBuilder.build(SdpParser.parse(broken), TRANSPORT, SessionPlan.initial("1"));
+        assertEquals(List.of(), b.media().get(1).simulcastSsrcs(), "an ssrc twice in SIM: a plain section");
+    }
+
+    @Test
     void recvonlyOfferIsAnsweredInactive() throws SdpException {
         AnswerBuilder.Result r = answer(SdpSamples.RECVONLY);
         for (MediaDescription m : r.answer().media()) {

@@ -1,0 +1,116 @@
+// Simulcast in an sfu room (PROTOCOL.md "Simulcast and layer preferences (1.5)"): a Chromium tab
+// publishes its 960x540 fake camera as three rid layers (?simulcast=1: quarter, half, full), a
+// second tab receives one video track. It gets the top layer by default, the lowest after a
+// `preference` with maxHeight 200, and the top layer again without a limit; every switch waits
+// for a keyframe of the new layer, so the receiver keeps decoding with no freeze.
+// Not in the default browser list (web/pom.xml junction.browserTests): run it with
+//   BROWSER_TESTS="tests/simulcast.test.js" bash run-in-netns.sh
+// On a heavily loaded machine Chrome may send fewer layers (CPU adaptation, a slow bandwidth
+// ramp) or stutter while encoding three; the failure message then shows what it sent.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  SFU_URL, launchBrowser, participantId, uniqueRoom, waitFor, waitJoined, withSession,
+} from '../lib/harness.js';
+
+/** Asks the fake camera for 960x540, the smallest size libwebrtc sends three VP8 layers for. */
+const HD_CAMERA = () => {
+  const original = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+  navigator.mediaDevices.getUserMedia = (c) => original(c && c.video
+    ? { ...c, video: { width: { exact: 960 }, height: { exact: 540 } } } : c);
+};
+const TOP = 960;
+const LOW = 240;
+
+/** The publisher's outbound video encodings that have sent something, by rid. */
+function sentRids(page) {
+  return page.evaluate(async () => {
+    const rids = {};
+    for (const pc of window.junction.pcs()) {
+      (await pc.getStats()).forEach((s) => {
+        if (s.type === 'outbound-rtp' && s.kind === 'video' && s.bytesSent > 0) rids[s.rid || '-'] = s.frameWidth || 0;
+      });
+    }
+    return rids;
+  });
+}
+
+/** The subscriber's one inbound video: width, frames decoded, freezes. */
+function inboundVideo(page) {
+  return page.evaluate(async () => {
+    let out = null;
+    for (const pc of window.junction.pcs()) {
+      (await pc.getStats()).forEach((s) => {
+        if (s.type === 'inbound-rtp' && s.kind === 'video' && (s.framesDecoded || 0) > 0) {
+          out = { width: s.frameWidth || 0, frames: s.framesDecoded, freezes: s.freezeCount || 0,
+            freezeSeconds: s.totalFreezesDuration || 0, keyframes: s.keyFramesDecoded || 0 };
+        }
+      });
+    }
+    return out;
+  });
+}
+
+describe('sfu simulcast', () => {
+  let browser;
+  before(async () => { browser = await launchBrowser(); });
+  after(async () => { await browser?.close(); });
+
+  test('one track per publisher, top layer by default, switches on preference without freezing', async () => {
+    await withSession(browser, 'simulcast', async (s) => {
+      const room = uniqueRoom('simulcast');
+      const pub = await s.join(SFU_URL, room, 'pub', { query: 'simulcast=1', initScript: HD_CAMERA });
+      await waitJoined(pub);
+      const sub = await s.join(SFU_URL, room, 'sub');
+      await waitJoined(sub);
+      const pubId = await participantId(pub);
+
+      // Chrome sends all three once its bandwidth estimate and CPU allow (a loaded machine may take long)
+      let rids = {};
+      rids = await waitFor(() => `three layers sent (sending ${JSON.stringify(rids)})`, async () => {
+        rids = await sentRids(pub);
+        return Object.keys(rids).length >= 3 ? rids : null;
+      }, { timeoutMs: 60000 });
+      assert.deepEqual(Object.keys(rids).sort(), ['f', 'h', 'q'], JSON.stringify(rids));
+
+      let last = null;
+      last = await waitFor(() => `the top layer (${TOP} wide) at the subscriber, saw ${JSON.stringify(last)}`
+          + ` (publisher sends ${JSON.stringify(rids)})`,
+        async () => {
+          last = await inboundVideo(sub);
+          rids = await sentRids(pub);
+          return last && last.width === TOP && last.frames >= 60 ? last : null; // settled: 2 s of the top layer
+        }, { timeoutMs: 40000 });
+      const streams = await sub.evaluate(async () => {
+        let n = 0;
+        for (const pc of window.junction.pcs()) {
+          (await pc.getStats()).forEach((s) => {
+            if (s.type === 'inbound-rtp' && s.kind === 'video' && s.packetsReceived > 0) n++;
+          });
+        }
+        return n;
+      });
+      assert.equal(streams, 1, 'three layers arrive as one video stream (one inbound-rtp)');
+
+      const settled = last;
+      await sub.evaluate((id) => window.junction.prefer(id, 200), pubId);
+      last = await waitFor(() => `the low layer (${LOW} wide), saw ${JSON.stringify(last)}`, async () => {
+        last = await inboundVideo(sub);
+        return last && last.width === LOW ? last : null;
+      }, { timeoutMs: 20000 });
+      await sub.evaluate((id) => window.junction.prefer(id, null), pubId);
+      last = await waitFor(() => `the top layer again, saw ${JSON.stringify(last)}`, async () => {
+        last = await inboundVideo(sub);
+        return last && last.width === TOP && last.frames > settled.frames + 30 ? last : null;
+      }, { timeoutMs: 20000 });
+      const grown = await waitFor('frames keep decoding', async () => {
+        await new Promise((r) => setTimeout(r, 1000));
+        const v = await inboundVideo(sub);
+        return v.frames > last.frames + 10 ? v : null;
+      });
+      assert.ok(grown.freezeSeconds - settled.freezeSeconds < 0.5,
+        `under 0.5 s of freezes across the two switches: ${JSON.stringify(settled)} -> ${JSON.stringify(grown)}`);
+      assert.equal(await sub.evaluate(() => window.junction.lastError), '', 'no error on the page');
+    });
+  });
+});
