@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ARTIFACTS, SFU_URL, participantId, uniqueRoom, waitFor, waitJoined } from './harness.js';
 import { joinFirefox } from './firefox.js';
+import { javaPeerMissing, joinJava } from './java-peer.js';
 import { joinWerift } from './werift-peer.js';
 
 export const KIB = 1024;
@@ -134,11 +135,43 @@ export function weriftParty(peer, maxMessageSize) {
   };
 }
 
+/**
+ * A Java participant (lib/java-peer.js): it reports a channel's messages once asked to watch its
+ * label, so `expect` is called before a sender opens one. It advertises a=max-message-size 263168.
+ */
+export function javaParty(peer) {
+  const watched = new Set();
+  const watch = (label) => {
+    if (!watched.has(label)) {
+      watched.add(label);
+      peer.watch(label);
+    }
+  };
+  return {
+    id: peer.id,
+    maxMessageSize: 263168,
+    announces: (init) => init,
+    expect: async (label) => watch(label),
+    async send(label, init, msgs) {
+      await peer.send(label, init, msgs);
+      watch(label);
+    },
+    reply: async (label, m) => peer.reply(label, m.seq),
+    received: async (label) => peer.events.filter((e) => e.ev === 'message' && e.label === label)
+      .map((e) => ({ kind: e.kind, from: e.from, seq: e.seq, size: e.size, ok: e.ok })),
+    opened: async (label) => {
+      const e = peer.events.find((x) => x.ev === 'opened' && x.label === label);
+      return e ? { ordered: e.ordered, maxRetransmits: e.maxRetransmits, maxPacketLifeTime: e.maxPacketLifeTime } : null;
+    },
+  };
+}
+
 /** Sends every mode from `from` to `to` and checks what arrives. */
 export async function exchange(t, from, to, direction) {
   const msgs = messages(to.maxMessageSize);
   for (const [mode, sent] of Object.entries(MODES)) {
     const label = `${mode}-${direction}`;
+    await to.expect?.(label);
     await from.send(label, sent, msgs);
     const init = from.announces(sent);
     const reliable = init.maxRetransmits === undefined && init.maxPacketLifeTime === undefined;
@@ -192,9 +225,11 @@ export async function exchange(t, from, to, direction) {
  */
 export async function abandonedDoNotStall(t, from, to, direction) {
   const burst = Array.from({ length: 24 }, (_, i) => ({ kind: 'binary', size: 60 * KIB, seq: i }));
+  await to.expect?.(`expiring-${direction}`);
   await from.send(`expiring-${direction}`, { ordered: true, maxPacketLifeTime: 1 }, burst);
   const msgs = messages(to.maxMessageSize).slice(0, 4);
   const label = `after-expiry-${direction}`;
+  await to.expect?.(label);
   await from.send(label, { ordered: true }, msgs);
   let got = 0;
   await waitFor(() => `${label}: the reliable messages after the expired burst (got ${got})`,
@@ -205,7 +240,8 @@ export async function abandonedDoNotStall(t, from, to, direction) {
 
 /**
  * One interop scenario: a Firefox tab and a Chromium tab (of `session`) join a fresh sfu room and
- * exchange every mode both ways, then show that expired messages do not stall either hop; with
+ * exchange every mode both ways, then show that expired messages do not stall either hop; a Java
+ * participant (the client module) exchanges every mode with each browser both ways; with
  * `withWerift`, a werift peer joins too and exchanges with each browser both ways.
  */
 export async function runInterop(t, session, firefox, withWerift) {
@@ -214,6 +250,7 @@ export async function runInterop(t, session, firefox, withWerift) {
   let fx;
   let cr;
   let wr;
+  let jv;
   try {
     fx = await joinFirefox(firefox.browser, SFU_URL, room, 'fox', log);
     cr = await session.join(SFU_URL, room, 'chrome');
@@ -229,6 +266,19 @@ export async function runInterop(t, session, firefox, withWerift) {
     await exchange(t, fox, chrome, 'f2c');
     await abandonedDoNotStall(t, chrome, fox, 'c2f');
     await abandonedDoNotStall(t, fox, chrome, 'f2c');
+    const javaMissing = javaPeerMissing();
+    if (javaMissing && process.env.CI === 'true') throw new Error(`${javaMissing} and CI=true`);
+    if (javaMissing) {
+      t.diagnostic(`JAVA PARTICIPANT SKIPPED: ${javaMissing}`);
+    } else {
+      jv = await joinJava(SFU_URL, room, 'duke', log);
+      const java = javaParty(jv);
+      t.diagnostic(`java ${java.id}`);
+      await exchange(t, java, chrome, 'j2c');
+      await exchange(t, chrome, java, 'c2j');
+      await exchange(t, java, fox, 'j2f');
+      await exchange(t, fox, java, 'f2j');
+    }
     if (withWerift) {
       wr = await joinWerift(SFU_URL, room, 'wer', log);
       const wer = weriftParty(wr, 64 * KIB);
@@ -251,6 +301,7 @@ export async function runInterop(t, session, firefox, withWerift) {
     if (fx) await fx.screenshot({ path: `${base}.firefox.png` }).catch((e) => writeFileSync(`${base}.screenshot-error.txt`, String(e)));
     throw err;
   } finally {
+    await jv?.close();
     await wr?.close();
     await fx?.close().catch(() => {});
   }

@@ -1,5 +1,5 @@
-// Data channel interop through the SFU (issue 17): a Chromium tab and a Firefox ESR tab in one
-// sfu room. Each way, the sender opens channels in every delivery mode (reliable ordered,
+// Data channel interop through the SFU (issue 17): a Chromium tab, a Firefox ESR tab and a Java
+// participant (the client module, lib/java-peer.js) in one sfu room. Each way, the sender opens channels in every delivery mode (reliable ordered,
 // unordered, max-retransmits 0, max-packet-lifetime) and sends text and binary messages from
 // 1 byte up to the server limit just under 256 KiB (clamped to the receiver's advertised
 // max-message-size). The receiver sees
@@ -22,7 +22,7 @@ if (missing) {
   console.log(skip);
 }
 
-describe('data channel interop through Junction: Chromium and Firefox ESR', { skip, timeout: 400000 }, () => {
+describe('data channel interop through Junction: Chromium, Firefox ESR and a Java participant', { skip, timeout: 400000 }, () => {
   let chromium;
   let firefox;
   before(async () => {

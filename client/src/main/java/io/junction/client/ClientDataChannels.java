@@ -162,6 +162,11 @@ public final class ClientDataChannels implements AutoCloseable {
             return label;
         }
 
+        /** The channel's options: ours, or the ones the peer announced in its DATA_CHANNEL_OPEN. */
+        public ChannelOptions options() {
+            return channel.options();
+        }
+
         public LinkedBlockingQueue<Message> received() {
             return received;
         }

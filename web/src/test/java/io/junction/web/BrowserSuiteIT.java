@@ -36,6 +36,9 @@ class BrowserSuiteIT {
                 .directory(base.toFile())
                 .redirectErrorStream(true);
         builder.environment().put("JUNCTION_JAR", jar.toString());
+        // the data interop test starts a Java participant (DataPeerMain) on this test classpath
+        builder.environment().put("JUNCTION_JAVA_PEER_CP",
+                System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
         // -Djunction.browserTests="tests/p2p.test.js" narrows the run; the default is every scenario.
         String only = System.getProperty("junction.browserTests", "");
         if (!only.isBlank()) {
