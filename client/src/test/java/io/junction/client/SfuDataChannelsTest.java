@@ -123,19 +123,27 @@ class SfuDataChannelsTest {
 
     @Test
     void addressedMessagesReachOnlyTheNamedParticipant() throws Exception {
+        // Each adds its data section by a re-offer once connected (the path the first test takes
+        // for bob). Calling dataChannels() while the join's first offer is being sent can leave
+        // the data section out for good (about 1 run in 10 here): a known client race, not what
+        // this test is about.
         SfuParticipantClient alice = room.join("data2", "alice", true);
-        ClientDataChannels aliceData = alice.dataChannels();
         connect(alice);
+        ClientDataChannels aliceData = alice.dataChannels();
         SfuParticipantClient bob = room.join("data2", "bob", true);
-        ClientDataChannels bobData = bob.dataChannels();
         connect(bob);
+        ClientDataChannels bobData = bob.dataChannels();
         SfuParticipantClient carol = room.join("data2", "carol", true);
-        ClientDataChannels carolData = carol.dataChannels();
         connect(carol);
+        ClientDataChannels carolData = carol.dataChannels();
         ClientDataChannels.Channel aDm = aliceData.open("dm", ChannelOptions.RELIABLE.withProtocol(DataAddress.PROTOCOL))
                 .get(15, TimeUnit.SECONDS);
-        ClientDataChannels.Channel cDm = carolData.open("dm", ChannelOptions.RELIABLE.withProtocol(DataAddress.PROTOCOL))
-                .get(15, TimeUnit.SECONDS);
+        ClientDataChannels.Channel cDm;
+        try {
+            cDm = carolData.open("dm", ChannelOptions.RELIABLE.withProtocol(DataAddress.PROTOCOL)).get(15, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("carol's channel did not open: " + carolData.describe(), e);
+        }
 
         assertEquals(SendStatus.OK, aDm.sendTo(List.of(bob.id()), "for bob only").get(5, TimeUnit.SECONDS));
         assertEquals(SendStatus.OK, aDm.sendTo(List.of(bob.id()), new byte[] {1, 2}).get(5, TimeUnit.SECONDS));
