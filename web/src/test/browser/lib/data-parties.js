@@ -5,8 +5,9 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ARTIFACTS, SFU_URL, participantId, uniqueRoom, waitFor, waitJoined } from './harness.js';
-import { joinFirefox } from './firefox.js';
+import { after, before, describe, test } from 'node:test';
+import { ARTIFACTS, SFU_URL, launchBrowser, participantId, uniqueRoom, waitFor, waitJoined, withSession } from './harness.js';
+import { firefoxMissing, joinFirefox, launchFirefox } from './firefox.js';
 import { javaPeerMissing, joinJava } from './java-peer.js';
 import { joinWerift } from './werift-peer.js';
 
@@ -305,4 +306,31 @@ export async function runInterop(t, session, firefox, withWerift) {
     await wr?.close();
     await fx?.close().catch(() => {});
   }
+}
+
+/**
+ * The interop suite of one test file: a Chromium and a Firefox ESR browser for the file, one
+ * scenario (runInterop). Skipped (with a message) when firefox-esr is missing, unless CI=true.
+ */
+export function describeInterop(title, sessionName, withWerift) {
+  let skip = false;
+  const missing = firefoxMissing();
+  if (missing) {
+    if (process.env.CI === 'true') throw new Error(`${missing} and CI=true`);
+    skip = `FIREFOX TEST SKIPPED: ${missing}`;
+    console.log(skip);
+  }
+  describe(title, { skip, timeout: 400000 }, () => {
+    let chromium;
+    let firefox;
+    before(async () => {
+      [chromium, firefox] = await Promise.all([launchBrowser(), launchFirefox()]);
+    });
+    after(async () => {
+      await Promise.all([chromium?.close(), firefox?.close()]);
+    });
+
+    test('every delivery mode, text and binary, 1 B to 256 KiB, each pair both ways', { timeout: 300000 },
+      (t) => withSession(chromium, sessionName, (session) => runInterop(t, session, firefox, withWerift)));
+  });
 }

@@ -10,29 +10,6 @@
 // (max-packet-lifetime 1 ms) do not stall the associations. Scenario: lib/data-parties.js.
 // Skipped (with a message) when firefox-esr is missing, unless CI=true (then it fails); the Java
 // participant needs JUNCTION_JAVA_PEER_CP (BrowserSuiteIT sets it; required when CI=true).
-import { after, before, describe, test } from 'node:test';
-import { launchBrowser, withSession } from '../lib/harness.js';
-import { runInterop } from '../lib/data-parties.js';
-import { firefoxMissing, launchFirefox } from '../lib/firefox.js';
+import { describeInterop } from '../lib/data-parties.js';
 
-let skip = false;
-const missing = firefoxMissing();
-if (missing) {
-  if (process.env.CI === 'true') throw new Error(`${missing} and CI=true`);
-  skip = `FIREFOX TEST SKIPPED: ${missing}`;
-  console.log(skip);
-}
-
-describe('data channel interop through Junction: Chromium, Firefox ESR and a Java participant', { skip, timeout: 400000 }, () => {
-  let chromium;
-  let firefox;
-  before(async () => {
-    [chromium, firefox] = await Promise.all([launchBrowser(), launchFirefox()]);
-  });
-  after(async () => {
-    await Promise.all([chromium?.close(), firefox?.close()]);
-  });
-
-  test('every delivery mode, text and binary, 1 B to 256 KiB, each pair both ways', { timeout: 300000 },
-    (t) => withSession(chromium, 'data-interop', (session) => runInterop(t, session, firefox, false)));
-});
+describeInterop('data channel interop through Junction: Chromium, Firefox ESR and a Java participant', 'data-interop', false);

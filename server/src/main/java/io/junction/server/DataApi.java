@@ -7,11 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,16 +39,11 @@ public final class DataApi implements AutoCloseable {
     }
 
     private final EngineData data;
-    private final ExecutorService thread;
-    private final AtomicLong dropped = new AtomicLong();
+    private final CallbackThread thread;
 
     DataApi(EngineData data, String threadName) {
         this.data = data;
-        this.thread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(QUEUE), r -> {
-            Thread t = new Thread(r, threadName);
-            t.setDaemon(true);
-            return t;
-        }, (r, ex) -> dropped.incrementAndGet());
+        this.thread = new CallbackThread(threadName, QUEUE);
     }
 
     /**
@@ -117,20 +107,12 @@ public final class DataApi implements AutoCloseable {
 
     /** Messages not handed to callbacks because the queue was full. */
     public long callbacksDropped() {
-        return dropped.get();
+        return thread.dropped();
     }
 
     /** Delivers what is queued (up to 1 s), then stops the callback thread. */
     @Override
     public void close() {
-        thread.shutdown();
-        try {
-            if (!thread.awaitTermination(1, TimeUnit.SECONDS)) {
-                thread.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            thread.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        thread.close();
     }
 }

@@ -2,11 +2,6 @@ package io.junction.server;
 
 import io.junction.sfu.event.RoomEvent;
 import io.junction.sfu.event.RoomEventListener;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,16 +15,11 @@ final class EventDispatcher implements RoomEventListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EventDispatcher.class);
 
     private final RoomEventListener target;
-    private final ExecutorService thread;
-    private final AtomicLong dropped = new AtomicLong();
+    private final CallbackThread thread;
 
     EventDispatcher(RoomEventListener target, String name) {
         this.target = target;
-        this.thread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(QUEUE), r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        }, (r, ex) -> dropped.incrementAndGet());
+        this.thread = new CallbackThread(name, QUEUE);
     }
 
     @Override
@@ -44,20 +34,12 @@ final class EventDispatcher implements RoomEventListener, AutoCloseable {
     }
 
     long dropped() {
-        return dropped.get();
+        return thread.dropped();
     }
 
     /** Delivers what is queued (up to 1 s), then stops the thread. */
     @Override
     public void close() {
-        thread.shutdown();
-        try {
-            if (!thread.awaitTermination(1, TimeUnit.SECONDS)) {
-                thread.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            thread.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        thread.close();
     }
 }
