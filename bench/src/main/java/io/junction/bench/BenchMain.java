@@ -87,6 +87,22 @@ public final class BenchMain implements Callable<Integer> {
     Path out;
     @Option(names = "--chart", defaultValue = "bench-capacity.png", description = "PNG chart (default ${DEFAULT-VALUE}).")
     Path chart;
+    @Option(names = "--janus", paramLabel = "URL", description = "Drive a running Janus VideoRoom instead, through its "
+            + "HTTP API (e.g. http://127.0.0.1:8088/janus); see bench/janus-side-by-side.sh.")
+    URI janus;
+    @Option(names = "--spawn-janus", paramLabel = "BINARY", arity = "0..1", fallbackValue = "janus",
+            description = "Start Janus (default ${FALLBACK-VALUE} from PATH) with a generated configuration: HTTP "
+                    + "transport and VideoRoom only, ICE-lite, --janus-event-loops media threads, pinned to --server-cpus.")
+    String spawnJanus;
+    @Option(names = "--janus-interface", paramLabel = "NAME", description = "Interface a spawned Janus gathers "
+            + "candidates on (default: the first non-loopback interface that is up; Janus ignores loopback).")
+    String janusInterface;
+    @Option(names = "--janus-event-loops", defaultValue = "1",
+            description = "Media threads of a spawned Janus shared by all handles (default ${DEFAULT-VALUE}).")
+    int janusEventLoops;
+    @Option(names = "--client-address", defaultValue = "127.0.0.1",
+            description = "Address the participants bind their media to when driving Janus (default ${DEFAULT-VALUE}).")
+    String clientAddress;
     @Option(names = "--udp-ceiling", paramLabel = "SECONDS", defaultValue = "0",
             description = "Instead: blast raw 1200-byte UDP datagrams on loopback for SECONDS and report datagrams/s per core.")
     int udpCeiling;
@@ -102,10 +118,14 @@ public final class BenchMain implements Callable<Integer> {
         if (!impair.equals("publisher") && !impair.equals("subscriber")) {
             throw new IllegalArgumentException("impair must be publisher or subscriber, was " + impair);
         }
-        Path jar = server == null && spawn == null ? Path.of("web/target/junction.jar") : spawn;
+        boolean toJanus = janus != null || spawnJanus != null;
+        io.junction.bench.janus.JanusTarget janusTarget = !toJanus ? null
+                : new io.junction.bench.janus.JanusTarget(janus, spawnJanus, janusInterface, janusEventLoops, clientAddress);
+        Path jar = server == null && spawn == null && !toJanus ? Path.of("web/target/junction.jar") : spawn;
         return new BenchConfig(server, jar, serverPid, serverCpus, loadCpus, rooms, publishers, subscribers, roomSize,
                 videoKbps, fps, duration, ramp, stepSubscribers, stepSeconds, maxParticipants, loss, burstLoss, jitterMs,
-                reorder, impair.equals("publisher"), seed, graceMs, maxLoss, maxP99Ms, out, chart);
+                reorder, impair.equals("publisher"), seed, graceMs, maxLoss, maxP99Ms, out, chart,
+                janusTarget);
     }
 
     @Override

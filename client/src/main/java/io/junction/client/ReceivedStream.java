@@ -32,6 +32,22 @@ public final class ReceivedStream {
         this.mid = mid;
     }
 
+    /**
+     * Adds a stream for every SSRC that a remote description's sending sections announce
+     * ({@code a=ssrc}, RFC 5576), keyed by SSRC, keeping the ones already known.
+     */
+    public static void announce(io.junction.sfu.sdp.SessionDescription remote, java.util.Map<Long, ReceivedStream> into) {
+        for (io.junction.sfu.sdp.MediaDescription m : remote.media()) {
+            if (m.isRejected()) {
+                continue;
+            }
+            String stream = m.msids().isEmpty() ? null : m.msids().get(0).streamId();
+            for (io.junction.sfu.sdp.SsrcAttribute a : m.ssrcs()) {
+                into.computeIfAbsent(a.ssrc(), s -> new ReceivedStream(s, m.kind(), stream, m.mid()));
+            }
+        }
+    }
+
     synchronized void onPacket(RtpPacket p, long nowNanos) {
         boolean video = kind.equals("video");
         SyntheticMedia.Body body = SyntheticMedia.check(p.array(), p.payloadOffset(), p.payloadLength(), video);

@@ -12,14 +12,14 @@ import java.util.function.Supplier;
  * fails it), hands each RTP packet to its {@link ReceivedStream} by SSRC (or to the RTP tap when
  * one is set) and each RTCP compound to the RTCP taps. Transport threads only; one view reused.
  */
-class ReceivingListener implements MediaTransport.Listener {
+public class ReceivingListener implements MediaTransport.Listener {
     private final RtpPacket view = new RtpPacket();
     private final CompletableFuture<Void> connected;
     private final Map<Long, ReceivedStream> received;
     private final List<SfuParticipantClient.RtcpTap> rtcpTaps;
     private final Supplier<SfuParticipantClient.RtpTap> rtpTap;
 
-    ReceivingListener(CompletableFuture<Void> connected, Map<Long, ReceivedStream> received,
+    public ReceivingListener(CompletableFuture<Void> connected, Map<Long, ReceivedStream> received,
                       List<SfuParticipantClient.RtcpTap> rtcpTaps, Supplier<SfuParticipantClient.RtpTap> rtpTap) {
         this.connected = connected;
         this.received = received;

@@ -12,7 +12,6 @@ import io.junction.rtp.RtpPacket;
 import io.junction.sfu.sdp.MediaDescription;
 import io.junction.sfu.sdp.SdpParser;
 import io.junction.sfu.sdp.SessionDescription;
-import io.junction.sfu.sdp.SsrcAttribute;
 import io.junction.srtp.SrtpProfile;
 import io.junction.transport.client.ClientPeer;
 import org.slf4j.Logger;
@@ -33,7 +32,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * through {@link ClientPeer}. It can publish an audio and a video track and records every stream
  * it receives ({@link ReceivedStream}, keyed by the SSRC the server announced).
  */
-public final class SfuParticipantClient implements AutoCloseable, MediaPump.Publisher {
+public final class SfuParticipantClient implements RoomPeer {
     private static final Logger LOG = LoggerFactory.getLogger(SfuParticipantClient.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -107,6 +106,7 @@ public final class SfuParticipantClient implements AutoCloseable, MediaPump.Publ
     }
 
     /** Completes when DTLS-SRTP is up. */
+    @Override
     public CompletableFuture<Void> connected() {
         return connected;
     }
@@ -122,6 +122,7 @@ public final class SfuParticipantClient implements AutoCloseable, MediaPump.Publ
     }
 
     /** Streams received so far, by the SSRC the server sends them with. */
+    @Override
     public Map<Long, ReceivedStream> received() {
         return received;
     }
@@ -167,6 +168,7 @@ public final class SfuParticipantClient implements AutoCloseable, MediaPump.Publ
      * accounting (a load generator checks packets its own way and must not pay for the check twice).
      * {@code null} restores the built-in accounting.
      */
+    @Override
     public void setRtpTap(RtpTap tap) {
         this.rtpTap = tap;
     }
@@ -177,6 +179,7 @@ public final class SfuParticipantClient implements AutoCloseable, MediaPump.Publ
         peer.sendRtp(buf, off, len);
     }
 
+    @Override
     public void sendRtcp(byte[] buf, int off, int len) {
         peer.sendRtcp(buf, off, len);
     }
@@ -232,7 +235,7 @@ public final class SfuParticipantClient implements AutoCloseable, MediaPump.Publ
             }
         } else if (t.equals("offer")) {
             SessionDescription offer = SdpParser.parse(data.path("sdp").asText());
-            mapStreams(offer);
+            ReceivedStream.announce(offer, received);
             boolean reoffer;
             synchronized (this) {
                 // Perfect negotiation, polite side: a colliding local offer is rolled back; the
@@ -320,17 +323,6 @@ public final class SfuParticipantClient implements AutoCloseable, MediaPump.Publ
         }
     }
 
-    private void mapStreams(SessionDescription offer) {
-        for (MediaDescription m : offer.media()) {
-            if (m.isRejected()) {
-                continue;
-            }
-            String stream = m.msids().isEmpty() ? null : m.msids().get(0).streamId();
-            for (SsrcAttribute a : m.ssrcs()) {
-                received.computeIfAbsent(a.ssrc(), s -> new ReceivedStream(s, m.kind(), stream, m.mid()));
-            }
-        }
-    }
 
     private synchronized void startPeer(SessionDescription remote) throws RuntimeException {
         if (peerStarted) {

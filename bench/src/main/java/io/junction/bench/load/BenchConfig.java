@@ -10,16 +10,19 @@ import java.nio.file.Path;
  * @param spawnJar        junction.jar to start as a separate process, or null with {@code server}
  * @param serverPid       PID of a running server to sample (CPU, RSS), or -1
  * @param impairPublisher true: impair the publisher → server leg; false: the server → subscriber leg
+ * @param janus           drive a Janus VideoRoom instead (then neither {@code server} nor {@code spawnJar}), or null
  */
 public record BenchConfig(URI server, Path spawnJar, long serverPid, String serverCpus, String loadCpus,
                           int rooms, int publishers, int subscribers, int roomSize, int videoKbps, int fps,
                           int durationSeconds, boolean ramp, int stepSubscribers, int stepSeconds,
                           int maxParticipants, double lossPercent, double burstLength, double jitterMs,
                           double reorderPercent, boolean impairPublisher, long seed, int graceMillis,
-                          double maxLossPercent, double maxP99Ms, Path out, Path chart) {
+                          double maxLossPercent, double maxP99Ms, Path out, Path chart,
+                          io.junction.bench.janus.JanusTarget janus) {
     public BenchConfig {
-        if ((server == null) == (spawnJar == null)) {
-            throw new IllegalArgumentException("give exactly one of --server and --spawn");
+        int targets = (server != null ? 1 : 0) + (spawnJar != null ? 1 : 0) + (janus != null ? 1 : 0);
+        if (targets != 1) {
+            throw new IllegalArgumentException("give exactly one of --server, --spawn, --janus and --spawn-janus");
         }
         range("rooms", rooms, 1, 1000);
         range("publishers", publishers, 1, 64);

@@ -1,6 +1,6 @@
 package io.junction.bench.load;
 
-import io.junction.client.SfuParticipantClient;
+import io.junction.client.RoomPeer;
 import io.junction.dtls.DtlsCertificate;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
@@ -8,8 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.PrintStream;
-import java.net.URI;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -38,8 +36,7 @@ public final class LoadRun implements AutoCloseable {
     private final List<Subscriber> subscribers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<Publisher> publishers = new ArrayList<>();
     private final DtlsCertificate certificate = DtlsCertificate.generate();
-    private ServerProcess spawned;
-    private URI uri;
+    private Peers peers;
     private long serverPid = -1;
     private int participantIndex;
 
@@ -62,15 +59,10 @@ public final class LoadRun implements AutoCloseable {
     /** Runs the whole bench and returns its report. */
     public RunReport run() throws Exception {
         long startedAt = System.currentTimeMillis();
-        if (cfg.spawnJar() != null) {
-            spawned = ServerProcess.start(cfg.spawnJar(), cfg.serverCpus(), ServerProcess.jvmArgs(System.getenv(ServerProcess.JVM_ENV)),
-                    Duration.ofSeconds(90)); // a JVM start on a shared, busy core can take long
-            uri = spawned.signalingUri();
-            serverPid = spawned.pid();
-        } else {
-            uri = cfg.server();
-            serverPid = cfg.serverPid();
-        }
+        peers = cfg.janus() != null
+                ? new io.junction.bench.janus.JanusPeers(cfg.janus(), cfg.serverCpus(), certificate, handshakes)
+                : new JunctionPeers(cfg, certificate, handshakes);
+        serverPid = peers.serverPid();
         boolean loadPinned = cfg.loadCpus() != null && Affinity.pinSelf(cfg.loadCpus());
         long graceNanos = TimeUnit.MILLISECONDS.toNanos(cfg.graceMillis());
         ticker.scheduleAtFixedRate(() -> {
@@ -158,10 +150,11 @@ public final class LoadRun implements AutoCloseable {
         Room room = new Room("bench-" + rooms.size() + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong()),
                 cfg.roomSize() - cfg.publishers());
         rooms.add(room);
+        peers.openRoom(room.name, cfg.publishers());
         List<Publisher> made = new ArrayList<>();
         for (int p = 0; p < cfg.publishers(); p++) {
             int index = participantIndex++;
-            SfuParticipantClient c = new SfuParticipantClient(uri, room.name, "pub" + index, true, certificate, handshakes);
+            RoomPeer c = peers.publisher(room.name, "pub" + index);
             made.add(new Publisher(c, pump, cfg.impairment(true, index), cfg.fps(), cfg.videoKbps() * 1000,
                     cfg.fps() * 2));
         }
@@ -190,7 +183,7 @@ public final class LoadRun implements AutoCloseable {
             }
             room.seats--;
             int index = participantIndex++;
-            SfuParticipantClient c = new SfuParticipantClient(uri, room.name, "sub" + index, false, certificate, handshakes);
+            RoomPeer c = peers.subscriber(room.name, "sub" + index);
             Subscriber sub = new Subscriber(c, latency, cfg.impairment(false, index), delays,
                     ThreadLocalRandom.current().nextLong(1, 0xFFFF_FFFFL));
             made.add(sub);
@@ -281,7 +274,7 @@ public final class LoadRun implements AutoCloseable {
             LOG.debug("no /proc/loadavg", e);
         }
         return new RunReport.Machine(Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-                load, spawned != null, serverPid, cfg.serverCpus(), loadPinned ? cfg.loadCpus() : null,
+                load, peers != null && peers.spawned(), serverPid, cfg.serverCpus(), loadPinned ? cfg.loadCpus() : null,
                 Affinity.taskset() != null);
     }
 
@@ -293,8 +286,8 @@ public final class LoadRun implements AutoCloseable {
         pump.shutdownNow();
         delays.shutdownNow();
         handshakes.shutdownNow();
-        if (spawned != null) {
-            spawned.close();
+        if (peers != null) {
+            peers.close();
         }
     }
 

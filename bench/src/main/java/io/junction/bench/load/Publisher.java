@@ -1,6 +1,6 @@
 package io.junction.bench.load;
 
-import io.junction.client.SfuParticipantClient;
+import io.junction.client.RoomPeer;
 import io.junction.client.SyntheticMedia;
 import io.junction.rtp.rtcp.Feedback;
 import io.junction.rtp.rtcp.Nack;
@@ -26,7 +26,7 @@ public final class Publisher implements AutoCloseable {
     private static final int VP8_PT = 96;
     private static final int HISTORY = 1024;
 
-    private final SfuParticipantClient client;
+    private final RoomPeer client;
     private final ScheduledExecutorService pump;
     private final ImpairedLink link;
     private final int fps;
@@ -53,7 +53,7 @@ public final class Publisher implements AutoCloseable {
     private int counter;
     private long frames;
 
-    Publisher(SfuParticipantClient client, ScheduledExecutorService pump, PacketImpairment impairment,
+    Publisher(RoomPeer client, ScheduledExecutorService pump, PacketImpairment impairment,
               int fps, int videoBitsPerSecond, int keyframeIntervalFrames) {
         this.client = client;
         this.pump = pump;
@@ -79,7 +79,7 @@ public final class Publisher implements AutoCloseable {
         videoTask = pump.scheduleAtFixedRate(this::sendVideo, 0, 1_000_000 / fps, TimeUnit.MICROSECONDS);
     }
 
-    public SfuParticipantClient client() {
+    public RoomPeer client() {
         return client;
     }
 

@@ -1,7 +1,7 @@
 package io.junction.bench.load;
 
 import io.junction.client.ReceivedStream;
-import io.junction.client.SfuParticipantClient;
+import io.junction.client.RoomPeer;
 import io.junction.client.SyntheticMedia;
 import io.junction.rtp.RtpPacket;
 import io.junction.rtp.rtcp.Nack;
@@ -23,7 +23,7 @@ public final class Subscriber implements AutoCloseable {
     private static final long NACK_RETRY_NANOS = 60_000_000L;
     private static final int NACK_TRIES = 3;
 
-    private final SfuParticipantClient client;
+    private final RoomPeer client;
     private final Recorder latencyMicros;
     private final ImpairedLink link;
     private final long ownSsrc;
@@ -37,7 +37,7 @@ public final class Subscriber implements AutoCloseable {
     private long bytes;
     private long lastReportNanos;
 
-    Subscriber(SfuParticipantClient client, Recorder latencyMicros, PacketImpairment impairment,
+    Subscriber(RoomPeer client, Recorder latencyMicros, PacketImpairment impairment,
                java.util.concurrent.ScheduledExecutorService delays, long ownSsrc) {
         this.client = client;
         this.latencyMicros = latencyMicros;
@@ -46,7 +46,7 @@ public final class Subscriber implements AutoCloseable {
         client.setRtpTap((stream, p, now) -> link.offer(p.array(), p.offset(), p.length()));
     }
 
-    public SfuParticipantClient client() {
+    public RoomPeer client() {
         return client;
     }
 

@@ -40,7 +40,7 @@ class LoadBenchSpawnTest {
     void spawnedRunReportsCompleteFiguresWithoutLoss(@TempDir Path dir) throws Exception {
         Path jar = serverJar();
         BenchConfig cfg = new BenchConfig(null, jar, -1, null, null, 1, 1, 3, 16, 800, 30, 2, false, 15, 2, 10,
-                0, 1, 0, 0, false, 1, 500, 0.5, 20, dir.resolve("r.json"), dir.resolve("c.png"));
+                0, 1, 0, 0, false, 1, 500, 0.5, 20, dir.resolve("r.json"), dir.resolve("c.png"), null);
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
         RunReport report = assertTimeoutPreemptively(Duration.ofSeconds(90), () -> {
             try (LoadRun run = new LoadRun(cfg, new PrintStream(progress, true))) {
@@ -81,7 +81,7 @@ class LoadBenchSpawnTest {
     void tenPercentPublisherLossIsMostlyRepaired(@TempDir Path dir) throws Exception {
         Path jar = serverJar();
         BenchConfig cfg = new BenchConfig(null, jar, -1, null, null, 1, 1, 3, 16, 800, 30, 4, false, 15, 2, 10,
-                10, 1, 5, 0, true, 7, 1000, 100, 1000, dir.resolve("r.json"), dir.resolve("c.png"));
+                10, 1, 5, 0, true, 7, 1000, 100, 1000, dir.resolve("r.json"), dir.resolve("c.png"), null);
         RunReport report = assertTimeoutPreemptively(Duration.ofSeconds(90), () -> {
             try (LoadRun run = new LoadRun(cfg, new PrintStream(new ByteArrayOutputStream(), true))) {
                 return run.run();
