@@ -91,13 +91,27 @@ public final class JanusApi implements AutoCloseable {
             }
             JsonNode data = event.path("plugindata").path("data");
             if (data.has("error_code")) {
-                throw new IOException("videoroom error " + data.path("error_code") + ": " + data.path("error").asText());
+                throw new PluginError(data.path("error_code").asInt(), data.path("error").asText());
             }
             return event;
         } catch (ExecutionException | TimeoutException e) {
             throw new IOException("no reply to " + body + " within " + REQUEST_TIMEOUT, e);
         } finally {
             pending.remove(tx);
+        }
+    }
+
+    /** A plugin's refusal ({@code error_code} and {@code error} of its reply). */
+    public static final class PluginError extends IOException {
+        private final int code;
+
+        PluginError(int code, String reason) {
+            super("plugin error " + code + ": " + reason);
+            this.code = code;
+        }
+
+        public int code() {
+            return code;
         }
     }
 

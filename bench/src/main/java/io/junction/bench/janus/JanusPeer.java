@@ -42,6 +42,8 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class JanusPeer implements RoomPeer {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PLUGIN = "janus.plugin.videoroom";
+    private static final int NO_SUCH_FEED = 428;
+    private static final Duration FEED_WAIT = Duration.ofSeconds(5);
     private static final List<SrtpProfile> PROFILES =
             List.of(SrtpProfile.AEAD_AES_128_GCM, SrtpProfile.AES128_CM_HMAC_SHA1_80);
 
@@ -115,7 +117,7 @@ public final class JanusPeer implements RoomPeer {
             for (long feed : feeds) {
                 streams.addObject().put("feed", feed);
             }
-            SessionDescription offer = remote(api.message(p.handle, body, null), "offer");
+            SessionDescription offer = remote(joinAsSubscriber(api, p.handle, body), "offer");
             ReceivedStream.announce(offer, p.received);
             ClientSdp.Local local = new ClientSdp.Local(p.peer.localCredentials(), p.peer.localFingerprint(),
                     p.peer.localCandidates());
@@ -126,6 +128,25 @@ public final class JanusPeer implements RoomPeer {
         } catch (IOException | RuntimeException e) {
             p.close();
             throw e;
+        }
+    }
+
+    /**
+     * VideoRoom error 428 ("No such feed"): a publisher whose DTLS is up on our side can still be unknown as a
+     * feed until Janus's plugin has processed its own "media available" event; retry for a few seconds.
+     */
+    private static JsonNode joinAsSubscriber(JanusApi api, long handle, ObjectNode body)
+            throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + FEED_WAIT.toNanos();
+        while (true) {
+            try {
+                return api.message(handle, body, null);
+            } catch (JanusApi.PluginError e) {
+                if (e.code() != NO_SUCH_FEED || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(50);
+            }
         }
     }
 
