@@ -99,12 +99,16 @@ function signal(pid, name) {
   try { process.kill(pid, name); } catch { /* already gone */ }
 }
 
-/** Opens a Firefox tab as participant `name` in `room` of the server at `base` and clicks Join. */
-export async function joinFirefox(browser, base, room, name, log) {
+/**
+ * Opens a Firefox tab as participant `name` in `room` of the server at `base` and clicks Join;
+ * `query` adds URL parameters (e.g. `simulcast=1`).
+ */
+export async function joinFirefox(browser, base, room, name, log, query = '') {
   const page = await browser.newPage();
   page.on('console', (m) => log.push(`[${new Date().toISOString()}] ${m.type()}: ${m.text()}`));
   page.on('pageerror', (e) => log.push(`[${new Date().toISOString()}] pageerror: ${e.stack || e}`));
-  await page.goto(`${base}/?room=${encodeURIComponent(room)}&name=${encodeURIComponent(name)}`);
+  await page.goto(`${base}/?room=${encodeURIComponent(room)}&name=${encodeURIComponent(name)}`
+      + (query ? `&${query}` : ''));
   await page.waitForFunction(() => window.junction !== undefined, { timeout: 15000 });
   await page.click('#join-button');
   await page.waitForFunction(() => window.junction.joined, { timeout: 15000 });

@@ -3,15 +3,20 @@
 // second tab receives one video track. It gets the top layer by default, the lowest after a
 // `preference` with maxHeight 200, and the top layer again without a limit; every switch waits
 // for a keyframe of the new layer, so the receiver keeps decoding with no freeze.
+// A second scenario has Firefox ESR publish the layers (its own rid order and sizes) to a Chromium
+// subscriber; it is skipped when firefox-esr is missing.
 // Not in the default browser list (web/pom.xml junction.browserTests): run it with
 //   BROWSER_TESTS="tests/simulcast.test.js" bash run-in-netns.sh
 // On a heavily loaded machine Chrome may send fewer layers (CPU adaptation, a slow bandwidth
 // ramp) or stutter while encoding three; the failure message then shows what it sent.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
-  SFU_URL, launchBrowser, participantId, uniqueRoom, waitFor, waitJoined, withSession,
+  ARTIFACTS, SFU_URL, launchBrowser, participantId, uniqueRoom, waitFor, waitJoined, withSession,
 } from '../lib/harness.js';
+import { firefoxMissing, joinFirefox, launchFirefox } from '../lib/firefox.js';
 
 /** Asks the fake camera for 960x540, the smallest size libwebrtc sends three VP8 layers for. */
 const HD_CAMERA = () => {
@@ -113,4 +118,72 @@ describe('sfu simulcast', () => {
       assert.equal(await sub.evaluate(() => window.junction.lastError), '', 'no error on the page');
     });
   });
+});
+
+describe('sfu simulcast from Firefox', () => {
+  const missing = firefoxMissing();
+  let browser;
+  let ff;
+  before(async () => {
+    if (missing) return;
+    browser = await launchBrowser();
+    ff = await launchFirefox();
+  });
+  after(async () => {
+    await ff?.close();
+    await browser?.close();
+  });
+
+  test('a Firefox simulcast publisher reaches a Chromium subscriber as one track that follows its preference',
+    { skip: missing ? `FIREFOX SIMULCAST SKIPPED: ${missing}` : false }, async () => {
+      const log = [];
+      const room = uniqueRoom('ffsimulcast');
+      let pub;
+      try {
+        await withSession(browser, 'ffsimulcast', async (s) => {
+          pub = await joinFirefox(ff.browser, SFU_URL, room, 'ffpub', log, 'simulcast=1');
+          const sub = await s.join(SFU_URL, room, 'sub');
+          await waitJoined(sub);
+          const pubId = await pub.evaluate(() => window.junction.id);
+
+          let rids = {};
+          rids = await waitFor(() => `at least two layers sent by Firefox (sending ${JSON.stringify(rids)})`, async () => {
+            rids = await sentRids(pub);
+            return Object.values(rids).filter((w) => w > 0).length >= 2 ? rids : null;
+          }, { timeoutMs: 60000 });
+          const widths = Object.values(rids).filter((w) => w > 0).sort((a, b) => a - b);
+          const top = widths[widths.length - 1];
+          const low = widths[0];
+          console.log(`Firefox sends layers ${JSON.stringify(rids)} (rid: frame width)`);
+
+          let last = null;
+          last = await waitFor(() => `Firefox's top layer (${top} wide) at the subscriber, saw ${JSON.stringify(last)}`
+              + ` (Firefox sends ${JSON.stringify(rids)})`, async () => {
+            last = await inboundVideo(sub);
+            rids = await sentRids(pub);
+            return last && last.width === top && last.frames >= 30 ? last : null;
+          }, { timeoutMs: 40000 });
+          const settled = last;
+          await sub.evaluate((id) => window.junction.prefer(id, 130), pubId);
+          last = await waitFor(() => `a layer at most 130 high (${low} wide), saw ${JSON.stringify(last)}`, async () => {
+            last = await inboundVideo(sub);
+            return last && last.width === low ? last : null;
+          }, { timeoutMs: 20000 });
+          await sub.evaluate((id) => window.junction.prefer(id, null), pubId);
+          last = await waitFor(() => `the top layer again, saw ${JSON.stringify(last)}`, async () => {
+            last = await inboundVideo(sub);
+            return last && last.width === top && last.frames > settled.frames + 15 ? last : null;
+          }, { timeoutMs: 20000 });
+          assert.ok(last.freezeSeconds - settled.freezeSeconds < 0.5,
+            `under 0.5 s of freezes across the two switches: ${JSON.stringify(settled)} -> ${JSON.stringify(last)}`);
+          assert.equal(await pub.evaluate(() => window.junction.lastError), '', 'no error on the Firefox page');
+        });
+      } catch (err) {
+        mkdirSync(ARTIFACTS, { recursive: true });
+        writeFileSync(join(ARTIFACTS, 'ffsimulcast-firefox.console.log'), log.join('\n') + '\n');
+        throw err;
+      } finally {
+        await pub?.close().catch(() => {});
+      }
+    });
 });
