@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
 # Junction and Janus side by side: the same bench (same participants, packets and thresholds) first
 # against a spawned Janus VideoRoom, then against a spawned Junction, inside a network namespace this
-# script creates and deletes. Janus gathers no candidate on loopback, so the namespace has a veth pair
-# with both ends inside (198.18.0.1 for Janus, 198.18.0.2 for the participants); Junction runs on
-# loopback as in every other bench run. Arguments go to both runs, e.g.
+# script creates and deletes (bench --compare junction,janus: one table, one JSON, one chart with both
+# curves). Janus gathers no candidate on loopback, so the namespace has a veth pair with both ends
+# inside (198.18.0.1 for Janus, 198.18.0.2 for the participants' media when they talk to Janus);
+# Junction runs on loopback as in every other bench run. Arguments go to both runs, e.g.
 #
 #   bench/janus-side-by-side.sh --server-cpus 0 --load-cpus 1 --rooms 1 --publishers 1 --subscribers 15 \
 #       --ramp --step-subscribers 60 --step-seconds 5 --duration 300 --max-participants 900 --max-p99-ms 1000
 #
 # Needs root (ip netns), the janus package (apt-get install -y janus), and the two jars
-# (mvn -B -q -pl web,bench -am package -DskipTests). Reports: janus-report.json / junction-report.json
-# and their charts in the current directory. ONLY=janus or ONLY=junction runs one of them.
+# (mvn -B -q -pl web,bench -am package -DskipTests). Report: compare-report.json and compare-capacity.png
+# in OUT_DIR (default: the repository root). ONLY=janus or ONLY=junction runs one of them
+# (janus-report.json / junction-report.json).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BENCH=${BENCH_JAR:-bench/target/junction-bench.jar}
@@ -33,11 +35,11 @@ ip -n "$NS" link set jv1 up
 for k in all jv0 jv1; do
   ip netns exec "$NS" sysctl -qw "net.ipv4.conf.$k.accept_local=1" "net.ipv4.conf.$k.rp_filter=0"
 done
-if [ "${ONLY:-}" != junction ]; then
-  ip netns exec "$NS" "${CMD[@]}" --spawn-janus --janus-interface jv0 --client-address 198.18.0.2 \
-    --out "$OUT/janus-report.json" --chart "$OUT/janus-capacity.png" "$@"
-fi
-if [ "${ONLY:-}" != janus ]; then
-  ip netns exec "$NS" "${CMD[@]}" --spawn "$JAR" \
-    --out "$OUT/junction-report.json" --chart "$OUT/junction-capacity.png" "$@"
-fi
+case "${ONLY:-}" in
+  janus) ip netns exec "$NS" "${CMD[@]}" --spawn-janus --janus-interface jv0 --client-address 198.18.0.2 \
+           --out "$OUT/janus-report.json" --chart "$OUT/janus-capacity.png" "$@" ;;
+  junction) ip netns exec "$NS" "${CMD[@]}" --spawn "$JAR" \
+           --out "$OUT/junction-report.json" --chart "$OUT/junction-capacity.png" "$@" ;;
+  *) ip netns exec "$NS" "${CMD[@]}" --compare junction,janus --spawn "$JAR" --janus-interface jv0 \
+           --client-address 198.18.0.2 --out "$OUT/compare-report.json" --chart "$OUT/compare-capacity.png" "$@" ;;
+esac

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Junction's test command: makes sure the browser-test prerequisites are present
-# (Debian chromium and firefox-esr, iproute2, coturn for the TURN test, redis-server for the
+# (Debian chromium and firefox-esr, iproute2, coturn for the TURN test, janus for the bench comparison, redis-server for the
 # cluster tests, playwright-core, puppeteer-core and socket.io-client from npm), then runs the whole Maven build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +12,7 @@ command -v ip >/dev/null 2>&1 || need_apt+=(iproute2)
 command -v curl >/dev/null 2>&1 || need_apt+=(curl)
 command -v turnserver >/dev/null 2>&1 || need_apt+=(coturn)
 command -v redis-server >/dev/null 2>&1 || need_apt+=(redis-server)  # cluster tests start their own, on loopback
+command -v janus >/dev/null 2>&1 || need_apt+=(janus)  # bench JanusSideBySideTest: Janus side by side
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     apt-get update -qq

@@ -14,6 +14,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -103,6 +106,10 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--client-address", defaultValue = "127.0.0.1",
             description = "Address the participants bind their media to when driving Janus (default ${DEFAULT-VALUE}).")
     String clientAddress;
+    @Option(names = "--compare", split = ",", paramLabel = "TARGETS", description = "Run the same load against each "
+            + "of these targets back to back (junction: --spawn or --server; janus: --spawn-janus or --janus, spawned by "
+            + "default) and write one table, one JSON report and one chart with every target's curves.")
+    List<String> compare;
     @Option(names = "--udp-ceiling", paramLabel = "SECONDS", defaultValue = "0",
             description = "Instead: blast raw 1200-byte UDP datagrams on loopback for SECONDS and report datagrams/s per core.")
     int udpCeiling;
@@ -111,6 +118,25 @@ public final class BenchMain implements Callable<Integer> {
         System.setProperty("java.awt.headless", "true");
         System.setProperty("ice4j.harvest.mapping.aws.enabled", "false");
         System.exit(new CommandLine(new BenchMain()).execute(args));
+    }
+
+    /** One validated configuration per {@code --compare} target, in order. */
+    Map<String, BenchConfig> compareConfigs() {
+        Map<String, BenchConfig> out = new LinkedHashMap<>();
+        for (String t : compare) {
+            switch (t.trim()) {
+                case "junction" -> out.put("junction", config(server,
+                        server == null && spawn == null ? Path.of("web/target/junction.jar") : spawn, null));
+                case "janus" -> out.put("janus", config(null, null, new io.junction.bench.janus.JanusTarget(janus,
+                        janus == null ? (spawnJanus != null ? spawnJanus : "janus") : null, janusInterface,
+                        janusEventLoops, clientAddress)));
+                default -> throw new IllegalArgumentException("compare takes junction and janus, was " + t);
+            }
+        }
+        if (out.size() < 2) {
+            throw new IllegalArgumentException("compare needs two different targets, e.g. junction,janus");
+        }
+        return out;
     }
 
     /** The validated configuration of these options. */
@@ -122,6 +148,10 @@ public final class BenchMain implements Callable<Integer> {
         io.junction.bench.janus.JanusTarget janusTarget = !toJanus ? null
                 : new io.junction.bench.janus.JanusTarget(janus, spawnJanus, janusInterface, janusEventLoops, clientAddress);
         Path jar = server == null && spawn == null && !toJanus ? Path.of("web/target/junction.jar") : spawn;
+        return config(server, jar, janusTarget);
+    }
+
+    private BenchConfig config(URI server, Path jar, io.junction.bench.janus.JanusTarget janusTarget) {
         return new BenchConfig(server, jar, serverPid, serverCpus, loadCpus, rooms, publishers, subscribers, roomSize,
                 videoKbps, fps, duration, ramp, stepSubscribers, stepSeconds, maxParticipants, loss, burstLoss, jitterMs,
                 reorder, impair.equals("publisher"), seed, graceMs, maxLoss, maxP99Ms, out, chart,
@@ -142,6 +172,9 @@ public final class BenchMain implements Callable<Integer> {
                     r.receivedPerCoreSecond());
             return 0;
         }
+        if (compare != null) {
+            return compare();
+        }
         BenchConfig cfg;
         try {
             cfg = config();
@@ -156,6 +189,27 @@ public final class BenchMain implements Callable<Integer> {
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(cfg.out().toFile(), report);
         CapacityChart.write(report, cfg.chart());
         System.out.println("report: " + cfg.out().toAbsolutePath() + "  chart: " + cfg.chart().toAbsolutePath());
+        return 0;
+    }
+
+    private int compare() throws Exception {
+        Map<String, BenchConfig> cfgs;
+        try {
+            cfgs = compareConfigs();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
+        }
+        Map<String, RunReport> reports = new LinkedHashMap<>();
+        for (var e : cfgs.entrySet()) {
+            System.err.println("== " + e.getKey() + " ==");
+            try (LoadRun run = new LoadRun(e.getValue(), System.err)) {
+                reports.put(e.getKey(), run.run());
+            }
+        }
+        System.out.print(ReportTable.renderComparison(reports));
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), reports);
+        CapacityChart.write(reports, chart);
+        System.out.println("report: " + out.toAbsolutePath() + "  chart: " + chart.toAbsolutePath());
         return 0;
     }
 }

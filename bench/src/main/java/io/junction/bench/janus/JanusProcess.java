@@ -25,7 +25,8 @@ import java.util.concurrent.TimeUnit;
  * VideoRoom plugin, ICE-lite (as Junction), gathering only on {@code iface} (Janus ignores loopback
  * interfaces, so the run happens in a network namespace that has a veth pair, see
  * {@code bench/janus-side-by-side.sh}), {@code eventLoops} shared media threads instead of one thread per
- * handle, optionally pinned with taskset. Waited for through {@code GET /janus/info}; stopped by its PID.
+ * handle, NACKs answered from a queue of at least 500 ms (the bench's subscribers NACK a gap within 60 ms and
+ * retry twice), optionally pinned with taskset. Waited for through {@code GET /janus/info}; stopped by its PID.
  */
 public final class JanusProcess implements AutoCloseable {
     private static final String LIB = "/usr/lib/x86_64-linux-gnu/janus";
@@ -64,6 +65,7 @@ public final class JanusProcess implements AutoCloseable {
                 }
                 media: {
                     rtp_port_range = "20000-40000"
+                    min_nack_queue = 500
                 }
                 nat: {
                     ice_lite = true

@@ -22,18 +22,32 @@ public final class CapacityChart {
     }
 
     public static void write(RunReport report, Path png) throws IOException {
+        write(java.util.Map.of("", report), png);
+    }
+
+    /** One chart with every named run's curves (e.g. junction and janus side by side). */
+    public static void write(java.util.Map<String, RunReport> reports, Path png) throws IOException {
         System.setProperty("java.awt.headless", "true");
-        List<StepResult> steps = report.steps();
-        if (steps.isEmpty()) {
+        XYChart cpu = panel("Server CPU (% of one core)", "CPU %");
+        XYChart loss = panel("Loss (%)", "loss");
+        XYChart lat = panel("One-way latency (ms)", "ms");
+        for (var e : reports.entrySet()) {
+            List<StepResult> steps = e.getValue().steps();
+            if (steps.isEmpty()) {
+                continue;
+            }
+            String n = e.getKey().isEmpty() ? "" : e.getKey() + " ";
+            double[] x = steps.stream().mapToDouble(StepResult::packetsOutPerSecond).toArray();
+            series(cpu, n + "CPU %", x, steps, StepResult::serverCpuPercent);
+            series(loss, n + "after repair", x, steps, StepResult::lossAfterRepairPercent);
+            series(loss, n + "before repair", x, steps, StepResult::lossBeforeRepairPercent)
+                    .setMarker(SeriesMarkers.DIAMOND);
+            series(lat, n + "p99", x, steps, StepResult::latencyP99Ms);
+            series(lat, n + "p50", x, steps, StepResult::latencyP50Ms);
+        }
+        if (cpu.getSeriesMap().isEmpty()) {
             throw new IOException("no step to chart");
         }
-        double[] x = steps.stream().mapToDouble(StepResult::packetsOutPerSecond).toArray();
-        XYChart cpu = panel("Server CPU (% of one core)", "CPU %", x, steps, StepResult::serverCpuPercent);
-        XYChart loss = panel("Loss (%)", "after repair", x, steps, StepResult::lossAfterRepairPercent);
-        loss.addSeries("before repair", x, steps.stream().mapToDouble(StepResult::lossBeforeRepairPercent).toArray())
-                .setMarker(SeriesMarkers.DIAMOND);
-        XYChart lat = panel("One-way latency (ms)", "p99", x, steps, StepResult::latencyP99Ms);
-        lat.addSeries("p50", x, steps.stream().mapToDouble(StepResult::latencyP50Ms).toArray());
         BufferedImage[] parts = {BitmapEncoder.getBufferedImage(cpu), BitmapEncoder.getBufferedImage(loss),
                 BitmapEncoder.getBufferedImage(lat)};
         int w = parts[0].getWidth();
@@ -54,16 +68,19 @@ public final class CapacityChart {
         javax.imageio.ImageIO.write(all, "png", png.toFile());
     }
 
-    private static XYChart panel(String title, String series, double[] x, List<StepResult> steps,
-                                 ToDoubleFunction<StepResult> y) {
+    private static XYChart panel(String title, String yTitle) {
         XYChart c = new XYChartBuilder().width(900).height(300).title(title)
-                .xAxisTitle("forwarded packets/s (received by subscribers)").yAxisTitle(series).build();
+                .xAxisTitle("forwarded packets/s (received by subscribers)").yAxisTitle(yTitle).build();
         c.getStyler().setLegendVisible(true);
+        return c;
+    }
+
+    private static org.knowm.xchart.XYSeries series(XYChart c, String name, double[] x, List<StepResult> steps,
+                                                    ToDoubleFunction<StepResult> y) {
         double[] ys = steps.stream().mapToDouble(s -> {
             double v = y.applyAsDouble(s);
             return Double.isNaN(v) ? 0 : v;
         }).toArray();
-        c.addSeries(series, x, ys);
-        return c;
+        return c.addSeries(name, x, ys);
     }
 }

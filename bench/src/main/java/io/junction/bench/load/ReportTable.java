@@ -61,4 +61,29 @@ public final class ReportTable {
                 .append(report.machine().loadAverage()).append('\n');
         return s.toString();
     }
+
+    /** Every named run's table, then each one's best held step and the ratio of the first to the others. */
+    public static String renderComparison(java.util.Map<String, RunReport> reports) {
+        StringBuilder s = new StringBuilder();
+        for (var e : reports.entrySet()) {
+            s.append("== ").append(e.getKey()).append(" ==\n").append(render(e.getValue())).append('\n');
+        }
+        s.append("comparison (best step that held, forwarded packets/s per server core):\n");
+        Double first = null;
+        String firstName = null;
+        for (var e : reports.entrySet()) {
+            StepResult b = e.getValue().bestHeldStep();
+            double v = b == null ? Double.NaN : b.forwardedPerServerCore();
+            s.append(String.format(Locale.ROOT, "  %-10s %,12.0f%s%n", e.getKey(), v,
+                    b == null ? "  (no step held)" : String.format(Locale.ROOT, "  (step %d, %,.0f pkt/s at %.1f %% CPU)",
+                            b.step(), b.packetsOutPerSecond(), b.serverCpuPercent())));
+            if (first == null) {
+                first = v;
+                firstName = e.getKey();
+            } else if (v > 0) {
+                s.append(String.format(Locale.ROOT, "  %s / %s: %.2f%n", firstName, e.getKey(), first / v));
+            }
+        }
+        return s.toString();
+    }
 }
