@@ -16,9 +16,6 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.handler.ResourceHandler;
-import org.eclipse.jetty.util.resource.Resource;
-import org.eclipse.jetty.util.resource.ResourceFactory;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -126,12 +123,8 @@ public final class SignalingServer implements AutoCloseable {
     public Handler handler(Server server) {
         Handler.Wrapper ws = webSocketHandler(server);
         Handler.Sequence rest = new Handler.Sequence(new HealthHandler());
-        Resource staticRoot = ResourceFactory.of(server).newClassLoaderResource("static/");
-        if (staticRoot != null && staticRoot.exists()) {
-            ResourceHandler files = new ResourceHandler();
-            files.setBaseResource(staticRoot);
-            files.setWelcomeFiles("index.html");
-            files.setDirAllowed(false);
+        ClasspathFiles files = new ClasspathFiles(SignalingServer.class.getClassLoader(), "static/");
+        if (files.hasIndex()) {
             rest.addHandler(files);
         } else {
             LOG.info("no classpath folder static/, serving only {} and {}", WS_PATH, HealthHandler.PATH);
