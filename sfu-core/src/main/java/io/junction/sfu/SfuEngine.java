@@ -163,6 +163,11 @@ public final class SfuEngine implements MediaEngine {
         return room == null || closed ? null : RelayInbound.open(room, linkId, upstream, ctx);
     }
 
+    /** True while {@code roomId} has a media session here (some local participant joined it). */
+    public boolean hasRoom(String roomId) {
+        return rooms.containsKey(roomId);
+    }
+
     void roomClosed(SfuRoom room) {
         rooms.remove(room.id(), room);
     }
