@@ -183,7 +183,7 @@ public final class RelayLinks implements AutoCloseable {
         }
         try {
             task.run();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             LOG.error("relay link task failed", e);
         }
     }

@@ -1,0 +1,179 @@
+package io.junction.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.junction.client.MediaPump;
+import io.junction.client.ReceivedStream;
+import io.junction.client.SfuParticipantClient;
+import io.junction.cluster.RedisProcess;
+import io.junction.dtls.DtlsCertificate;
+import io.junction.signaling.RoomMode;
+import io.junction.sfu.view.ParticipantView;
+import io.junction.sfu.view.RoomView;
+import io.junction.sfu.view.SubscriptionView;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Media across cluster nodes (in one JVM, real redis-server): a publisher on node a, two
+ * subscribers on node b. Its stream crosses the a→b relay link once whatever the number of
+ * subscribers on b, arrives intact (payload CRC), a late subscriber on b gets a keyframe on request
+ * (the PLI crosses the hop to the publisher: it sends keyframes only on request), and when the
+ * publisher leaves its tracks end on b.
+ */
+class ClusterMediaTest {
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterMediaTest.class);
+    private static final Duration LIMIT = Duration.ofSeconds(20);
+    private final List<AutoCloseable> open = new ArrayList<>();
+    private final ExecutorService handshakes = Executors.newCachedThreadPool();
+    private final DtlsCertificate cert = DtlsCertificate.generate();
+
+    @AfterEach
+    void closeAll() throws Exception {
+        for (int i = open.size() - 1; i >= 0; i--) {
+            open.get(i).close();
+        }
+        handshakes.shutdownNow();
+    }
+
+    private <T extends AutoCloseable> T keep(T c) {
+        open.add(c);
+        return c;
+    }
+
+    private Junction node(RedisProcess redis, String id) throws Exception {
+        return keep(Fixture.start(Junction.builder().defaultMode(RoomMode.SFU).clusterRedis(redis.uri()).nodeId(id)
+                .nodeUrl("ws://127.0.0.1:0/ws")));
+    }
+
+    private SfuParticipantClient client(Junction j, String room, String name, boolean publish) throws Exception {
+        SfuParticipantClient c = keep(new SfuParticipantClient(URI.create("ws://127.0.0.1:" + j.httpPort() + "/ws"),
+                room, name, publish, cert, handshakes));
+        c.joined().get(15, TimeUnit.SECONDS);
+        return c;
+    }
+
+    private static List<ReceivedStream> from(SfuParticipantClient c, String publisher) {
+        List<ReceivedStream> out = new ArrayList<>();
+        for (ReceivedStream s : c.received().values()) {
+            if (publisher.equals(s.streamId())) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    private static long packets(SfuParticipantClient c, String publisher, String kind) {
+        return from(c, publisher).stream().filter(s -> s.kind().equals(kind)).mapToLong(ReceivedStream::packets).sum();
+    }
+
+    /** Packets node {@code j}'s relay participants in {@code room} sent over their links. */
+    private static long relayedOut(Junction j, String room) {
+        RoomView v = j.room(room).orElse(null);
+        long n = 0;
+        for (ParticipantView p : v == null ? List.<ParticipantView>of() : v.participants()) {
+            if (p.id().startsWith("relay.")) {
+                for (SubscriptionView s : p.subscriptions()) {
+                    n += s.packetsOut();
+                }
+            }
+        }
+        return n;
+    }
+
+    private static long relayParticipants(Junction j, String room) {
+        RoomView v = j.room(room).orElse(null);
+        return v == null ? 0 : v.participants().stream().filter(p -> p.id().startsWith("relay.")).count();
+    }
+
+    @Test
+    void aPublisherOnOneNodeIsSeenOnceOverTheLinkByTwoSubscribersOnAnother() throws Exception {
+        RedisProcess redis = keep(RedisProcess.startOrSkip());
+        Junction a = node(redis, "a");
+        Junction b = node(redis, "b");
+
+        SfuParticipantClient pub = client(a, "m1", "pub", true);
+        pub.connected().get(15, TimeUnit.SECONDS);
+        // keyframes only at start and on request: a subscriber that starts later needs its PLI to cross
+        ScheduledPump pump = new ScheduledPump(pub);
+        keep(pump);
+        String pubId = pub.id();
+
+        SfuParticipantClient sub1 = client(b, "m1", "sub1", false);
+        Fixture.await("sub1 receives pub's audio and video over the relay link", LIMIT,
+                () -> packets(sub1, pubId, "audio") > 50 && packets(sub1, pubId, "video") > 50,
+                () -> "sub1 streams " + from(sub1, pubId).size() + ", links at a " + a.relays().orElseThrow().counters()
+                        + " peers " + a.cluster().orElseThrow().roomPeers() + ", at b " + b.relays().orElseThrow().counters()
+                        + " peers " + b.cluster().orElseThrow().roomPeers());
+        long requestsBefore = pump.pump.keyframeRequests();
+
+        SfuParticipantClient sub2 = client(b, "m1", "sub2", false);
+        Fixture.await("sub2 receives pub's audio and video", LIMIT,
+                () -> packets(sub2, pubId, "audio") > 50 && packets(sub2, pubId, "video") > 50);
+        assertTrue(pump.pump.keyframeRequests() > requestsBefore,
+                "sub2's keyframe request reached the publisher on node a");
+        for (SfuParticipantClient s : List.of(sub1, sub2)) {
+            for (ReceivedStream r : from(s, pubId)) {
+                assertEquals(0, r.corrupt(), "corrupt payloads at " + s.id() + " " + r.kind());
+                if (r.kind().equals("video")) {
+                    assertEquals(Boolean.TRUE, r.firstWasKeyframe(), s.id() + " starts on a keyframe");
+                }
+            }
+        }
+
+        // one link a→b for the room, whatever the number of subscribers on b; nothing goes b→a
+        assertEquals(1, relayParticipants(a, "m1"), "node a sends the room to node b over one link");
+        Map<String, Long> inbound = b.relays().orElseThrow().inboundPackets();
+        assertEquals(1, inbound.size(), "node b receives one link: " + inbound);
+        assertEquals(0, relayedOut(b, "m1"), "node b has no local publisher: nothing crosses b→a");
+        long crossed = relayedOut(a, "m1");
+        long arrived = inbound.values().iterator().next();
+        long atSub1 = packets(sub1, pubId, "audio") + packets(sub1, pubId, "video");
+        long atSub2 = packets(sub2, pubId, "audio") + packets(sub2, pubId, "video");
+        LOG.info("relay a->b: {} packets sent, {} arrived; sub1 got {}, sub2 got {}", crossed, arrived, atSub1, atSub2);
+        // the link carries the stream once: about what one subscriber got, not the sum of both
+        assertTrue(arrived <= crossed, "arrived " + arrived + " <= sent " + crossed);
+        assertTrue(crossed < atSub1 + atSub2, "sent " + crossed + " < " + (atSub1 + atSub2) + " (not once per subscriber)");
+        assertTrue(atSub1 <= arrived + 100, "sub1 got " + atSub1 + " of " + arrived + " arrived");
+
+        // the publisher leaves: its tracks end on node b (the subscribers' sections go inactive)
+        pump.close();
+        pub.leave();
+        Fixture.await("no relay participant left on node a", LIMIT, () -> relayParticipants(a, "m1") == 0);
+        Fixture.await("node b's subscribers no longer receive pub's tracks", LIMIT, () -> {
+            RoomView v = b.room("m1").orElse(null);
+            return v != null && v.participants().stream().allMatch(p -> p.subscriptions().isEmpty());
+        });
+        Fixture.await("the link closed on node b", LIMIT, () -> b.relays().orElseThrow().inboundPackets().isEmpty());
+    }
+
+    /** The synthetic media of a publisher, keyframes only at start and on PLI/FIR. */
+    private static final class ScheduledPump implements AutoCloseable {
+        final MediaPump pump;
+
+        ScheduledPump(SfuParticipantClient c) {
+            java.util.concurrent.ScheduledExecutorService t = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread th = new Thread(r, "media-pump");
+                th.setDaemon(true);
+                return th;
+            });
+            pump = MediaPump.start(c, t, true, 30, 300_000, Integer.MAX_VALUE);
+        }
+
+        @Override
+        public void close() {
+            pump.close();
+        }
+    }
+}
