@@ -231,7 +231,7 @@ public final class RelayLinks implements AutoCloseable {
         for (Outbound o : new ArrayList<>(outbound.values())) {
             Set<String> nodes = peers.get(o.key.room());
             if (nodes == null || !nodes.contains(o.key.node()) || !engine.hasRoom(o.key.room())) {
-                closeOutbound(o, true, "no participant of room " + o.key.room() + " on " + o.key.node() + " any more");
+                closeOutbound(o, true, "room " + o.key.room() + " no longer has participants here and on node " + o.key.node());
             }
         }
         for (Inbound in : new ArrayList<>(inbound.values())) {

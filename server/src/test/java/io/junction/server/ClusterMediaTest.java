@@ -126,7 +126,7 @@ class ClusterMediaTest {
         for (SfuParticipantClient s : List.of(sub1, sub2)) {
             for (ReceivedStream r : from(s, pubId)) {
                 assertEquals(0, r.corrupt(), "corrupt payloads at " + s.id() + " " + r.kind());
-                if (r.kind().equals("video")) {
+                if (r.kind().equals("video") && r.packets() > 0) { // (the RTX SSRC's entry has none)
                     assertEquals(Boolean.TRUE, r.firstWasKeyframe(), s.id() + " starts on a keyframe");
                 }
             }
