@@ -158,6 +158,50 @@ class ClusterMediaTest {
         Fixture.await("the link closed on node b", LIMIT, () -> b.relays().orElseThrow().inboundPackets().isEmpty());
     }
 
+    /** Subscriptions of node {@code j}'s relay participants in {@code room}, by track key. */
+    private static List<String> relayedKeys(Junction j, String room) {
+        List<String> keys = new ArrayList<>();
+        RoomView v = j.room(room).orElse(null);
+        for (ParticipantView p : v == null ? List.<ParticipantView>of() : v.participants()) {
+            if (p.id().startsWith("relay.")) {
+                p.subscriptions().forEach(s -> keys.add(s.trackKey()));
+            }
+        }
+        java.util.Collections.sort(keys);
+        return keys;
+    }
+
+    @Test
+    void publishersOnBothNodesSeeEachOtherAndRelayedTracksAreNotSentBack() throws Exception {
+        RedisProcess redis = keep(RedisProcess.startOrSkip());
+        Junction a = node(redis, "a");
+        Junction b = node(redis, "b");
+        SfuParticipantClient ann = client(a, "m2", "ann", true);
+        SfuParticipantClient bob = client(b, "m2", "bob", true);
+        ann.connected().get(15, TimeUnit.SECONDS);
+        bob.connected().get(15, TimeUnit.SECONDS);
+        keep(MediaPump.start(ann));
+        keep(MediaPump.start(bob));
+        SfuParticipantClient cid = client(b, "m2", "cid", false);
+
+        Fixture.await("ann, bob and cid receive the others' audio and video across the nodes", LIMIT,
+                () -> packets(ann, bob.id(), "video") > 50 && packets(ann, bob.id(), "audio") > 50
+                        && packets(bob, ann.id(), "video") > 50 && packets(bob, ann.id(), "audio") > 50
+                        && packets(cid, ann.id(), "video") > 50 && packets(cid, bob.id(), "video") > 50,
+                () -> "links at a " + a.relays().orElseThrow().counters() + ", at b " + b.relays().orElseThrow().counters());
+        for (SfuParticipantClient s : List.of(ann, bob, cid)) {
+            for (ReceivedStream r : s.received().values()) {
+                assertEquals(0, r.corrupt(), "corrupt payloads at " + s.id() + " from " + r.streamId());
+            }
+        }
+        // each node's link carries its own publishers' tracks only: bob's tracks, relayed into a,
+        // do not go back to b (and ann's, relayed into b, do not come back to a)
+        assertEquals(List.of(ann.id() + "/c0", ann.id() + "/c1"), relayedKeys(a, "m2"));
+        assertEquals(List.of(bob.id() + "/c0", bob.id() + "/c1"), relayedKeys(b, "m2"));
+        assertEquals(1, relayParticipants(a, "m2"));
+        assertEquals(1, relayParticipants(b, "m2"));
+    }
+
     /** The synthetic media of a publisher, keyframes only at start and on PLI/FIR. */
     private static final class ScheduledPump implements AutoCloseable {
         final MediaPump pump;
