@@ -199,6 +199,59 @@ public final class RelayLinks implements AutoCloseable {
         return out;
     }
 
+    /**
+     * One open link as the admin API shows it.
+     *
+     * @param id        the link id ({@code relay.<sender>.<receiver>.<n>})
+     * @param room      the room it carries
+     * @param node      the other node
+     * @param direction {@code "out"} (this node's publishers to {@code node}) or {@code "in"}
+     * @param packets   RTP packets sent (out, including retransmissions) or received (in)
+     * @param lost      packets of the link's tracks not received (in; RFC 3550 cumulative lost), 0 for out
+     * @param nacks     NACKs received from (out) or sent to (in) the other node
+     * @param keyframeRequests PLIs/FIRs received from (out) or sent to (in) the other node
+     */
+    public record Link(String id, String room, String node, String direction, long packets, long lost, long nacks,
+                       long keyframeRequests) {
+    }
+
+    /** The open links with their counters (outbound ones read from the room's snapshot; admin use, not per packet). */
+    public List<Link> links() {
+        List<Link> out = new ArrayList<>();
+        List<Outbound> outs;
+        try {
+            outs = thread.submit(() -> {
+                inbound.values().forEach(in -> out.add(new Link(in.link, in.room, in.from, "in",
+                        in.sources == null ? 0 : in.sources.packetsIn(), in.sources == null ? 0 : in.sources.lost(),
+                        in.sources == null ? 0 : in.sources.nacksSent(),
+                        in.sources == null ? 0 : in.sources.keyframeRequestsSent())));
+                return List.copyOf(outbound.values());
+            }).get(2, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            return List.of();
+        }
+        for (Outbound o : outs) {
+            long packets = 0;
+            long nacks = 0;
+            long keyframes = 0;
+            var view = engine.room(o.key.room());
+            if (view.isPresent()) {
+                for (var p : view.get().participants()) {
+                    if (p.id().equals(o.link)) {
+                        for (var s : p.subscriptions()) {
+                            packets += s.packetsOut();
+                        }
+                        nacks = p.nacksReceived();
+                        keyframes = p.keyframeRequests();
+                    }
+                }
+            }
+            out.add(new Link(o.link, o.key.room(), o.key.node(), "out", packets, 0, nacks, keyframes));
+        }
+        out.sort(java.util.Comparator.comparing(Link::id));
+        return out;
+    }
+
     /** Packets received over this node's inbound links (now open), by link id. */
     public Map<String, Long> inboundPackets() {
         try {

@@ -3,6 +3,8 @@ package io.junction.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.junction.client.MediaPump;
 import io.junction.client.ReceivedStream;
 import io.junction.client.SfuParticipantClient;
@@ -13,6 +15,9 @@ import io.junction.sfu.view.ParticipantView;
 import io.junction.sfu.view.RoomView;
 import io.junction.sfu.view.SubscriptionView;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +43,8 @@ class ClusterMediaTest {
     private final List<AutoCloseable> open = new ArrayList<>();
     private final ExecutorService handshakes = Executors.newCachedThreadPool();
     private final DtlsCertificate cert = DtlsCertificate.generate();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
 
     @AfterEach
     void closeAll() throws Exception {
@@ -53,7 +60,7 @@ class ClusterMediaTest {
     }
 
     private Junction node(RedisProcess redis, String id) throws Exception {
-        return keep(Fixture.start(Junction.builder().defaultMode(RoomMode.SFU).clusterRedis(redis.uri()).nodeId(id)
+        return keep(Fixture.start(Junction.builder().defaultMode(RoomMode.SFU).adminToken("admin-secret").clusterRedis(redis.uri()).nodeId(id)
                 .nodeUrl("ws://127.0.0.1:0/ws")));
     }
 
@@ -90,6 +97,17 @@ class ClusterMediaTest {
             }
         }
         return n;
+    }
+
+    private JsonNode api(Junction j, String path) {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + j.httpPort() + path))
+                    .header("Authorization", "Bearer admin-secret").build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, r.statusCode(), r.body());
+            return json.readTree(r.body());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static long relayParticipants(Junction j, String room) {
@@ -146,6 +164,26 @@ class ClusterMediaTest {
         assertTrue(arrived <= crossed, "arrived " + arrived + " <= sent " + crossed);
         assertTrue(crossed < atSub1 + atSub2, "sent " + crossed + " < " + (atSub1 + atSub2) + " (not once per subscriber)");
         assertTrue(atSub1 <= arrived + 100, "sub1 got " + atSub1 + " of " + arrived + " arrived");
+
+        // the admin API shows the link on both ends with its counters
+        JsonNode atA = api(a, "/api/cluster").get("relayLinks");
+        JsonNode atB = api(b, "/api/cluster").get("relayLinks");
+        LOG.info("relay links at a: {}; at b: {}", atA, atB);
+        JsonNode out = null;
+        for (JsonNode l : atA) {
+            if (l.get("direction").asText().equals("out") && l.get("node").asText().equals("b")) {
+                out = l;
+            }
+        }
+        assertTrue(out != null && out.get("packets").asLong() > 0 && out.get("room").asText().equals("m1"), atA.toString());
+        JsonNode in = null;
+        for (JsonNode l : atB) {
+            if (l.get("direction").asText().equals("in")) {
+                in = l;
+            }
+        }
+        assertTrue(in != null && in.get("id").asText().equals(out.get("id").asText()) && in.get("packets").asLong() > 0,
+                atB.toString());
 
         // the publisher leaves: its tracks end on node b (the subscribers' sections go inactive)
         pump.close();

@@ -57,12 +57,21 @@ public final class RelayInbound implements AutoCloseable {
     private final Map<String, PublishedTrack> published = new HashMap<>(); // loop only
     private final AtomicLong packetsIn = new AtomicLong();
     private final AtomicLong poolDrops = new AtomicLong();
+    private final io.junction.sfu.worker.WorkerLoop.Ticker ticker = this::tick;
+    private final EngineContext ctx;
+    private final long reportIntervalMs;
+    private long nextReport;
+    private volatile long lost;
+    private volatile long nacksSent;
+    private volatile long keyframeRequestsSent;
     private volatile boolean closed;
 
     private RelayInbound(SfuRoom room, String linkId, MediaSender upstream, EngineContext ctx) {
         this.room = room;
         this.linkId = linkId;
         this.pool = ctx.pool();
+        this.ctx = ctx;
+        this.reportIntervalMs = ctx.roomOptions().rtcpIntervalMs();
         this.media = new ParticipantMedia(linkId, upstream, ctx.randomSsrc());
         this.rtpIn = new InboundQueue(room.loop(), 1024, p -> media.onRtp(p, room.loop().nowMs()));
     }
@@ -80,6 +89,7 @@ public final class RelayInbound implements AutoCloseable {
                     return false;
                 }
                 room.addRelay(r);
+                room.loop().addTicker(r.ticker);
                 return true;
             }).get(5, TimeUnit.SECONDS);
             if (!ok) {
@@ -154,6 +164,45 @@ public final class RelayInbound implements AutoCloseable {
     public void onRtcp(byte[] buf, int off, int len) {
     }
 
+    /**
+     * On the loop, with the room's ticks: receiver reports for the link's tracks go back over the
+     * link (the sending node sees loss and round-trip time of the hop, RFC 3550 §6.4.2), and the
+     * link's loss and feedback counters are refreshed for {@link #lost()} and friends.
+     */
+    private void tick(long now) {
+        if (closed || now < nextReport) {
+            return;
+        }
+        nextReport = now + reportIntervalMs;
+        media.report(now, ctx.wallClockMs());
+        long l = 0;
+        long n = 0;
+        long k = 0;
+        for (PublishedTrack t : published.values()) {
+            l += Math.max(0, t.stats().cumulativeLost());
+            n += t.nacksSent();
+            k += t.pliSent() + t.firSent();
+        }
+        lost = l;
+        nacksSent = n;
+        keyframeRequestsSent = k;
+    }
+
+    /** Packets of the link's tracks not received (cumulative, RFC 3550 A.3), as of the last report. */
+    public long lost() {
+        return lost;
+    }
+
+    /** NACKs this node sent back over the link (as of the last report). */
+    public long nacksSent() {
+        return nacksSent;
+    }
+
+    /** PLIs and FIRs this node sent back over the link (as of the last report). */
+    public long keyframeRequestsSent() {
+        return keyframeRequestsSent;
+    }
+
     /** Packets received on the link. */
     public long packetsIn() {
         return packetsIn.get();
@@ -185,6 +234,7 @@ public final class RelayInbound implements AutoCloseable {
         }
         closed = true;
         rtpIn.close();
+        room.loop().removeTicker(ticker);
         for (PublishedTrack t : published.values()) {
             room.unpublishRemote(media, t);
         }
