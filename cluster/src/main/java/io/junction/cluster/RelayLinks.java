@@ -111,12 +111,20 @@ public final class RelayLinks implements AutoCloseable {
             thread.execute(() -> inboundEnded(this, "closed by " + from));
         }
 
+        private long received; // the ICE receive thread only
+
         @Override
         public void onRtp(byte[] buf, int off, int len) {
             RelayInbound s = sources;
-            if (s != null) {
-                s.onRtp(buf, off, len);
+            if (s == null) {
+                return;
             }
+            int oneIn = lossOneIn;
+            if (oneIn > 0 && ++received % oneIn == 0) {
+                injectedDrops.incrementAndGet();
+                return;
+            }
+            s.onRtp(buf, off, len);
         }
 
         @Override
@@ -141,6 +149,8 @@ public final class RelayLinks implements AutoCloseable {
     private final Map<Key, Long> refusedUntil = new HashMap<>();
     private final Map<String, AtomicLong> counters = new TreeMap<>();
     private long attempt;
+    private volatile int lossOneIn;
+    private final AtomicLong injectedDrops = new AtomicLong();
     private volatile boolean closed;
 
     private RelayLinks(ClusterNode node, SfuEngine engine, String bindAddress) {
@@ -192,10 +202,23 @@ public final class RelayLinks implements AutoCloseable {
         counters.get(counter).incrementAndGet();
     }
 
+    /**
+     * Fault injection (tests, drills): drops every {@code oneIn}-th RTP packet arriving on this
+     * node's inbound links before the room sees it, as loss on the hop would (0 = none, the
+     * default). Counted as {@code injectedDrops}.
+     */
+    public void injectIncomingLoss(int oneIn) {
+        if (oneIn < 0 || oneIn == 1) {
+            throw new IllegalArgumentException("oneIn must be 0 (off) or >= 2 (got " + oneIn + ")");
+        }
+        lossOneIn = oneIn;
+    }
+
     /** Counters: links opened, connected, closed, offers sent and answered, refusals, malformed messages. */
     public Map<String, Long> counters() {
         Map<String, Long> out = new TreeMap<>();
         counters.forEach((k, v) -> out.put(k, v.get()));
+        out.put("injectedDrops", injectedDrops.get());
         return out;
     }
 

@@ -196,6 +196,50 @@ class ClusterMediaTest {
         Fixture.await("the link closed on node b", LIMIT, () -> b.relays().orElseThrow().inboundPackets().isEmpty());
     }
 
+    @Test
+    void lossOnTheHopIsRepairedFromTheSendingNodesBuffer() throws Exception {
+        RedisProcess redis = keep(RedisProcess.startOrSkip());
+        Junction a = node(redis, "a");
+        Junction b = node(redis, "b");
+        // 1 packet in 25 lost between the nodes (4 %), media and retransmissions alike
+        b.relays().orElseThrow().injectIncomingLoss(25);
+        SfuParticipantClient pub = client(a, "m3", "pub", true);
+        pub.connected().get(15, TimeUnit.SECONDS);
+        MediaPump pump = keep(MediaPump.start(pub));
+        SfuParticipantClient sub = client(b, "m3", "sub", false);
+        String pubId = pub.id();
+        Fixture.await("sub receives 600 video packets through the lossy hop", LIMIT,
+                () -> packets(sub, pubId, "video") > 600);
+        pump.close();
+        Fixture.await("the hop's video losses repaired (at most 0.5 % missing)", LIMIT,
+                () -> lostVideo(sub, pubId) * 200 <= packets(sub, pubId, "video"),
+                () -> lostVideo(sub, pubId) + " of " + packets(sub, pubId, "video") + " missing");
+        long dropped = b.relays().orElseThrow().counters().get("injectedDrops");
+        long video = packets(sub, pubId, "video");
+        long lostVideo = lostVideo(sub, pubId);
+        JsonNode links = api(b, "/api/cluster").get("relayLinks");
+        LOG.info("lossy hop: {} packets dropped on the hop, sub got {} video packets, {} missing; links at b {}",
+                dropped, video, lostVideo, links);
+        assertTrue(dropped > 20, "the hop lost packets: " + dropped);
+        for (ReceivedStream r : from(sub, pubId)) {
+            assertEquals(0, r.corrupt(), "corrupt payloads at sub " + r.kind());
+        }
+        assertTrue(lostVideo * 200 <= video, "after repair at most 0.5 % of the video is missing: " + lostVideo
+                + " of " + video);
+        long nacks = 0;
+        for (JsonNode l : links) {
+            if (l.get("direction").asText().equals("in")) {
+                nacks += l.get("nacks").asLong();
+            }
+        }
+        assertTrue(nacks > 0, "node b NACKed the hop's losses over the link: " + links);
+    }
+
+    private static long lostVideo(SfuParticipantClient c, String publisher) {
+        return from(c, publisher).stream().filter(r -> r.kind().equals("video") && r.packets() > 0)
+                .mapToLong(ReceivedStream::lost).sum();
+    }
+
     /** Subscriptions of node {@code j}'s relay participants in {@code room}, by track key. */
     private static List<String> relayedKeys(Junction j, String room) {
         List<String> keys = new ArrayList<>();
