@@ -2,14 +2,8 @@ package io.junction.cluster;
 
 import io.junction.client.ClientSdp;
 import io.junction.dtls.DtlsCertificate;
-import io.junction.dtls.DtlsRole;
-import io.junction.dtls.Fingerprint;
-import io.junction.ice.Candidate;
-import io.junction.ice.IceCredentials;
 import io.junction.sfu.RelayInbound;
 import io.junction.sfu.SfuEngine;
-import io.junction.sfu.room.MediaSender;
-import io.junction.sfu.sdp.MediaDescription;
 import io.junction.sfu.sdp.SdpException;
 import io.junction.sfu.sdp.SdpParser;
 import io.junction.sfu.sdp.SessionDescription;
@@ -18,10 +12,6 @@ import io.junction.sfu.signal.MediaSession;
 import io.junction.sfu.signal.Negotiation;
 import io.junction.sfu.signal.NegotiationException;
 import io.junction.sfu.signal.Reception;
-import io.junction.srtp.SrtpProfile;
-import io.junction.transport.MediaTransport;
-import io.junction.transport.client.ClientPeer;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -46,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * loops); the server's offers go to the receiving node as {@link RelaySignal}s, its answers come
  * back the same way. Its transport is the engine's ICE-lite port with DTLS-SRTP as for any client.
  *
- * <p>Receiving end ({@link Inbound}): a client peer (full ICE agent, DTLS client) that answers the
+ * <p>Receiving end ({@link RelayReceiver}): a client peer (full ICE agent, DTLS client) that answers the
  * offers, connects to the sending node's media port and hands the decrypted packets to a
  * {@link RelayInbound} of the local room, where they become local sources attributed to their
  * remote publishers. Their RTCP feedback (NACK, PLI) goes back over the same link.
@@ -77,65 +67,6 @@ public final class RelayLinks implements AutoCloseable {
         }
     }
 
-    /** The receiving end of one link ({@code from}'s publishers into the local room). */
-    private final class Inbound implements MediaTransport.Listener {
-        final String room;
-        final String from;
-        final String link;
-        final ClientPeer peer;
-        RelayInbound sources;
-        boolean connecting;
-        volatile boolean ended;
-
-        Inbound(String room, String from, String link) {
-            this.room = room;
-            this.from = from;
-            this.link = link;
-            this.peer = new ClientPeer(bindAddress, certificate, DtlsRole.CLIENT, handshakes, Duration.ofSeconds(10),
-                    List.of(SrtpProfile.AEAD_AES_128_GCM, SrtpProfile.AES128_CM_HMAC_SHA1_80), this);
-        }
-
-        @Override
-        public void onConnected() {
-            LOG.info("relay link {} ({} -> {}, room {}) connected", link, from, self, room);
-            count("linksConnected");
-        }
-
-        @Override
-        public void onFailed(String reason) {
-            thread.execute(() -> inboundEnded(this, "failed: " + reason));
-        }
-
-        @Override
-        public void onClosed() {
-            thread.execute(() -> inboundEnded(this, "closed by " + from));
-        }
-
-        private long received; // the ICE receive thread only
-
-        @Override
-        public void onRtp(byte[] buf, int off, int len) {
-            RelayInbound s = sources;
-            if (s == null) {
-                return;
-            }
-            int oneIn = lossOneIn;
-            if (oneIn > 0 && ++received % oneIn == 0) {
-                injectedDrops.incrementAndGet();
-                return;
-            }
-            s.onRtp(buf, off, len);
-        }
-
-        @Override
-        public void onRtcp(byte[] buf, int off, int len) {
-            RelayInbound s = sources;
-            if (s != null) {
-                s.onRtcp(buf, off, len);
-            }
-        }
-    }
-
     private final ClusterNode node;
     private final SfuEngine engine;
     private final String self;
@@ -145,11 +76,23 @@ public final class RelayLinks implements AutoCloseable {
     private final ScheduledThreadPoolExecutor thread;
     private final Map<Key, Outbound> outbound = new HashMap<>();
     private final Map<String, Outbound> outboundByLink = new HashMap<>();
-    private final Map<String, Inbound> inbound = new HashMap<>();
+    private final Map<String, RelayReceiver> inbound = new HashMap<>();
     private final Map<Key, Long> refusedUntil = new HashMap<>();
     private final Map<String, AtomicLong> counters = new TreeMap<>();
     private long attempt;
     private volatile int lossOneIn;
+    private final RelayReceiver.Events receiverEvents = new RelayReceiver.Events() {
+        @Override
+        public void connected(RelayReceiver r) {
+            LOG.info("relay link {} ({} -> {}, room {}) connected", r.link, r.from, self, r.room);
+            count("linksConnected");
+        }
+
+        @Override
+        public void ended(RelayReceiver r, String reason) {
+            thread.execute(() -> safely(() -> inboundEnded(r, reason)));
+        }
+    };
     private final AtomicLong injectedDrops = new AtomicLong();
     private volatile boolean closed;
 
@@ -222,29 +165,13 @@ public final class RelayLinks implements AutoCloseable {
         return out;
     }
 
-    /**
-     * One open link as the admin API shows it.
-     *
-     * @param id        the link id ({@code relay.<sender>.<receiver>.<n>})
-     * @param room      the room it carries
-     * @param node      the other node
-     * @param direction {@code "out"} (this node's publishers to {@code node}) or {@code "in"}
-     * @param packets   RTP packets sent (out, including retransmissions) or received (in)
-     * @param lost      packets of the link's tracks not received (in; RFC 3550 cumulative lost), 0 for out
-     * @param nacks     NACKs received from (out) or sent to (in) the other node
-     * @param keyframeRequests PLIs/FIRs received from (out) or sent to (in) the other node
-     */
-    public record Link(String id, String room, String node, String direction, long packets, long lost, long nacks,
-                       long keyframeRequests) {
-    }
-
     /** The open links with their counters (outbound ones read from the room's snapshot; admin use, not per packet). */
-    public List<Link> links() {
-        List<Link> out = new ArrayList<>();
+    public List<RelayLink> links() {
+        List<RelayLink> out = new ArrayList<>();
         List<Outbound> outs;
         try {
             outs = thread.submit(() -> {
-                inbound.values().forEach(in -> out.add(new Link(in.link, in.room, in.from, "in",
+                inbound.values().forEach(in -> out.add(new RelayLink(in.link, in.room, in.from, "in",
                         in.sources == null ? 0 : in.sources.packetsIn(), in.sources == null ? 0 : in.sources.lost(),
                         in.sources == null ? 0 : in.sources.nacksSent(),
                         in.sources == null ? 0 : in.sources.keyframeRequestsSent())));
@@ -269,9 +196,9 @@ public final class RelayLinks implements AutoCloseable {
                     }
                 }
             }
-            out.add(new Link(o.link, o.key.room(), o.key.node(), "out", packets, 0, nacks, keyframes));
+            out.add(new RelayLink(o.link, o.key.room(), o.key.node(), "out", packets, 0, nacks, keyframes));
         }
-        out.sort(java.util.Comparator.comparing(Link::id));
+        out.sort(java.util.Comparator.comparing(RelayLink::id));
         return out;
     }
 
@@ -310,7 +237,7 @@ public final class RelayLinks implements AutoCloseable {
                 closeOutbound(o, true, "room " + o.key.room() + " no longer has participants here and on node " + o.key.node());
             }
         }
-        for (Inbound in : new ArrayList<>(inbound.values())) {
+        for (RelayReceiver in : new ArrayList<>(inbound.values())) {
             Set<String> nodes = peers.get(in.room);
             if (nodes == null || !nodes.contains(in.from)) {
                 closeInbound(in, true, "node " + in.from + " has no participant of room " + in.room + " any more");
@@ -391,7 +318,7 @@ public final class RelayLinks implements AutoCloseable {
                     refusedUntil.put(o.key, System.nanoTime() / 1_000_000 + RETRY_MS);
                     closeOutbound(o, false, "closed by node " + s.from());
                 }
-                Inbound in = inbound.get(s.link());
+                RelayReceiver in = inbound.get(s.link());
                 if (in != null) {
                     closeInbound(in, false, "closed by node " + s.from());
                 }
@@ -409,28 +336,18 @@ public final class RelayLinks implements AutoCloseable {
             refuse(s, "unparsable offer: " + e.getMessage());
             return;
         }
-        Inbound in = inbound.get(s.link());
+        RelayReceiver in = inbound.get(s.link());
         if (in == null) {
-            for (Inbound old : new ArrayList<>(inbound.values())) {
+            for (RelayReceiver old : new ArrayList<>(inbound.values())) {
                 if (old.room.equals(s.room()) && old.from.equals(s.from())) {
                     closeInbound(old, false, "replaced by link " + s.link());
                 }
             }
-            in = new Inbound(s.room(), s.from(), s.link());
-            ClientPeer peer = in.peer;
-            RelayInbound sources = engine.relayInbound(s.room(), s.link(), new MediaSender() {
-                @Override
-                public void sendRtp(byte[] buf, int off, int len) {
-                    peer.sendRtp(buf, off, len);
-                }
-
-                @Override
-                public void sendRtcp(byte[] buf, int off, int len) {
-                    peer.sendRtcp(buf, off, len);
-                }
-            });
+            in = new RelayReceiver(s.room(), s.from(), s.link(), bindAddress, certificate, handshakes,
+                    receiverEvents, () -> lossOneIn, injectedDrops);
+            RelayInbound sources = engine.relayInbound(s.room(), s.link(), in.upstream());
             if (sources == null) {
-                peer.close();
+                in.peer.close();
                 refuse(s, "no sfu room " + s.room() + " here");
                 return;
             }
@@ -445,26 +362,11 @@ public final class RelayLinks implements AutoCloseable {
         if (!in.connecting) {
             in.connecting = true;
             try {
-                connect(in.peer, offer);
+                in.connect(offer);
             } catch (RuntimeException e) {
                 closeInbound(in, true, "cannot connect: " + e.getMessage());
             }
         }
-    }
-
-    private static void connect(ClientPeer peer, SessionDescription offer) {
-        MediaDescription first = offer.media().get(0);
-        String ufrag = offer.effectiveIceUfrag(first);
-        String pwd = offer.effectiveIcePwd(first);
-        var fp = offer.effectiveFingerprint(first);
-        if (ufrag == null || pwd == null || fp == null) {
-            throw new IllegalArgumentException("offer without ICE credentials or fingerprint");
-        }
-        List<Candidate> candidates = new ArrayList<>();
-        for (String c : first.candidates()) {
-            candidates.add(Candidate.parse(c));
-        }
-        peer.connect(new IceCredentials(ufrag, pwd), candidates, Fingerprint.parse(fp.algorithm() + " " + fp.value()));
     }
 
     private void refuse(RelaySignal s, String reason) {
@@ -473,13 +375,13 @@ public final class RelayLinks implements AutoCloseable {
         node.sendRelay(new RelaySignal(RelaySignal.Kind.CLOSE, s.room(), self, s.from(), s.link(), null));
     }
 
-    private void inboundEnded(Inbound in, String reason) {
+    private void inboundEnded(RelayReceiver in, String reason) {
         if (inbound.get(in.link) == in) {
             closeInbound(in, true, reason);
         }
     }
 
-    private void closeInbound(Inbound in, boolean tell, String reason) {
+    private void closeInbound(RelayReceiver in, boolean tell, String reason) {
         if (in.ended) {
             return;
         }
@@ -507,7 +409,7 @@ public final class RelayLinks implements AutoCloseable {
                 for (Outbound o : new ArrayList<>(outbound.values())) {
                     closeOutbound(o, true, "node stopping");
                 }
-                for (Inbound in : new ArrayList<>(inbound.values())) {
+                for (RelayReceiver in : new ArrayList<>(inbound.values())) {
                     closeInbound(in, true, "node stopping");
                 }
             }).get(3, TimeUnit.SECONDS);
