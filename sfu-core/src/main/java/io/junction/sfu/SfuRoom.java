@@ -297,9 +297,9 @@ final class SfuRoom implements TrackCatalog {
     }
 
     /**
-     * A relay link's track (on the link's thread of control, this loop): published as its remote
-     * publisher's ({@code src.publisherId()}), NACKs and keyframe requests going back over the link
-     * ({@code link}'s sender); local subscribers are offered it as any other track.
+     * A relay link's track (on this loop, from {@link RelayInbound}): published as its remote
+     * publisher's ({@code src.publisherId()}), its NACKs and keyframe requests going back over the
+     * link ({@code link}'s sender); local subscribers are offered it as any other track.
      */
     PublishedTrack publishRemote(ParticipantMedia link, TrackSource src, Codec codec, Map<String, Integer> extIds) {
         PublishedTrack t = TrackSources.track(src, link, extIds, options);
