@@ -197,6 +197,38 @@ class ClusterMediaTest {
     }
 
     @Test
+    void aNodeThatDropsOutMidStreamHasItsTracksEndedOnTheOtherNode() throws Exception {
+        RedisProcess redis = keep(RedisProcess.startOrSkip());
+        Junction a = node(redis, "a");
+        Junction b = node(redis, "b");
+        SfuParticipantClient pub = client(a, "m5", "pub", true);
+        pub.connected().get(15, TimeUnit.SECONDS);
+        keep(MediaPump.start(pub));
+        SfuParticipantClient bob = client(b, "m5", "bob", true);
+        bob.connected().get(15, TimeUnit.SECONDS);
+        keep(MediaPump.start(bob));
+        SfuParticipantClient sub = client(b, "m5", "sub", false);
+        String pubId = pub.id();
+        Fixture.await("sub receives pub's video over the link", LIMIT, () -> packets(sub, pubId, "video") > 50);
+
+        // node a drops out of the cluster without a word (no leave, no link close; its media port
+        // even goes on sending): node b judges it dead by its record's TTL and ends its links
+        a.cluster().orElseThrow().halt();
+        long halted = System.nanoTime();
+        Fixture.await("pub's tracks end on node b (no subscription to them left)", Duration.ofSeconds(10), () -> {
+            RoomView v = b.room("m5").orElse(null);
+            return v != null && v.participants().stream().flatMap(p -> p.subscriptions().stream())
+                    .noneMatch(x -> x.trackKey().startsWith(pubId + "/"));
+        });
+        LOG.info("node a's tracks ended on node b {} ms after it dropped out", (System.nanoTime() - halted) / 1_000_000);
+        Fixture.await("node b's inbound link closed", Duration.ofSeconds(5),
+                () -> b.relays().orElseThrow().links().stream().noneMatch(l -> l.direction().equals("in")));
+        // the participants on node b go on among themselves
+        long mark = packets(sub, bob.id(), "video");
+        Fixture.await("sub still receives bob's video", LIMIT, () -> packets(sub, bob.id(), "video") > mark + 30);
+    }
+
+    @Test
     void lossOnTheHopIsRepairedFromTheSendingNodesBuffer() throws Exception {
         RedisProcess redis = keep(RedisProcess.startOrSkip());
         Junction a = node(redis, "a");
