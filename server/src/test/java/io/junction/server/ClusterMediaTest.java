@@ -31,11 +31,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Media across cluster nodes (in one JVM, real redis-server): a publisher on node a, two
- * subscribers on node b. Its stream crosses the a→b relay link once whatever the number of
- * subscribers on b, arrives intact (payload CRC), a late subscriber on b gets a keyframe on request
- * (the PLI crosses the hop to the publisher: it sends keyframes only on request), and when the
- * publisher leaves its tracks end on b.
+ * Media across cluster nodes (in one JVM, real redis-server): a publisher on node a seen by two
+ * subscribers on node b over one relay link (payload CRC intact, the stream crossing once, a late
+ * subscriber's keyframe request reaching the publisher, the tracks ending when it leaves, the
+ * links in {@code /api/cluster}); publishers on both nodes (no relayed track sent back); loss on
+ * the hop repaired from the sending node's buffer; the hop's added latency (logged); a node that
+ * drops out of the cluster has its tracks ended on the other node.
  */
 class ClusterMediaTest {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterMediaTest.class);
