@@ -84,6 +84,25 @@ public final class ClusterCodec {
                 kind == RoomEvent.Kind.RELAY ? (ObjectNode) data : null);
     }
 
+    public String encode(RelaySignal r) {
+        ObjectNode o = mapper.createObjectNode().put("kind", r.kind().wire).put("room", r.room()).put("from", r.from())
+                .put("to", r.to()).put("link", r.link());
+        if (r.sdp() != null) {
+            o.put("sdp", r.sdp());
+        }
+        return o.toString();
+    }
+
+    public RelaySignal decodeRelay(String json) throws ClusterDecodeException {
+        ObjectNode o = object(json);
+        RelaySignal.Kind kind = RelaySignal.Kind.fromWire(text(o, "kind", true));
+        if (kind == null) {
+            throw new ClusterDecodeException("unknown relay signal kind '" + o.get("kind").asText() + "'");
+        }
+        return new RelaySignal(kind, text(o, "room", true), text(o, "from", true), text(o, "to", true),
+                text(o, "link", true), text(o, "sdp", kind != RelaySignal.Kind.CLOSE));
+    }
+
     private ObjectNode object(String json) throws ClusterDecodeException {
         if (json == null || json.length() > MAX_CHARS) {
             throw new ClusterDecodeException(json == null ? "no value" : "value longer than " + MAX_CHARS + " characters");

@@ -56,13 +56,15 @@ public final class ClusterNode implements RoomFederation, AutoCloseable {
     private final Map<String, AtomicLong> counters = new TreeMap<>();
     private final RoomLog rooms;
     private volatile ClusterView view;
+    private volatile Map<String, java.util.Set<String>> peers = Map.of();
+    private volatile java.util.function.Consumer<String> relayListener;
     private volatile boolean halted;
 
     private ClusterNode(ClusterOptions options, RoomRegistry registry) {
         this.options = options;
         this.registry = registry;
         for (String c : List.of("published", "received", "malformed", "gaps", "dropped", "reregistrations",
-                "nodesGone", "redirects")) {
+                "nodesGone", "redirects", "relaySignalsSent", "relaySignalsReceived")) {
             counters.put(c, new AtomicLong());
         }
         String name = "junction-cluster-" + options.nodeId();
@@ -97,7 +99,18 @@ public final class ClusterNode implements RoomFederation, AutoCloseable {
         pubsub.addListener(new RedisPubSubAdapter<>() {
             @Override
             public void message(String channel, String message) {
-                queue(() -> rooms.apply(channel, message));
+                if (channel.equals(RedisDirectory.relayChannel(options.nodeId()))) {
+                    java.util.function.Consumer<String> l = relayListener;
+                    count("relaySignalsReceived");
+                    if (l != null) {
+                        l.accept(message);
+                    }
+                    return;
+                }
+                queue(() -> {
+                    rooms.apply(channel, message);
+                    peers = rooms.peerNodes();
+                });
             }
         });
         view = new ClusterView(options.nodeId(), false, List.of(), Map.of());
@@ -111,6 +124,8 @@ public final class ClusterNode implements RoomFederation, AutoCloseable {
         ClusterNode node = new ClusterNode(options, registry);
         registry.federate(node);
         try {
+            node.thread.submit(() -> node.pubsub.sync().subscribe(RedisDirectory.relayChannel(options.nodeId())))
+                    .get(10, TimeUnit.SECONDS);
             node.thread.submit(node::tick).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             node.close();
@@ -145,6 +160,33 @@ public final class ClusterNode implements RoomFederation, AutoCloseable {
         Map<String, Long> c = new TreeMap<>();
         counters.forEach((k, v) -> c.put(k, v.get()));
         view = new ClusterView(options.nodeId(), reachable, reachable ? rooms.nodes() : view.nodes(), c);
+        peers = rooms.peerNodes();
+    }
+
+    /**
+     * For each room with a participant here, the other nodes with participants in it, as of the
+     * last heartbeat or room event (what the relay links follow).
+     */
+    public Map<String, java.util.Set<String>> roomPeers() {
+        return peers;
+    }
+
+    /**
+     * Where relay-link negotiation messages for this node go (raw JSON, called on a Redis I/O
+     * thread: must not block). One listener; null removes it.
+     */
+    public void onRelaySignal(java.util.function.Consumer<String> listener) {
+        this.relayListener = listener;
+    }
+
+    /** Publishes a relay-link negotiation message (queued on the cluster thread). */
+    public void sendRelay(RelaySignal signal) {
+        queue(() -> rooms.sendRelay(signal));
+    }
+
+    /** The codec of the cluster's Redis values (thread-safe). */
+    ClusterCodec codec() {
+        return codec;
     }
 
     /** Runs {@code task} on the cluster thread; drops it (counted, repaired by re-registration) when too many wait. */
@@ -228,12 +270,18 @@ public final class ClusterNode implements RoomFederation, AutoCloseable {
 
     @Override
     public void joined(String room, String id, String name) {
-        queue(() -> rooms.localJoin(room, id, name));
+        queue(() -> {
+            rooms.localJoin(room, id, name);
+            peers = rooms.peerNodes();
+        });
     }
 
     @Override
     public void left(String room, String id) {
-        queue(() -> rooms.localLeave(room, id));
+        queue(() -> {
+            rooms.localLeave(room, id);
+            peers = rooms.peerNodes();
+        });
     }
 
     @Override

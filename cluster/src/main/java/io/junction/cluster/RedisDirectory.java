@@ -35,6 +35,11 @@ final class RedisDirectory {
         return PREFIX + "nodes";
     }
 
+    /** The channel of relay-link negotiation messages for {@code node} ({@link RelaySignal}). */
+    static String relayChannel(String node) {
+        return PREFIX + "node:" + node + ":relay";
+    }
+
     static String nodeRoomsKey(String node) {
         return PREFIX + "node:" + node + ":rooms";
     }
@@ -177,6 +182,10 @@ final class RedisDirectory {
             }
         });
         return out;
+    }
+
+    void publishRelay(String node, String message) {
+        redis.publish(relayChannel(node), message);
     }
 
     void publish(String room, String message) {

@@ -84,6 +84,28 @@ final class RoomLog {
         dirty = true;
     }
 
+    /**
+     * For each followed room with a local participant, the other nodes that have participants in
+     * it (the relay links this node wants, see {@link RelayLinks}).
+     */
+    Map<String, Set<String>> peerNodes() {
+        Map<String, Set<String>> out = new HashMap<>();
+        for (String room : followed) {
+            Map<String, String> index = remoteNodes.get(room);
+            if (index == null || index.isEmpty() || registry.localSize(room) == 0) {
+                continue;
+            }
+            out.put(room, Set.copyOf(new HashSet<>(index.values())));
+        }
+        return Map.copyOf(out);
+    }
+
+    /** Publishes a relay-link negotiation message on its target node's channel. */
+    void sendRelay(RelaySignal signal) {
+        dir.publishRelay(signal.to(), codec.encode(signal));
+        counter.accept("relaySignalsSent");
+    }
+
     /** The live nodes as of the last refresh. */
     List<ClusterView.Node> nodes() {
         return nodes;

@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Coverage-guided fuzz test of what a node reads from Redis: channel messages and directory
- * values. Property: the only failure is {@link ClusterDecodeException} with a message, and what
+ * values, relay-link negotiation messages. Property: the only failure is {@link ClusterDecodeException} with a message, and what
  * decodes re-encodes to an equal value.
  */
 class ClusterCodecFuzzTest {
@@ -26,6 +26,12 @@ class ClusterCodecFuzzTest {
         try {
             NodeRecord r = CODEC.decodeNode(text);
             assertEquals(r, CODEC.decodeNode(CODEC.encode(r)));
+        } catch (ClusterDecodeException ex) {
+            assertNotNull(ex.getMessage());
+        }
+        try {
+            RelaySignal r = CODEC.decodeRelay(text);
+            assertEquals(r, CODEC.decodeRelay(CODEC.encode(r)));
         } catch (ClusterDecodeException ex) {
             assertNotNull(ex.getMessage());
         }

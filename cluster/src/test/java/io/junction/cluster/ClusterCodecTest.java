@@ -67,4 +67,26 @@ class ClusterCodecTest {
         assertThrows(ClusterDecodeException.class, () -> codec.decodeMember("{\"name\":\"x\"}"));
         assertThrows(ClusterDecodeException.class, () -> codec.decodeMember(null));
     }
+
+    @Test
+    void relaySignalsRoundTripAndBrokenOnesAreRefused() throws Exception {
+        for (RelaySignal r : new RelaySignal[] {
+                new RelaySignal(RelaySignal.Kind.OFFER, "r1", "a", "b", "relay.a.b.1", "v=0\r\n"),
+                new RelaySignal(RelaySignal.Kind.ANSWER, "r1", "b", "a", "relay.a.b.1", "v=0\r\n"),
+                new RelaySignal(RelaySignal.Kind.CLOSE, "r1", "b", "a", "relay.a.b.1", null)}) {
+            assertEquals(r, codec.decodeRelay(codec.encode(r)));
+        }
+        String[][] rows = {
+                {"{\"kind\":\"offer\",\"room\":\"r\",\"from\":\"a\",\"to\":\"b\",\"link\":\"l\"}", "'sdp' is missing"},
+                {"{\"kind\":\"ping\",\"room\":\"r\",\"from\":\"a\",\"to\":\"b\",\"link\":\"l\"}", "unknown relay signal kind"},
+                {"{\"kind\":\"close\",\"from\":\"a\",\"to\":\"b\",\"link\":\"l\"}", "'room' is missing"},
+                {"{\"kind\":\"close\",\"room\":\"r\",\"from\":\"a\",\"to\":\"b\",\"link\":3}", "'link' is not a string"},
+                {"{\"kind\":\"answer\",\"room\":\"r\",\"from\":\"a\",\"to\":\"b\",\"link\":\"l\",\"sdp\":{}}", "'sdp' is not a string"},
+                {"nope", "not valid JSON"},
+        };
+        for (String[] row : rows) {
+            ClusterDecodeException e = assertThrows(ClusterDecodeException.class, () -> codec.decodeRelay(row[0]), row[0]);
+            assertTrue(e.getMessage().contains(row[1]), row[0] + " -> " + e.getMessage());
+        }
+    }
 }

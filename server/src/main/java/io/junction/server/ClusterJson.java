@@ -39,6 +39,16 @@ final class ClusterJson {
             n.rooms().forEach(rooms::add);
         }
         out.set("counters", json.valueToTree(view.counters()));
+        var relays = junction.relays();
+        if (relays.isPresent()) {
+            out.set("relayCounters", json.valueToTree(relays.get().counters()));
+            ArrayNode links = out.putArray("relayLinks");
+            for (io.junction.cluster.RelayLink l : relays.get().links()) {
+                links.addObject().put("id", l.id()).put("room", l.room()).put("node", l.node())
+                        .put("direction", l.direction()).put("packets", l.packets()).put("lost", l.lost())
+                        .put("nacks", l.nacks()).put("keyframeRequests", l.keyframeRequests());
+            }
+        }
         return out;
     }
 }

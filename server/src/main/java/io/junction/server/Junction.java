@@ -47,6 +47,7 @@ public final class Junction implements AutoCloseable {
     private volatile WhipFront whip;
     private SocketIoFront socketIo;
     private io.junction.cluster.ClusterNode cluster;
+    private io.junction.cluster.RelayLinks relays;
     private JunctionMetrics metrics;
     private MediaApi media;
     private DataApi data;
@@ -94,6 +95,7 @@ public final class Junction implements AutoCloseable {
             }
             if (settings.cluster() != null) {
                 cluster = io.junction.cluster.ClusterNode.start(settings.cluster(), signaling.rooms());
+                relays = io.junction.cluster.RelayLinks.start(cluster, engine, settings.relayAddress());
             }
             media = new MediaApi(engine);
             data = new DataApi(engine.data(), "junction-" + instance + "-data");
@@ -281,6 +283,11 @@ public final class Junction implements AutoCloseable {
         return signaling;
     }
 
+    /** This node's relay links to the other nodes of the cluster, empty when it runs alone. */
+    public Optional<io.junction.cluster.RelayLinks> relays() {
+        return Optional.ofNullable(relays);
+    }
+
     /** This node's cluster membership, empty when it runs alone (no {@code clusterRedis}). */
     public Optional<io.junction.cluster.ClusterNode> cluster() {
         requireStarted();
@@ -308,6 +315,9 @@ public final class Junction implements AutoCloseable {
         }
         if (socketIo != null) {
             socketIo.close();
+        }
+        if (relays != null) {
+            relays.close();
         }
         if (cluster != null) {
             cluster.close();

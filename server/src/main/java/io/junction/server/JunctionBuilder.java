@@ -64,6 +64,7 @@ public final class JunctionBuilder {
     String clusterRedis;
     String nodeId;
     String nodeUrl;
+    String relayAddress;
     io.junction.cluster.Placement.Policy placement;
     io.junction.cluster.ClusterOptions cluster;
 
@@ -348,8 +349,9 @@ public final class JunctionBuilder {
 
     /**
      * Joins the cluster whose Redis is at {@code redis://HOST:PORT} (null, the default = one node,
-     * nothing else to run): rooms then span every node of the cluster (signaling only: no media
-     * between nodes). See README "Cluster".
+     * nothing else to run): rooms then span every node of the cluster; in {@code sfu} rooms each
+     * node relays its local publishers' media once to each other node of the room (relay links,
+     * see {@link #relayAddress}). See README "Cluster".
      */
     public JunctionBuilder clusterRedis(String redisUri) {
         this.clusterRedis = redisUri;
@@ -359,6 +361,16 @@ public final class JunctionBuilder {
     /** This node's id in the cluster, 1..32 characters of [A-Za-z0-9_] (default: random); prefixes participant ids. */
     public JunctionBuilder nodeId(String id) {
         this.nodeId = id;
+        return this;
+    }
+
+    /**
+     * The IP address this node's relay links receive media on: other nodes' media ports must be
+     * reachable from it (default: the first {@link #announce} address, else 127.0.0.1 for a
+     * cluster on one machine). Cluster only.
+     */
+    public JunctionBuilder relayAddress(String address) {
+        this.relayAddress = address;
         return this;
     }
 

@@ -27,7 +27,7 @@ record JunctionSettings(int httpPort, String bindAddress, int mediaPort, String 
                         int handshakeThreads, io.junction.signaling.SignalingLimits signalingLimits,
                         Duration httpIdleTimeout, int mediaSocketBuffer,
                         List<SignalMessage.IceServer> iceServers, TurnRestCredentials turnCredentials,
-                        boolean socketIo, io.junction.cluster.ClusterOptions cluster) {
+                        boolean socketIo, io.junction.cluster.ClusterOptions cluster, String relayAddress) {
 
     JunctionSettings(JunctionBuilder b) {
         this(port("httpPort", b.httpPort), address("bindAddress", b.bindAddress), port("mediaPort", b.mediaPort),
@@ -45,7 +45,7 @@ record JunctionSettings(int httpPort, String bindAddress, int mediaPort, String 
                 range("handshakeThreads", b.handshakeThreads, 1, SfuOptions.MAX_HANDSHAKE_THREADS),
                 nonNull("signalingLimits", b.signalingLimits), httpIdle(b.httpIdleTimeout),
                 socketBuffer(b.mediaSocketBuffer),
-                iceServers(b.iceServers), turn(b), b.socketIo, cluster(b));
+                iceServers(b.iceServers), turn(b), b.socketIo, cluster(b), relayAddress(b));
         if (turnCredentials == null && iceServers.stream().anyMatch(s -> s.urls().stream()
                 .anyMatch(u -> IceServerUrl.parse("iceServers", u).isTurn()))) {
             throw new IllegalArgumentException("iceServers has a turn:/turns: URL but no turnSecret is set "
@@ -78,6 +78,17 @@ record JunctionSettings(int httpPort, String bindAddress, int mediaPort, String 
     private static TurnRestCredentials turn(JunctionBuilder b) {
         TurnRestCredentials.checkTtl("turnCredentialTtl", b.turnCredentialTtl);
         return b.turnSecret == null ? null : TurnRestCredentials.of(b.turnSecret, b.turnCredentialTtl);
+    }
+
+    /**
+     * The address the receiving ends of relay links bind to: the given one, else the first
+     * announced media address, else loopback (a cluster on one machine).
+     */
+    private static String relayAddress(JunctionBuilder b) {
+        if (b.relayAddress != null) {
+            return address("relayAddress", b.relayAddress);
+        }
+        return b.announce.isEmpty() ? "127.0.0.1" : b.announce.get(0);
     }
 
     /** The cluster settings, null for one node; the single options name clusterRedis, nodeId, nodeUrl. */

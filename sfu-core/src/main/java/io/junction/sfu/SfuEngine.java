@@ -5,6 +5,7 @@ import io.junction.ice.IcePort;
 import io.junction.ice.PortDrop;
 import io.junction.rtp.BufferPool;
 import io.junction.sfu.event.RoomEventListener;
+import io.junction.sfu.room.MediaSender;
 import io.junction.sfu.signal.MediaEngine;
 import io.junction.sfu.signal.MediaRights;
 import io.junction.sfu.signal.MediaSession;
@@ -145,6 +146,26 @@ public final class SfuEngine implements MediaEngine {
             }
             rooms.remove(roomId, room); // closed between lookup and join: make a new one
         }
+    }
+
+    /**
+     * Opens the receiving end of a relay link from another cluster node into {@code roomId}:
+     * the link's tracks become local sources attributed to their remote publishers (see
+     * {@link RelayInbound}); {@code upstream} carries their RTCP feedback back over the link.
+     *
+     * @return null when this engine has no such room (no local participant): nobody here to
+     *         receive the link's media
+     */
+    public RelayInbound relayInbound(String roomId, String linkId, MediaSender upstream) {
+        Objects.requireNonNull(linkId, "linkId");
+        Objects.requireNonNull(upstream, "upstream");
+        SfuRoom room = rooms.get(roomId);
+        return room == null || closed ? null : RelayInbound.open(room, linkId, upstream, ctx);
+    }
+
+    /** True while {@code roomId} has a media session here (some local participant joined it). */
+    public boolean hasRoom(String roomId) {
+        return rooms.containsKey(roomId);
     }
 
     void roomClosed(SfuRoom room) {

@@ -2,6 +2,7 @@ package io.junction.sfu;
 
 import io.junction.sfu.event.RoomEvent;
 import io.junction.sfu.room.MediaGraph;
+import io.junction.sfu.room.ParticipantMedia;
 import io.junction.sfu.room.PublishedTrack;
 import io.junction.sfu.room.RoomOptions;
 import io.junction.sfu.room.Subscription;
@@ -37,7 +38,12 @@ import java.util.Map;
 final class SfuRoom implements TrackCatalog {
     private static final Logger LOG = LoggerFactory.getLogger(SfuRoom.class);
 
-    private record TrackEntry(PublishedTrack track, SfuParticipant publisher, Codec codec, Map<String, Integer> extIds) {
+    /** A published track; {@code publisher} is null for a remote track (a relay link brought it, see {@link RelayInbound}). */
+    private record TrackEntry(PublishedTrack track, SfuParticipant publisher, String publisherId, Codec codec,
+                              Map<String, Integer> extIds) {
+        boolean remote() {
+            return publisher == null;
+        }
     }
 
     /** A participant's edges in the graph, by negotiation key (room-private). */
@@ -64,6 +70,8 @@ final class SfuRoom implements TrackCatalog {
     private final WorkerLoop.Ticker ticker = this::tick;
     private final io.junction.sfu.data.DataRoom data = new io.junction.sfu.data.DataRoom();
     private final RoomSpeakers speakers;
+    /** The relay links bringing other nodes' tracks into this room (closed with it). */
+    private final List<RelayInbound> relays = new ArrayList<>();
     /** How often transport-wide CC feedback goes to publishers (libwebrtc sends it every 50–100 ms). */
     private static final long TRANSPORT_FEEDBACK_INTERVAL_MS = 50;
     private long nextReport;
@@ -159,7 +167,7 @@ final class SfuRoom implements TrackCatalog {
             ctx.totals().retire(Views.participant(p));
         }
         for (PublishedTrack t : new ArrayList<>(m.publishedByMid.values())) {
-            unpublish(m, t);
+            unpublish(p.media(), p.id(), t);
         }
         m.publishedByMid.clear();
         for (Subscription s : new ArrayList<>(m.receiving.values())) {
@@ -244,7 +252,7 @@ final class SfuRoom implements TrackCatalog {
                 PublishedTrack existing = m.publishedByMid.get(pub.mid());
                 if (existing != null && (pub.source() == null || pub.source().ssrc() != existing.source().ssrc())) {
                     m.publishedByMid.remove(pub.mid());
-                    unpublish(m, existing);
+                    unpublish(p.media(), p.id(), existing);
                     existing = null;
                     changed = true;
                 }
@@ -279,7 +287,7 @@ final class SfuRoom implements TrackCatalog {
     private PublishedTrack publish(Member m, TrackSource src, Codec codec, Map<String, Integer> extIds) {
         SfuParticipant p = m.p;
         PublishedTrack t = TrackSources.track(src, p.media(), extIds, options);
-        tracks.put(src.key(), new TrackEntry(t, p, codec, Map.copyOf(extIds)));
+        tracks.put(src.key(), new TrackEntry(t, p, p.id(), codec, Map.copyOf(extIds)));
         trackList.add(t);
         graph.publish(p.media(), t);
         LOG.info("room {}: participant {} published {} track {} ({}, ssrc {})", id, p.id(), src.kind(),
@@ -288,11 +296,42 @@ final class SfuRoom implements TrackCatalog {
         return t;
     }
 
-    private void unpublish(Member m, PublishedTrack t) {
+    /**
+     * A relay link's track (on this loop, from {@link RelayInbound}): published as its remote
+     * publisher's ({@code src.publisherId()}), its NACKs and keyframe requests going back over the
+     * link ({@code link}'s sender); local subscribers are offered it as any other track.
+     */
+    PublishedTrack publishRemote(ParticipantMedia link, TrackSource src, Codec codec, Map<String, Integer> extIds) {
+        PublishedTrack t = TrackSources.track(src, link, extIds, options);
+        tracks.put(src.key(), new TrackEntry(t, null, src.publisherId(), codec, Map.copyOf(extIds)));
+        trackList.add(t);
+        graph.publish(link, t);
+        LOG.info("room {}: remote participant {}'s {} track {} arrives over relay link {}", id, src.publisherId(),
+                src.kind(), src.key(), link.participantId());
+        ctx.emit(new RoomEvent.TrackPublished(id, src.publisherId(), src.key(), src.kind(), src.codecName()));
+        tracksChanged(null);
+        return t;
+    }
+
+    /** A relay link's track ended (its publisher left, unpublished, or the link closed). */
+    void unpublishRemote(ParticipantMedia link, PublishedTrack t) {
+        unpublish(link, t.source().publisherId(), t);
+        tracksChanged(null);
+    }
+
+    void addRelay(RelayInbound r) {
+        relays.add(r);
+    }
+
+    void removeRelay(RelayInbound r) {
+        relays.remove(r);
+    }
+
+    private void unpublish(ParticipantMedia owner, String publisherId, PublishedTrack t) {
         tracks.remove(t.source().key());
         trackList.remove(t);
         String key = t.source().key();
-        for (Subscription s : graph.unpublish(m.p.media(), t)) {
+        for (Subscription s : graph.unpublish(owner, t)) {
             for (Member other : members.values()) {
                 if (other.receiving.get(key) == s) {
                     other.receiving.remove(key);
@@ -300,8 +339,8 @@ final class SfuRoom implements TrackCatalog {
                 }
             }
         }
-        LOG.info("room {}: participant {} unpublished track {}", id, m.p.id(), key);
-        ctx.emit(new RoomEvent.TrackUnpublished(id, m.p.id(), key));
+        LOG.info("room {}: participant {} unpublished track {}", id, publisherId, key);
+        ctx.emit(new RoomEvent.TrackUnpublished(id, publisherId, key));
     }
 
     private void subscribe(Member subscriber, Subscription s) {
@@ -319,9 +358,10 @@ final class SfuRoom implements TrackCatalog {
         if (!p.rights().subscribe()) {
             return out; // publish-only: never offered anyone's tracks
         }
+        boolean localOnly = p.reception().localTracksOnly();
         for (TrackEntry e : p.reception().tracks().select(new ArrayList<>(tracks.values()),
-                e -> e.publisher().id(), e -> e.track().source().kind(), p.id())) {
-            if (e.publisher() != p) {
+                TrackEntry::publisherId, e -> e.track().source().kind(), p.id())) {
+            if (e.publisher() != p && !(localOnly && e.remote())) {
                 out.add(e.track());
             }
         }
@@ -346,7 +386,10 @@ final class SfuRoom implements TrackCatalog {
         return e == null ? Map.of() : e.extIds();
     }
 
-    /** Someone's published tracks changed: everyone else renegotiates (coalesced per participant). */
+    /**
+     * Someone's published tracks changed ({@code source} null: a remote participant's): everyone
+     * else renegotiates (coalesced per participant).
+     */
     private void tracksChanged(SfuParticipant source) {
         for (Member other : new ArrayList<>(members.values())) {
             if (other.p != source) {
@@ -423,6 +466,9 @@ final class SfuRoom implements TrackCatalog {
             return;
         }
         closed = true;
+        for (RelayInbound r : new ArrayList<>(relays)) {
+            r.closeOnLoop();
+        }
         for (Member m : new ArrayList<>(members.values())) {
             remove(m.p, reason);
         }

@@ -242,8 +242,8 @@ public final class JunctionMain implements Callable<Integer> {
     int httpIdleTimeout;
 
     @Option(names = "--cluster-redis", paramLabel = "URI", defaultValue = "",
-            description = "redis://HOST:PORT of a Redis shared by the nodes of a cluster: rooms then span the nodes "
-                    + "(signaling only, no media between nodes) (default: none, one node).")
+            description = "redis://HOST:PORT of a Redis shared by the nodes of a cluster: rooms then span the nodes, "
+                    + "sfu rooms' media relayed between them (default: none, one node).")
     String clusterRedis;
 
     @Option(names = "--node-id", paramLabel = "ID", defaultValue = "",
@@ -267,6 +267,11 @@ public final class JunctionMain implements Callable<Integer> {
                     + "get a redirect to a less loaded node (needs --node-url); 0 = never (default: ${DEFAULT-VALUE}).")
     int redirectAbove;
 
+    @Option(names = "--relay-address", paramLabel = "IP", defaultValue = "",
+            description = "The IP address this node's media relay links receive on; the other nodes' media ports "
+                    + "must be reachable from it (default: the first --announce address, else 127.0.0.1).")
+    String relayAddress;
+
     @Option(names = "--log-level", paramLabel = "LEVEL", defaultValue = "info",
             description = "Log level: trace, debug, info, warn, error (default: ${DEFAULT-VALUE}).")
     String logLevel;
@@ -285,7 +290,7 @@ public final class JunctionMain implements Callable<Integer> {
                     new AbuseOptions(tokenLeeway, tokenMaxLifetime, maxConnectionsPerAddress, maxConnections,
                             pingTimeout, maxViolations, httpIdleTimeout),
                     mediaSocketBuffer, iceServers, turnSecret, turnTtl, socketIo,
-                    clusterRedis, nodeId, nodeUrl, pinRooms, redirectAbove);
+                    clusterRedis, nodeId, nodeUrl, pinRooms, redirectAbove, relayAddress);
         } catch (IllegalArgumentException e) {
             String message = e.getMessage().startsWith("mode ") ? "--" + e.getMessage() : e.getMessage();
             throw new CommandLine.ParameterException(spec.commandLine(), message, e);

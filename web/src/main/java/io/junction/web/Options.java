@@ -62,6 +62,8 @@ import java.util.Set;
  * @param pinRooms      keep each room on the cluster node that took it first (others redirect joins there)
  * @param redirectAbove local participants from which joins to rooms new to this node are redirected to
  *                      a less loaded node, 0 = never
+ * @param relayAddress  the IP address this node's media relay links receive on, null = the first
+ *                      announced address, else 127.0.0.1
  */
 public record Options(int port, int mediaPort, List<String> announce, RoomMode defaultMode, String bind,
                       String mediaBind, int roomCapacity, int maxFrameBytes, double rateLimit, int rateBurst,
@@ -72,7 +74,7 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
                       String tlsKeyPassword, AbuseOptions abuse,
                       int mediaSocketBuffer, List<String> iceServers, String turnSecret, int turnTtl,
                       boolean socketIo, String clusterRedis, String nodeId, String nodeUrl,
-                      boolean pinRooms, int redirectAbove) {
+                      boolean pinRooms, int redirectAbove, String relayAddress) {
     public static final int DEFAULT_PORT = 8080;
     public static final int DEFAULT_MEDIA_PORT = 10000;
     static final Set<String> LOG_LEVELS = Set.of("trace", "debug", "info", "warn", "error");
@@ -161,6 +163,10 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
         nodeId = blankToNull(nodeId);
         nodeUrl = blankToNull(nodeUrl);
         checkCluster(clusterRedis, nodeId, nodeUrl, pinRooms, redirectAbove);
+        relayAddress = blankToNull(relayAddress);
+        if (relayAddress != null && clusterRedis == null) {
+            throw new IllegalArgumentException("--relay-address needs --cluster-redis");
+        }
         logLevel = Objects.requireNonNull(logLevel, "logLevel").toLowerCase(Locale.ROOT);
         if (!LOG_LEVELS.contains(logLevel)) {
             throw new IllegalArgumentException("--log-level must be one of trace, debug, info, warn, error (got "
@@ -222,7 +228,7 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
                 io.junction.sfu.SfuOptions.DEFAULT_MAX_HALF_OPEN_PER_SOURCE, List.of(), null, false, null, null, List.of(),
                 io.junction.sfu.SfuOptions.DEFAULT_HANDSHAKE_THREADS, null, AbuseOptions.defaults(),
                 io.junction.ice.IceConfig.DEFAULT_SOCKET_BUFFER, List.of(), null,
-                (int) TurnRestCredentials.DEFAULT_TTL.toSeconds(), true, null, null, null, false, 0);
+                (int) TurnRestCredentials.DEFAULT_TTL.toSeconds(), true, null, null, null, false, 0, null);
     }
 
     /** A Junction builder carrying these options. */
@@ -242,7 +248,7 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
             b.tlsCertificate(tlsCert).tlsPrivateKey(tlsKey, tlsKeyPassword);
         }
         if (clusterRedis != null) {
-            b.clusterRedis(clusterRedis).nodeId(nodeId).nodeUrl(nodeUrl);
+            b.clusterRedis(clusterRedis).nodeId(nodeId).nodeUrl(nodeUrl).relayAddress(relayAddress);
             if (pinRooms || redirectAbove > 0) {
                 b.clusterPlacement(new io.junction.cluster.Placement.Policy(pinRooms, redirectAbove));
             }
@@ -274,7 +280,7 @@ public record Options(int port, int mediaPort, List<String> announce, RoomMode d
                 + ", iceAllowedNetworks=" + iceAllowedNetworks + ", abuse=" + abuse + ", mediaSocketBuffer=" + mediaSocketBuffer
                 + ", iceServers=" + iceServers + ", turnSecret=" + mask(turnSecret) + ", turnTtl=" + turnTtl + ", socketIo=" + socketIo
                 + ", clusterRedis=" + clusterRedis + ", nodeId=" + nodeId + ", nodeUrl=" + nodeUrl
-                + ", pinRooms=" + pinRooms + ", redirectAbove=" + redirectAbove + "]";
+                + ", pinRooms=" + pinRooms + ", redirectAbove=" + redirectAbove + ", relayAddress=" + relayAddress + "]";
     }
 
     private static String mask(String secret) {

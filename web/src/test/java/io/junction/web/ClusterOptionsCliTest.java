@@ -25,6 +25,9 @@ class ClusterOptionsCliTest {
         assertEquals("redis://127.0.0.1:6379", o.clusterRedis());
         assertEquals("east_1", o.nodeId());
         assertEquals("wss://east.example:8443/ws", o.nodeUrl());
+        assertNull(o.relayAddress(), "default: the first announced address, else loopback");
+        assertEquals("10.0.0.5", JunctionMain.parse("--cluster-redis", "redis://127.0.0.1:6379",
+                "--relay-address", "10.0.0.5").relayAddress());
         Options env = JunctionMain.parse(Map.of("JUNCTION_CLUSTER_REDIS", "redis://10.0.0.5:6380"));
         assertEquals("redis://10.0.0.5:6380", env.clusterRedis());
     }
@@ -37,6 +40,7 @@ class ClusterOptionsCliTest {
                 {"--node-id", "a", "--node-id, --node-url, --pin-rooms and --redirect-above need --cluster-redis"},
                 {"--redirect-above", "5", "--node-id, --node-url, --pin-rooms and --redirect-above need --cluster-redis"},
                 {"--redirect-above", "-1", "--redirect-above must be in 0..1000000"},
+                {"--relay-address", "10.0.0.5", "--relay-address needs --cluster-redis"},
         };
         for (String[] row : rows) {
             CommandLine.ParameterException e = assertThrows(CommandLine.ParameterException.class,

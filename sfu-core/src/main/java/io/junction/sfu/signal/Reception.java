@@ -25,12 +25,21 @@ import java.util.Objects;
  * @param tracks       which published tracks the participant gets
  * @param serverOffers      whether the server offers (true) or only answers (false)
  * @param clientOffersFirst whether the client sends the first offer (the server waits for it)
+ * @param localTracksOnly   whether it gets only tracks published on this node, never those a relay
+ *                          link brought from another node ({@link #RELAY}: a node's relay link must
+ *                          not send relayed media back into the cluster)
  */
-public record Reception(TrackSelection tracks, boolean serverOffers, boolean clientOffersFirst) {
+public record Reception(TrackSelection tracks, boolean serverOffers, boolean clientOffersFirst,
+                        boolean localTracksOnly) {
     /** Every other participant's tracks, offered by the server. */
     public static final Reception STANDARD = new Reception(TrackSelection.ALL, true);
     /** As {@link #STANDARD}; the server's first offer waits for the client's first offer. */
     public static final Reception CLIENT_OFFERS_FIRST = new Reception(TrackSelection.ALL, true, true);
+    /**
+     * The sending end of a relay link between cluster nodes: every track published on this node,
+     * offered by the server; no track that itself came over a relay link (no loops).
+     */
+    public static final Reception RELAY = new Reception(TrackSelection.ALL, true, false, true);
 
     public Reception {
         Objects.requireNonNull(tracks, "tracks");
@@ -38,6 +47,10 @@ public record Reception(TrackSelection tracks, boolean serverOffers, boolean cli
 
     public Reception(TrackSelection tracks, boolean serverOffers) {
         this(tracks, serverOffers, false);
+    }
+
+    public Reception(TrackSelection tracks, boolean serverOffers, boolean clientOffersFirst) {
+        this(tracks, serverOffers, clientOffersFirst, false);
     }
 
     /** The selected tracks, placed in the client's own offer's receive sections; no server offers. */
