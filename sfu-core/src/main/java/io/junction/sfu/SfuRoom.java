@@ -64,6 +64,7 @@ final class SfuRoom implements TrackCatalog {
     private final WorkerLoop.Ticker ticker = this::tick;
     private final io.junction.sfu.data.DataRoom data = new io.junction.sfu.data.DataRoom();
     private final RoomSpeakers speakers;
+    private final SpeakerFeeds feeds;
     /** How often transport-wide CC feedback goes to publishers (libwebrtc sends it every 50–100 ms). */
     private static final long TRANSPORT_FEEDBACK_INTERVAL_MS = 50;
     private long nextReport;
@@ -81,6 +82,7 @@ final class SfuRoom implements TrackCatalog {
         this.ctx = ctx;
         this.options = ctx.roomOptions();
         this.speakers = new RoomSpeakers(loop::nowMs, this::speakerChanged);
+        this.feeds = new SpeakerFeeds(graph, ctx, this);
         loop.addTicker(ticker);
         loop.execute(() -> ctx.dataApplications().attachTo(id, data));
         LOG.info("room {}: created", id);
@@ -122,6 +124,7 @@ final class SfuRoom implements TrackCatalog {
         for (Member m : members.values()) {
             m.p.sink().dominantSpeaker(speaker);
         }
+        feeds.update(trackList, speaker, loop.nowMs());
     }
 
     /** The dominant speaker's participant id, or null. */
@@ -166,6 +169,7 @@ final class SfuRoom implements TrackCatalog {
             unsubscribe(m, s);
         }
         m.receiving.clear();
+        feeds.close(p);
         p.data().close(reason);
         speakers.remove(p.id());
         p.closeMedia(leaving);
@@ -232,6 +236,9 @@ final class SfuRoom implements TrackCatalog {
         boolean changed = false;
         for (MediaPlan.Section section : plan.sections()) {
             if (section instanceof MediaPlan.Receive r) {
+                if (feeds.open(p, r.trackKey(), r.output(), trackList, speakers.dominant(), loop.nowMs())) {
+                    continue;
+                }
                 PublishedTrack t = track(r.trackKey());
                 if (t != null && !m.receiving.containsKey(r.trackKey())) {
                     Subscription s = new Subscription(t, p.media().sender(), ctx.pool(), r.output(),
@@ -269,6 +276,9 @@ final class SfuRoom implements TrackCatalog {
         }
         long now = loop.nowMs();
         for (String key : keys) {
+            if (feeds.activate(m.p, key, now)) {
+                continue;
+            }
             Subscription s = m.receiving.get(key);
             if (s != null) {
                 s.activate(now);
@@ -292,6 +302,7 @@ final class SfuRoom implements TrackCatalog {
         tracks.remove(t.source().key());
         trackList.remove(t);
         String key = t.source().key();
+        feeds.trackGone(t);
         for (Subscription s : graph.unpublish(m.p.media(), t)) {
             for (Member other : members.values()) {
                 if (other.receiving.get(key) == s) {
@@ -348,6 +359,7 @@ final class SfuRoom implements TrackCatalog {
 
     /** Someone's published tracks changed: everyone else renegotiates (coalesced per participant). */
     private void tracksChanged(SfuParticipant source) {
+        feeds.update(trackList, speakers.dominant(), loop.nowMs());
         for (Member other : new ArrayList<>(members.values())) {
             if (other.p != source) {
                 renegotiate(other);
@@ -390,6 +402,7 @@ final class SfuRoom implements TrackCatalog {
             trackList.get(i).tick(now);
         }
         speakers.tick(now, trackList);
+        feeds.tick(now);
         boolean feedback = now >= nextFeedback;
         if (feedback) {
             nextFeedback = now + TRANSPORT_FEEDBACK_INTERVAL_MS;
