@@ -265,8 +265,8 @@ async function errors() {
   ok('rate-limited after the burst');
 }
 
-// A Chrome offer (sendrecv audio + video), CRLF line ends as on the wire.
-const OFFER = readFileSync('chrome-offer.sdp', 'utf8').replace(/\r?\n/g, '\r\n');
+// A Chrome offer (sendrecv audio + video; Opus and VP8 only, to fit the test's 4 KiB frames), CRLF line ends.
+const OFFER = readFileSync('classic-offer.sdp', 'utf8').replace(/\r?\n/g, '\r\n');
 const count = (text, part) => text.split(part).length - 1;
 
 /**
