@@ -300,6 +300,7 @@ async function sfuDialect(dialect) {
     const [r1, id] = await a.next('created');
     assert.equal(r1, r); aId = id;
     assert.deepEqual(await a.next('join'), [r]);
+    assert.deepEqual(await a.next('message'), ['got user media']);
     send = (data) => a.emit('message', data);
     answerOf = async () => (await a.next('message'))[0];
   }

@@ -22,6 +22,8 @@ final class ClassicOutbound {
      * peer): the {@code from} of the server's negotiation messages on {@code /ws}.
      */
     static final String SERVER_PEER = "sfu";
+    /** The codelab's readiness message, which its initiator waits for from the other side. */
+    static final String GOT_USER_MEDIA = "got user media";
 
     private final String socketId;
     private ClassicDialect dialect;
@@ -68,8 +70,11 @@ final class ClassicOutbound {
                 sfu = "sfu".equals(f.optString("mode"));
                 if (sfu) {
                     // The server is the client's single peer: the client hears of it as the one other
-                    // member right away, and offers (PROTOCOL.md "Classic clients in sfu rooms").
-                    return List.of(joined(r, 1), otherJoin(r, SERVER_PEER));
+                    // member right away, and offers (PROTOCOL.md "Classic clients in sfu rooms"). The
+                    // codelab's initiator starts once the other side said 'got user media' as well.
+                    return dialect == ClassicDialect.CODELAB
+                            ? List.of(joined(r, 1), otherJoin(r, SERVER_PEER), message(r, GOT_USER_MEDIA))
+                            : List.of(joined(r, 1), otherJoin(r, SERVER_PEER));
                 }
                 return List.of(joined(r, f.getInt("userNum")));
             case "otherjoin":
