@@ -25,7 +25,8 @@ import java.util.Map;
  * <p>The room is the single owner of the media graph: only {@link #publish}, {@link #unpublish},
  * {@link #subscribe} and {@link #unsubscribe} change who forwards to whom (through its
  * {@link MediaGraph}); the participants' negotiators return {@link MediaPlan}s that
- * {@link #apply} turns into those calls, and everyone else sees read-only views.
+ * {@link #apply} turns into those calls, and everyone else sees read-only views. The
+ * speaker-following outputs are the room's too ({@link SpeakerFeeds}, called from here).
  *
  * <p>Close cascade: {@link #remove} of the last participant closes the room. Leaving and losing
  * the media transport share one teardown ({@link #endMedia}): the participant's tracks are

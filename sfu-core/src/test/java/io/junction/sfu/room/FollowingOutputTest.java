@@ -283,6 +283,28 @@ class FollowingOutputTest {
     }
 
     @Test
+    void aSwitchCalledOffBeforeTheKeyframeKeepsTheCurrentSpeakerWithoutAFreeze() {
+        graph.follow(fv, video[ANN], new byte[256], now);
+        fv.activate(now);
+        for (int i = 0; i < 3; i++) {
+            frame();
+        }
+        int mark = sub.rtp.size();
+        graph.follow(fv, video[BOB], new byte[256], now);
+        graph.follow(fv, video[ANN], new byte[256], now); // the speaker came back before bob's keyframe
+        for (int i = 0; i < 3; i++) {
+            frame();
+        }
+        List<Out> after = video(mark);
+        assertEquals(6, after.size(), "ann never stopped");
+        for (Out o : after) {
+            assertEquals(ANN, o.from);
+        }
+        assertContinuousVideo(video(0));
+        assertSame(video[BOB], fv.unneeded(), "bob's track can be let go");
+    }
+
+    @Test
     void audioSwitchesAtTheNextPacketWithContinuousNumbering() {
         graph.follow(fa, audio[ANN], new byte[256], now);
         fa.activate(now);
