@@ -179,8 +179,8 @@ public final class FollowingOutput implements RetransmissionSource, Retransmissi
             return;
         }
         long want = ssrcOf(target, now);
-        if (want != forwarder.selectedSsrc() && target.layerOf(currentSsrc) < 0) {
-            forwarder.select(want);
+        if (want != forwarder.selectedSsrc()) {
+            forwarder.select(want); // a simulcast layer came or went
         }
         if (forwarder.needsKeyframe()) {
             requestKeyframe(now);

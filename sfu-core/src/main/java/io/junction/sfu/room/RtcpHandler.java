@@ -88,8 +88,8 @@ final class RtcpHandler {
         if (lsr == 0) {
             return;
         }
-        Subscription s = media.subscriptionBySsrc(ReportBlock.ssrc(b, at));
-        if (s != null) {
+        long ssrc = ReportBlock.ssrc(b, at);
+        if (media.subscriptionBySsrc(ssrc) != null || media.followingBySsrc(ssrc) != null) {
             long ms = rtt.onReportBlock(lsr, ReportBlock.delaySinceLastSr(b, at),
                     NtpTime.middle32(NtpTime.fromUnixMillis(wallClockMs)));
             if (ms >= 0) {
