@@ -1,12 +1,14 @@
 // Classic socket.io clients against Junction's /socket.io/ front, as the classic room pages use
 // socket.io-client. Usage: node classic.mjs PORT SCENARIO TRANSPORT
-//   SCENARIO: positional | object | codelab | mixed | errors
+//   SCENARIO: positional | object | codelab | mixed | errors (p2p rooms)
+//             sfu-positional | sfu-object | sfu-codelab (sfu rooms: the server is the single peer)
 //   TRANSPORT: websocket | polling | upgrade (polling first, then the WebSocket upgrade)
 // Prints one "ok ..." line per check and "PASS" at the end; exits 1 with the reason otherwise.
 // Every wait has a deadline; nothing sleeps.
 import { io } from 'socket.io-client';
 import WebSocket from 'ws';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 
 const [, , port, scenario, transport] = process.argv;
 const BASE = `http://127.0.0.1:${port}`;
@@ -243,10 +245,7 @@ async function errors() {
   assert.equal(unknown.code, 'bad-message'); assert.equal(unknown.ref, 'shout');
   a.emit('join', 'bad room name!');
   assert.equal((await errorOf(a)).code, 'bad-message');
-  a.emit('join', 'sfu-classic');
-  const sfu = await errorOf(a);
-  assert.equal(sfu.code, 'unsupported'); assert.match(sfu.message, /p2p rooms only/);
-  ok('not-in-room, bad-message (shape, unknown event, room name), unsupported for an sfu room');
+  ok('not-in-room, bad-message (shape, unknown event, room name)');
   const r = room('err');
   a.emit('join', r);
   const [, aId] = await a.next('joined');
@@ -266,7 +265,87 @@ async function errors() {
   ok('rate-limited after the burst');
 }
 
-const scenarios = { positional, object, codelab, mixed, errors };
+// A Chrome offer (sendrecv audio + video; Opus and VP8 only, to fit the test's 4 KiB frames), CRLF line ends.
+const OFFER = readFileSync('classic-offer.sdp', 'utf8').replace(/\r?\n/g, '\r\n');
+const count = (text, part) => text.split(part).length - 1;
+
+/**
+ * One dialect in an sfu room: the classic client sees the server as its one peer ('sfu') right
+ * after joining, offers, and gets the answer in its dialect's message shape: both sections
+ * sendrecv, the speaker-following stream in them. A /ws participant of the room is offered the
+ * classic client's tracks, and its joins and leaves are not shown to the classic client.
+ * Candidates (any shape) and strings are accepted without an error.
+ */
+async function sfuDialect(dialect) {
+  const r = room(`sfu-${dialect}`);
+  const a = await client('A');
+  let aId;
+  let send;
+  let answerOf;
+  if (dialect === 'positional') {
+    a.emit('join', r);
+    const [r1, id] = await a.next('joined');
+    assert.equal(r1, r); aId = id;
+    assert.deepEqual(await a.next('otherjoin'), [r, 'sfu']);
+    send = (data) => a.emit('message', r, data);
+    answerOf = async () => { const [r2, data] = await a.next('message'); assert.equal(r2, r); return data; };
+  } else if (dialect === 'object') {
+    a.emit('join', { roomId: r });
+    assert.deepEqual(await a.next('joined'), [{ roomId: r, userNum: 1 }]);
+    assert.deepEqual(await a.next('otherjoined'), [{ roomId: r, userId: 'sfu' }]);
+    send = (data) => a.emit('message', { roomId: r, data });
+    answerOf = async () => (await a.next('message'))[0];
+  } else {
+    a.emit('create or join', r);
+    const [r1, id] = await a.next('created');
+    assert.equal(r1, r); aId = id;
+    assert.deepEqual(await a.next('join'), [r]);
+    assert.deepEqual(await a.next('message'), ['got user media']);
+    send = (data) => a.emit('message', data);
+    answerOf = async () => (await a.next('message'))[0];
+  }
+  ok('joined, then the server as the one other peer');
+  send('got user media');
+  send({ type: 'offer', sdp: OFFER });
+  const answer = await answerOf();
+  assert.equal(answer.type, 'answer');
+  assert.equal(count(answer.sdp, 'a=sendrecv'), 2, answer.sdp);
+  assert.equal(count(answer.sdp, 'a=msid:junction-speaker '), 2, answer.sdp);
+  ok('the offer is answered in the dialect\'s message shape: sendrecv, one speaker stream');
+  send({ type: 'candidate', label: 0, id: '0', candidate: 'candidate:1 1 udp 2122260223 127.0.0.1 50000 typ host' });
+  send({ candidate: 'candidate:1 1 udp 2122260223 127.0.0.1 50000 typ host', sdpMid: '0', sdpMLineIndex: 0 });
+  const w = await wsClient('W');
+  w.sendJson({ type: 'join', room: r, name: 'web' });
+  const joined = await w.next('joined');
+  assert.equal(joined.mode, 'sfu');
+  const offer = (await w.next('message')).data;
+  assert.equal(offer.type, 'offer');
+  const classicId = joined.peers[0].id;
+  if (aId) assert.equal(classicId, aId);
+  assert.equal(count(offer.sdp, `a=msid:${classicId} `), 2, offer.sdp);
+  ok('its tracks are published: a /ws participant is offered them');
+  w.sendJson({ type: 'leave', room: r });
+  await w.next('leaved');
+  a.inbox.none('otherjoin', 'A'); a.inbox.none('otherjoined', 'A'); a.inbox.none('bye', 'A');
+  a.inbox.none('error', 'A'); a.inbox.none('message', 'A');
+  ok('no peer events for other members, no error for candidates and strings');
+  if (dialect === 'codelab') {
+    a.disconnect();
+  } else {
+    a.emit('leave', dialect === 'object' ? { roomId: r } : r);
+    await a.next('leaved');
+    ok('leave: leaved');
+  }
+}
+
+const sfuPositional = () => sfuDialect('positional');
+const sfuObject = () => sfuDialect('object');
+const sfuCodelab = () => sfuDialect('codelab');
+
+const scenarios = {
+  positional, object, codelab, mixed, errors,
+  'sfu-positional': sfuPositional, 'sfu-object': sfuObject, 'sfu-codelab': sfuCodelab,
+};
 const run = scenarios[scenario];
 if (!run) {
   console.error(`unknown scenario ${scenario}`);

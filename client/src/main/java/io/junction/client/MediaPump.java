@@ -47,6 +47,8 @@ public final class MediaPump implements AutoCloseable {
     private int frames;
     private volatile long keyframeRequests;
     private int withhold;
+    /** RFC 6464 level (-dBov, 0..127) written on audio packets, or -1 for none. */
+    private volatile int audioLevel = -1;
     private volatile long lastWithheldNanos;
     private final java.util.List<byte[]> withheld = new java.util.ArrayList<>();
     private final java.util.List<Integer> withheldSeqs = new java.util.ArrayList<>();
@@ -83,9 +85,22 @@ public final class MediaPump implements AutoCloseable {
         return p;
     }
 
+    /**
+     * From now on every audio packet carries the RFC 6464 audio level extension (id 1, as
+     * {@link ClientSdp} offers it) with {@code dBov} (0 = loudest, 127 = silence), voice activity
+     * set below 127; -1 stops writing it.
+     */
+    public void audioLevel(int dBov) {
+        audioLevel = dBov;
+    }
+
     private synchronized void sendAudio() {
         int len = SyntheticMedia.write(buf, 0, ClientSdp.OPUS_PT, audioSeq, audioTs, client.publishedSsrc(0),
                 false, false, false, false, tag, counter++, System.nanoTime(), 160);
+        int level = audioLevel;
+        if (level >= 0) {
+            len = withAudioLevel(len, level);
+        }
         audioSeq = (audioSeq + 1) & 0xFFFF;
         audioTs += 960;
         client.sendRtp(buf, 0, len);
@@ -111,6 +126,21 @@ public final class MediaPump implements AutoCloseable {
             client.sendRtp(buf, 0, len);
         }
         videoTs += 90000 / fps;
+    }
+
+    /** Inserts a one-byte-header extension block (RFC 8285 §4.2) with the audio level after the fixed header. */
+    private int withAudioLevel(int len, int level) {
+        System.arraycopy(buf, 12, buf, 20, len - 12);
+        buf[0] |= 0x10; // X
+        buf[12] = (byte) 0xBE;
+        buf[13] = (byte) 0xDE;
+        buf[14] = 0;
+        buf[15] = 1;
+        buf[16] = (byte) (1 << 4); // id 1, one byte
+        buf[17] = (byte) ((level < 127 ? 0x80 : 0) | level);
+        buf[18] = 0;
+        buf[19] = 0;
+        return len + 8;
     }
 
     private void onRtcp(byte[] b, int off, int len) {

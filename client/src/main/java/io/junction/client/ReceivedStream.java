@@ -21,6 +21,7 @@ public final class ReceivedStream {
     private volatile long outOfOrder;
     private volatile long rtxPackets;
     private volatile long keyframes;
+    private volatile int lastTag;
     private volatile long lastKeyframeNanos;
     private long firstExt = -1;
     private long highestExt;
@@ -81,8 +82,14 @@ public final class ReceivedStream {
             highestExt = Math.max(highestExt, ext);
         }
         payloadTypeSeen = p.payloadType();
+        lastTag = body.tag();
         packets++;
         bytes += p.length();
+    }
+
+    /** The sender tag of the last intact packet (a {@link MediaPump} tags with its video SSRC), 0 before one. */
+    public int lastTag() {
+        return lastTag;
     }
 
     public long ssrc() {

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
  * a {@code /ws} participant intact, a WHEP viewer receives a {@code /ws} publisher's media intact.
  */
 class WhipMediaTest {
+    /** The msid stream of the speaker-following outputs (sfu-core SpeakerFeeds.STREAM_ID). */
+    private static final String SPEAKER_STREAM = "junction-speaker";
 
     private static List<ReceivedStream> streams(Map<Long, ReceivedStream> received, String publisher, String kind) {
         return received.values().stream().filter(s -> publisher.equals(s.streamId()) && s.kind().equals(kind)
@@ -102,16 +104,19 @@ class WhipMediaTest {
                         assertTrue(v.location().getPath().startsWith("/whep/w2/s/"), v.location().toString());
                         v.connected().get(10, TimeUnit.SECONDS);
                     }
+                    // /whep/w2/{ann} gets ann's tracks; /whep/w2 the speaker-following stream, carrying ann
                     for (WhipClient v : List.of(one, rule)) {
+                        String stream = v == one ? pub.id() : SPEAKER_STREAM;
                         await("a WHEP viewer receiving ann's audio and video", Duration.ofSeconds(15), () ->
-                                streams(v.received(), pub.id(), "audio").stream().anyMatch(s -> s.packets() > 50)
-                                        && streams(v.received(), pub.id(), "video").stream()
+                                streams(v.received(), stream, "audio").stream().anyMatch(s -> s.packets() > 50)
+                                        && streams(v.received(), stream, "video").stream()
                                         .anyMatch(s -> s.packets() > 50));
-                        assertIntact(streams(v.received(), pub.id(), "audio"), streams(v.received(), pub.id(), "video"));
+                        assertIntact(streams(v.received(), stream, "audio"), streams(v.received(), stream, "video"));
                     }
                     assertEquals(3, j.signaling().rooms().roomSize("w2").getAsInt());
 
-                    // A newer video in the room does not replace what the viewers were answered with.
+                    // A newer video in the room does not take over: /whep/w2/{ann} stays ann's, and the
+                    // speaker stream keeps carrying ann while nobody is the dominant speaker.
                     SfuParticipantClient bob = f.join(j, "w2", "bob", null, true);
                     bob.joined().get(5, TimeUnit.SECONDS);
                     bob.connected().get(10, TimeUnit.SECONDS);
@@ -120,7 +125,8 @@ class WhipMediaTest {
                         await("bob's tracks published", Duration.ofSeconds(10),
                                 () -> j.room("w2").map(r -> r.tracks().size() == 4).orElse(false));
                         for (WhipClient v : List.of(one, rule)) {
-                            ReceivedStream video = streams(v.received(), pub.id(), "video").get(0);
+                            ReceivedStream video = streams(v.received(), v == one ? pub.id() : SPEAKER_STREAM,
+                                    "video").get(0);
                             long mark = video.packets();
                             await("ann's video still flowing to a viewer", Duration.ofSeconds(10),
                                     () -> video.packets() > mark + 50);

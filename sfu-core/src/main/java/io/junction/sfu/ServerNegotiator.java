@@ -18,6 +18,7 @@ import io.junction.sfu.sdp.SourceSsrcs;
 import io.junction.sfu.sdp.SupportedExtensions;
 import io.junction.sfu.signal.Negotiation;
 import io.junction.sfu.signal.NegotiationException;
+import io.junction.sfu.signal.TrackSelection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,6 +77,8 @@ final class ServerNegotiator {
     /** The tracks sent to the participant (placed in a section or about to be), by track key. */
     private final Map<String, SendTrack> sendTracks = new LinkedHashMap<>();
     private long offersSent;
+    /** The speaker-following outputs' tracks, chosen once ({@link SpeakerFeeds#sendTracks}). */
+    private List<SendTrack> speakerTracks;
     private long collisionsIgnored;
 
     ServerNegotiator(SfuParticipant participant, TrackCatalog catalog, EngineContext ctx) {
@@ -113,7 +116,7 @@ final class ServerNegotiator {
         List<SendTrack> place = tracksToPlace();
         AnswerBuilder.Result r;
         try {
-            r = AnswerBuilder.build(offer, serverTransport(), plan, place);
+            r = AnswerBuilder.build(offer, serverTransport(), plan, place, followsSpeaker());
         } catch (SdpException e) {
             throw new NegotiationException(e.code(), e.getMessage());
         }
@@ -210,6 +213,17 @@ final class ServerNegotiator {
     /** The tracks to put into the client's new receive sections, those it already receives excluded. */
     private List<SendTrack> tracksToPlace() {
         List<SendTrack> out = new ArrayList<>();
+        if (followsSpeaker()) {
+            if (speakerTracks == null) {
+                speakerTracks = SpeakerFeeds.sendTracks(participant.id(), ctx);
+            }
+            for (SendTrack t : speakerTracks) {
+                if (!sendTracks.containsKey(t.trackKey())) {
+                    out.add(t);
+                }
+            }
+            return out;
+        }
         for (PublishedTrack t : catalog.tracksFor(participant)) {
             if (!sendTracks.containsKey(t.source().key())) {
                 out.add(sendTrackFor(t.source()));
@@ -232,7 +246,7 @@ final class ServerNegotiator {
         for (PlannedSection s : plan.sections()) {
             SendTrack st = s.track();
             if (st == null || s.rejected() || sendTracks.containsKey(st.trackKey())
-                    || catalog.track(st.trackKey()) == null) {
+                    || catalog.track(st.trackKey()) == null && !SpeakerFeeds.isKey(st.trackKey())) {
                 continue;
             }
             sendTracks.put(st.trackKey(), st);
@@ -252,7 +266,7 @@ final class ServerNegotiator {
             // stays (a newer video in the room does not take the place of the one being received).
             wanted = false;
             for (String key : new ArrayList<>(sendTracks.keySet())) {
-                if (catalog.track(key) == null) {
+                if (catalog.track(key) == null && !SpeakerFeeds.isKey(key)) {
                     sendTracks.remove(key);
                     removed.add(key);
                 }
@@ -301,6 +315,16 @@ final class ServerNegotiator {
         LOG.debug("{}: server offer {} with {} sections", participant.id(), offersSent, r.offer().media().size());
         participant.sink().send(new Negotiation.Offer(r.sdp()));
         return new MediaPlan(sections, removed, List.of());
+    }
+
+    /** True when the participant receives the speaker-following outputs ({@link SpeakerFeeds}). */
+    private boolean followsSpeaker() {
+        return participant.reception().tracks() instanceof TrackSelection.ActiveSpeaker;
+    }
+
+    /** The committed section that carries {@code trackKey}, or null. */
+    PlannedSection sectionOf(String trackKey) {
+        return OutputPlanner.sectionOf(plan, trackKey);
     }
 
     private void addOutput(List<MediaPlan.Section> out, SendTrack st, SessionPlan p) {

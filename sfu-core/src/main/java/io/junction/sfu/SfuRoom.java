@@ -26,7 +26,8 @@ import java.util.Map;
  * <p>The room is the single owner of the media graph: only {@link #publish}, {@link #unpublish},
  * {@link #subscribe} and {@link #unsubscribe} change who forwards to whom (through its
  * {@link MediaGraph}); the participants' negotiators return {@link MediaPlan}s that
- * {@link #apply} turns into those calls, and everyone else sees read-only views.
+ * {@link #apply} turns into those calls, and everyone else sees read-only views. The
+ * speaker-following outputs are the room's too ({@link SpeakerFeeds}, called from here).
  *
  * <p>Close cascade: {@link #remove} of the last participant closes the room. Leaving and losing
  * the media transport share one teardown ({@link #endMedia}): the participant's tracks are
@@ -72,6 +73,7 @@ final class SfuRoom implements TrackCatalog {
     private final RoomSpeakers speakers;
     /** The relay links bringing other nodes' tracks into this room (closed with it). */
     private final List<RelayInbound> relays = new ArrayList<>();
+    private final SpeakerFeeds feeds;
     /** How often transport-wide CC feedback goes to publishers (libwebrtc sends it every 50–100 ms). */
     private static final long TRANSPORT_FEEDBACK_INTERVAL_MS = 50;
     private long nextReport;
@@ -89,6 +91,7 @@ final class SfuRoom implements TrackCatalog {
         this.ctx = ctx;
         this.options = ctx.roomOptions();
         this.speakers = new RoomSpeakers(loop::nowMs, this::speakerChanged);
+        this.feeds = new SpeakerFeeds(graph, ctx, this);
         loop.addTicker(ticker);
         loop.execute(() -> ctx.dataApplications().attachTo(id, data));
         LOG.info("room {}: created", id);
@@ -130,6 +133,7 @@ final class SfuRoom implements TrackCatalog {
         for (Member m : members.values()) {
             m.p.sink().dominantSpeaker(speaker);
         }
+        feeds.update(trackList, speaker, loop.nowMs());
     }
 
     /** The dominant speaker's participant id, or null. */
@@ -174,6 +178,7 @@ final class SfuRoom implements TrackCatalog {
             unsubscribe(m, s);
         }
         m.receiving.clear();
+        feeds.close(p);
         p.data().close(reason);
         speakers.remove(p.id());
         p.closeMedia(leaving);
@@ -240,6 +245,9 @@ final class SfuRoom implements TrackCatalog {
         boolean changed = false;
         for (MediaPlan.Section section : plan.sections()) {
             if (section instanceof MediaPlan.Receive r) {
+                if (feeds.open(p, r.trackKey(), r.output(), trackList, speakers.dominant(), loop.nowMs())) {
+                    continue;
+                }
                 PublishedTrack t = track(r.trackKey());
                 if (t != null && !m.receiving.containsKey(r.trackKey())) {
                     Subscription s = new Subscription(t, p.media().sender(), ctx.pool(), r.output(),
@@ -277,6 +285,9 @@ final class SfuRoom implements TrackCatalog {
         }
         long now = loop.nowMs();
         for (String key : keys) {
+            if (feeds.activate(m.p, key, now)) {
+                continue;
+            }
             Subscription s = m.receiving.get(key);
             if (s != null) {
                 s.activate(now);
@@ -331,6 +342,7 @@ final class SfuRoom implements TrackCatalog {
         tracks.remove(t.source().key());
         trackList.remove(t);
         String key = t.source().key();
+        feeds.trackGone(t);
         for (Subscription s : graph.unpublish(owner, t)) {
             for (Member other : members.values()) {
                 if (other.receiving.get(key) == s) {
@@ -391,6 +403,7 @@ final class SfuRoom implements TrackCatalog {
      * else renegotiates (coalesced per participant).
      */
     private void tracksChanged(SfuParticipant source) {
+        feeds.update(trackList, speakers.dominant(), loop.nowMs());
         for (Member other : new ArrayList<>(members.values())) {
             if (other.p != source) {
                 renegotiate(other);
@@ -433,6 +446,7 @@ final class SfuRoom implements TrackCatalog {
             trackList.get(i).tick(now);
         }
         speakers.tick(now, trackList);
+        feeds.tick(now);
         boolean feedback = now >= nextFeedback;
         if (feedback) {
             nextFeedback = now + TRANSPORT_FEEDBACK_INTERVAL_MS;

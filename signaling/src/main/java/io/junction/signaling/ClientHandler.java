@@ -7,6 +7,7 @@ import io.junction.sfu.signal.Negotiation;
 import io.junction.sfu.signal.NegotiationException;
 import io.junction.sfu.signal.NegotiationSink;
 import io.junction.sfu.signal.Reception;
+import io.junction.sfu.signal.TrackSelection;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -40,10 +41,14 @@ final class ClientHandler {
     /** Set once the connection is being closed for abuse: later frames are ignored. */
     private boolean closing;
     /**
-     * True for fronts that cannot carry an sfu room's negotiation nor follow a cluster's
-     * {@code redirect} (the socket.io classic dialects): their joins are always taken here.
+     * True for the socket.io classic dialects: their clients cannot follow a cluster's
+     * {@code redirect} (their joins are always taken here), and in an {@code sfu} room the server
+     * is their single peer: they receive the speaker-following outputs, their offers and answers
+     * are negotiated, and their other relay messages (candidates: the server is ICE-lite and
+     * learns the path from connectivity checks) are accepted and dropped (PROTOCOL.md
+     * "socket.io front", "Classic clients in sfu rooms").
      */
-    private final boolean p2pOnly;
+    private final boolean classic;
     private Participant self;
     private RoomMode mode;
     private MediaSession media;
@@ -59,8 +64,8 @@ final class ClientHandler {
 
     ClientHandler(RoomRegistry registry, MediaEngine engine, SignalCodec codec, Outbox outbox, TokenBucket bucket,
                   Authenticator authenticator, Consumer<String> errorCounter, int maxTracks, String source,
-                  int maxViolations, boolean p2pOnly) {
-        this.p2pOnly = p2pOnly;
+                  int maxViolations, boolean classic) {
+        this.classic = classic;
         this.maxTracks = maxTracks;
         this.maxViolations = maxViolations;
         this.source = source;
@@ -191,16 +196,14 @@ final class ClientHandler {
             error(ErrorCodes.INTERNAL, "the server is shutting down", join.type());
             return;
         }
-        RoomFederation.Redirect elsewhere = p2pOnly ? null : registry.placement(join.room());
+        RoomFederation.Redirect elsewhere = classic ? null : registry.placement(join.room());
         if (elsewhere != null) {
             LOG.debug("join to room {} redirected to node {} ({})", join.room(), elsewhere.node(), elsewhere.reason());
             outbox.send(codec.encode(new SignalMessage.Redirect(join.room(), elsewhere.url(), elsewhere.reason())));
             return;
         }
-        // No refusal for half-open transports: the media engine bounds those at its media port. A
-        // front that cannot carry an sfu room's negotiation is turned away before the room sees it.
-        RoomRegistry.JoinResult result = registry.join(join.room(), join.name(), outbox,
-                m -> m == RoomMode.SFU && p2pOnly ? new SfuUnsupported() : null);
+        // No refusal for half-open transports: the media engine bounds those at its media port.
+        RoomRegistry.JoinResult result = registry.join(join.room(), join.name(), outbox);
         if (result.refusal() != null) {
             LOG.debug("join to room {} refused: {} from {}", join.room(), result.refusal().getMessage(), source);
             error(ErrorCodes.UNSUPPORTED, result.refusal().getMessage(), join.type());
@@ -236,7 +239,10 @@ final class ClientHandler {
             }
         };
         try {
-            media = join.offerFirst()
+            media = classic
+                    ? engine.join(room, self.id(), join.name(), rights, source,
+                            Reception.answerOnly(TrackSelection.ACTIVE_SPEAKER), sink)
+                    : join.offerFirst()
                     ? engine.join(room, self.id(), join.name(), rights, source, Reception.CLIENT_OFFERS_FIRST, sink)
                     : engine.join(room, self.id(), join.name(), rights, source, sink);
         } catch (RuntimeException e) {
@@ -283,6 +289,14 @@ final class ClientHandler {
             return;
         }
         String dataType = m.dataType();
+        if (mode == RoomMode.SFU && classic) {
+            // The server is the classic client's single peer: offers and answers are negotiated,
+            // everything else (candidates in any shape, the codelab's strings) is dropped.
+            if ("offer".equals(dataType) || "answer".equals(dataType)) {
+                negotiate(m);
+            }
+            return;
+        }
         if (mode == RoomMode.SFU && NegotiationCodec.isNegotiation(dataType)) {
             negotiate(m);
             return;
@@ -360,13 +374,5 @@ final class ClientHandler {
     private void error(String code, String message, String ref) {
         errorCounter.accept(code);
         outbox.send(codec.encode(new SignalMessage.ErrorMessage(code, message, ref)));
-    }
-
-    /** The refusal of an sfu room to a front that cannot negotiate with the server. */
-    static final class SfuUnsupported extends RuntimeException {
-        SfuUnsupported() {
-            super("this room is an sfu room; socket.io classic clients can join p2p rooms only (the server as a "
-                    + "classic client's single peer is not built yet)", null, false, false);
-        }
     }
 }

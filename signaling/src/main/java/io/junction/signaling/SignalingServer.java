@@ -291,10 +291,11 @@ public final class SignalingServer implements AutoCloseable {
      *
      * @param wire     carries the server's frames to the client
      * @param source   the peer's IP address, or null when unknown
-     * @param p2pOnly  true when the front cannot negotiate media with the server: a join to an
-     *                 {@code sfu} room is then refused with {@code unsupported}
+     * @param classic  true for the socket.io classic dialects: no cluster {@code redirect}, and in an
+     *                 {@code sfu} room the server is the client's single peer (it receives the
+     *                 speaker-following outputs; only its offers and answers reach the engine)
      */
-    public FrontConnection connect(FrameWire wire, String source, boolean p2pOnly) {
+    public FrontConnection connect(FrameWire wire, String source, boolean classic) {
         Objects.requireNonNull(wire, "wire");
         Outbox outbox = newOutbox(new Outbox.Wire() {
             @Override
@@ -309,7 +310,7 @@ public final class SignalingServer implements AutoCloseable {
         });
         return new FrontConnection(new ClientHandler(rooms, engine, codec, outbox,
                 new TokenBucket(options.ratePerSecond(), options.burst(), options.nanoClock()),
-                options.authenticator(), this::countError, options.maxTracks(), source, limits.maxViolations(), p2pOnly));
+                options.authenticator(), this::countError, options.maxTracks(), source, limits.maxViolations(), classic));
     }
 
     /** @param source the peer's IP address, or null when unknown (then not limited by source) */

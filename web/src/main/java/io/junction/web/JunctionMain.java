@@ -183,7 +183,8 @@ public final class JunctionMain implements Callable<Integer> {
 
     @Option(names = "--socketio", paramLabel = "BOOL", defaultValue = "true", arity = "0..1", fallbackValue = "true",
             description = "Serve the socket.io front for classic clients (socket.io-client 3/4 pages) at /socket.io/ "
-                    + "on the HTTP port; they may join p2p rooms (default: ${DEFAULT-VALUE}).")
+                    + "on the HTTP port; in p2p rooms they relay to each other, in sfu rooms the server is their single "
+                    + "peer (they publish, and receive the active speaker's video and audio) (default: ${DEFAULT-VALUE}).")
     boolean socketIo;
 
     @Option(names = "--self-signed", paramLabel = "BOOL", defaultValue = "false", arity = "0..1",

@@ -80,9 +80,16 @@ public final class Forwarder {
 
     /**
      * Selects the source to forward (e.g. another simulcast layer). Video switches at that
-     * source's next keyframe; meanwhile the current source keeps flowing.
+     * source's next keyframe; meanwhile the current source keeps flowing. Selecting the source
+     * that flows now calls a pending switch off at once.
      */
     public void select(long ssrc) {
+        if (sourceLive && !paused && rewriter.hasSource() && ssrc == rewriter.sourceSsrc()) {
+            // back to the source that flows now (a switch called off before its keyframe): nothing to wait for
+            selected = ssrc;
+            switchPending = false;
+            return;
+        }
         if (ssrc != selected || !rewriter.hasSource() || ssrc != rewriter.sourceSsrc()) {
             selected = ssrc;
             switchPending = true;

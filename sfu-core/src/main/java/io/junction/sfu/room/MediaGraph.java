@@ -49,4 +49,35 @@ public final class MediaGraph {
     public void detach(ParticipantMedia subscriber, Subscription s) {
         subscriber.removeSubscription(s);
     }
+
+    /** {@code subscriber} receives the speaker-following output {@code f} (no source yet). */
+    public void attach(ParticipantMedia subscriber, FollowingOutput f) {
+        subscriber.addFollowing(f);
+    }
+
+    /**
+     * {@code f} listens to {@code t} and carries it from its next keyframe (video) or packet
+     * (audio) on; the track it carried keeps flowing until then.
+     *
+     * @param extensionIdMap {@code t}'s publisher extension id → subscriber id (0 = strip), 0..255
+     */
+    public void follow(FollowingOutput f, PublishedTrack t, byte[] extensionIdMap, long now) {
+        f.addSource(t, extensionIdMap);
+        t.addFollower(f);
+        f.target(t, now);
+    }
+
+    /** {@code f} no longer listens to {@code t} (unneeded, or unpublished). */
+    public void unfollow(FollowingOutput f, PublishedTrack t) {
+        t.removeFollower(f);
+        f.removeSource(t);
+    }
+
+    /** {@code subscriber} no longer receives {@code f}: it leaves every track it listened to. */
+    public void detach(ParticipantMedia subscriber, FollowingOutput f) {
+        for (PublishedTrack t : new ArrayList<>(f.sources())) {
+            unfollow(f, t);
+        }
+        subscriber.removeFollowing(f);
+    }
 }

@@ -23,6 +23,8 @@ public final class ParticipantMedia {
     private final List<Subscription> subscriptions = new ArrayList<>();
     private final List<PublishedTrack> publishedView = Collections.unmodifiableList(published);
     private final List<Subscription> subscriptionsView = Collections.unmodifiableList(subscriptions);
+    private final List<FollowingOutput> following = new ArrayList<>(0);
+    private final List<FollowingOutput> followingView = Collections.unmodifiableList(following);
     private final RtcpHandler rtcp = new RtcpHandler(this);
     private final RtcpReporter reporter = new RtcpReporter();
     private final TransportCcFeedback twcc = new TransportCcFeedback();
@@ -70,6 +72,29 @@ public final class ParticipantMedia {
 
     void removePublished(PublishedTrack t) {
         published.remove(t);
+    }
+
+    /** Its speaker-following outputs: a read-only view, changed only through {@link MediaGraph}. */
+    public List<FollowingOutput> following() {
+        return followingView;
+    }
+
+    void addFollowing(FollowingOutput f) {
+        following.add(f);
+    }
+
+    void removeFollowing(FollowingOutput f) {
+        following.remove(f);
+    }
+
+    FollowingOutput followingBySsrc(long ssrc) {
+        for (int i = 0; i < following.size(); i++) {
+            FollowingOutput f = following.get(i);
+            if (f.output().ssrc() == ssrc || f.output().rtxSsrc() == ssrc) {
+                return f;
+            }
+        }
+        return null;
     }
 
     void addSubscription(Subscription s) {
@@ -183,6 +208,9 @@ public final class ParticipantMedia {
         for (int i = 0; i < subscriptions.size(); i++) {
             subscriptions.get(i).setRtt(rttMs);
         }
+        for (int i = 0; i < following.size(); i++) {
+            following.get(i).setRtt(rttMs);
+        }
     }
 
     /** Transport-wide CC feedback toward this participant (call every ~50 ms). */
@@ -199,6 +227,7 @@ public final class ParticipantMedia {
     /** Periodic reports toward this participant. */
     public void report(long now, long wallClockMs) {
         reporter.report(localSsrc, subscriptions, published, now, wallClockMs, sender);
+        reporter.reportFollowing(following, now, wallClockMs, sender);
     }
 
     public long rttMillis() {

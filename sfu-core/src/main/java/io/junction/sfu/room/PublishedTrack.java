@@ -30,6 +30,8 @@ public final class PublishedTrack implements AutoCloseable {
     private final KeyframeDetector detector;
     private final List<Subscription> subscriptions = new ArrayList<>();
     private final List<Subscription> subscriptionsView = Collections.unmodifiableList(subscriptions);
+    /** Speaker-following outputs listening to this track (graph-managed, {@link MediaGraph#follow}). */
+    private final List<FollowingOutput> followers = new ArrayList<>(0);
     private final RtpPacket view = new RtpPacket();
     private final byte[] rtcpOut = new byte[1500];
     private long droppedUnknownPt;
@@ -149,6 +151,21 @@ public final class PublishedTrack implements AutoCloseable {
         subscriptions.remove(s);
     }
 
+    void addFollower(FollowingOutput f) {
+        if (!followers.contains(f)) {
+            followers.add(f);
+        }
+    }
+
+    void removeFollower(FollowingOutput f) {
+        followers.remove(f);
+    }
+
+    /** The speaker-following outputs listening to it (a copy; the room's bookkeeping, not the packet path). */
+    public List<FollowingOutput> followers() {
+        return new ArrayList<>(followers);
+    }
+
     /** Its subscriptions: a read-only view, changed only through {@link MediaGraph}. */
     public List<Subscription> subscriptions() {
         return subscriptionsView;
@@ -199,6 +216,9 @@ public final class PublishedTrack implements AutoCloseable {
         l.onPacket(view, keyframe, now);
         for (int i = 0; i < subscriptions.size(); i++) {
             subscriptions.get(i).forward(view, keyframe, now);
+        }
+        for (int i = 0; i < followers.size(); i++) {
+            followers.get(i).forward(view, keyframe, now);
         }
         if (!l.buffer().store(packet, view.sequenceNumber(), now)) {
             packet.release();
@@ -304,6 +324,7 @@ public final class PublishedTrack implements AutoCloseable {
     @Override
     public void close() {
         subscriptions.clear();
+        followers.clear();
         for (LayerReceiver l : layers) {
             l.close();
         }

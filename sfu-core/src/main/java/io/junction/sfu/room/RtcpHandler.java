@@ -25,6 +25,8 @@ final class RtcpHandler {
     private final RttEstimator rtt = new RttEstimator(100);
     private final IntConsumer nackSeq = this::onNackedSeq;
     private Subscription nackTarget;
+    private final IntConsumer followSeq = this::onFollowNackedSeq;
+    private FollowingOutput followTarget;
     private long nackNow;
     private long invalid;
     private long nacksReceived;
@@ -86,8 +88,8 @@ final class RtcpHandler {
         if (lsr == 0) {
             return;
         }
-        Subscription s = media.subscriptionBySsrc(ReportBlock.ssrc(b, at));
-        if (s != null) {
+        long ssrc = ReportBlock.ssrc(b, at);
+        if (media.subscriptionBySsrc(ssrc) != null || media.followingBySsrc(ssrc) != null) {
             long ms = rtt.onReportBlock(lsr, ReportBlock.delaySinceLastSr(b, at),
                     NtpTime.middle32(NtpTime.fromUnixMillis(wallClockMs)));
             if (ms >= 0) {
@@ -102,6 +104,15 @@ final class RtcpHandler {
         }
         Subscription s = media.subscriptionBySsrc(Feedback.mediaSsrc(b, p));
         if (s == null) {
+            FollowingOutput f = media.followingBySsrc(Feedback.mediaSsrc(b, p));
+            if (f != null) {
+                nacksReceived++;
+                followTarget = f;
+                nackNow = now;
+                f.beginNack();
+                Nack.forEachLost(b, p, l, followSeq);
+                followTarget = null;
+            }
             return;
         }
         nacksReceived++;
@@ -116,21 +127,32 @@ final class RtcpHandler {
         nackTarget.onNack(seq, nackNow);
     }
 
+    private void onFollowNackedSeq(int seq) {
+        followTarget.onNack(seq, nackNow);
+    }
+
+    /** PLI/FIR for {@code ssrc}: a subscription's or a speaker-following output's keyframe request. */
+    private void keyframeFor(long ssrc, long now) {
+        Subscription s = media.subscriptionBySsrc(ssrc);
+        if (s != null) {
+            keyframeRequestsReceived++;
+            s.requestKeyframe(now);
+            return;
+        }
+        FollowingOutput f = media.followingBySsrc(ssrc);
+        if (f != null) {
+            keyframeRequestsReceived++;
+            f.requestKeyframe(now);
+        }
+    }
+
     private void onPayloadFeedback(byte[] b, int p, int l, long now) {
         int fmt = Feedback.fmt(b, p);
         if (fmt == RtcpHeader.FMT_PLI) {
-            Subscription s = media.subscriptionBySsrc(Feedback.mediaSsrc(b, p));
-            if (s != null) {
-                keyframeRequestsReceived++;
-                s.requestKeyframe(now);
-            }
+            keyframeFor(Feedback.mediaSsrc(b, p), now);
         } else if (fmt == RtcpHeader.FMT_FIR && Fir.isValid(b, p, l)) {
             for (int i = 0, n = Fir.entryCount(l); i < n; i++) {
-                Subscription s = media.subscriptionBySsrc(Fir.ssrc(b, p, i));
-                if (s != null) {
-                    keyframeRequestsReceived++;
-                    s.requestKeyframe(now);
-                }
+                keyframeFor(Fir.ssrc(b, p, i), now);
             }
         }
     }

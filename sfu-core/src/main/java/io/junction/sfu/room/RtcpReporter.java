@@ -53,4 +53,19 @@ final class RtcpReporter {
             sender.sendRtcp(out, 0, len);
         }
     }
+
+    /** A sender report per active speaker-following output (RFC 3550 §6.4.1). */
+    void reportFollowing(List<FollowingOutput> following, long now, long wallClockMs, MediaSender sender) {
+        long ntp = NtpTime.fromUnixMillis(wallClockMs);
+        for (int i = 0; i < following.size(); i++) {
+            FollowingOutput f = following.get(i);
+            SendStats st = f.sendStats();
+            if (!f.isActive() || !st.hasSent()) {
+                continue;
+            }
+            int len = SenderReport.write(out, 0, f.output().ssrc(), ntp, st.rtpTimestampAt(now),
+                    st.packetCount(), st.octetCount(), 0);
+            sender.sendRtcp(out, 0, len);
+        }
+    }
 }

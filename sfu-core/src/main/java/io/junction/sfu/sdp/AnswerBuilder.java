@@ -54,6 +54,18 @@ public final class AnswerBuilder {
      */
     public static Result build(SessionDescription offer, ServerTransport transport, SessionPlan plan,
                                List<SendTrack> place) throws SdpException {
+        return build(offer, transport, plan, place, false);
+    }
+
+    /**
+     * As {@link #build(SessionDescription, ServerTransport, SessionPlan, List)}; with
+     * {@code sendrecv}, {@code place} also goes into the client's new {@code sendrecv} sections,
+     * answered {@code sendrecv} (the client publishes there and receives the track), and a
+     * re-offered section that carries a track keeps it. For a client that has the server as its
+     * only peer (a classic socket.io client in an sfu room, PROTOCOL.md "socket.io front").
+     */
+    public static Result build(SessionDescription offer, ServerTransport transport, SessionPlan plan,
+                               List<SendTrack> place, boolean sendrecv) throws SdpException {
         SdpValidator.validate(offer);
         List<SendTrack> unplaced = new ArrayList<>(place);
         if (offer.media().size() < plan.sections().size()) {
@@ -78,7 +90,11 @@ public final class AnswerBuilder {
             }
             PlannedSection planned = known != null && known.owner() == PlannedSection.Owner.SERVER
                     ? ServerSectionAnswer.answer(m, known, transport, role.setupValue(), answer.media)
-                    : known == null ? placeTrack(m, unplaced, transport, role.setupValue(), answer.media) : null;
+                    : known == null ? placeTrack(m, unplaced, transport, role.setupValue(), answer.media, sendrecv)
+                    : known.track() != null && !known.rejected() && !m.isRejected()
+                    ? RecvSectionAnswer.answer(m, CodecMatcher.select(m.kind(), withWildcardFb(m)), known.track(),
+                            transport, role.setupValue(), answer.media, true)
+                    : null;
             if (planned == null && SctpDescription.isDataSection(m)) {
                 planned = DataSection.answer(m, transport, role.setupValue(), answer.media, dataAccepted);
                 dataAccepted |= !planned.rejected();
@@ -122,8 +138,9 @@ public final class AnswerBuilder {
 
     /** A new client recvonly section carrying the first of {@code unplaced} it can; null when none fits. */
     private static PlannedSection placeTrack(MediaDescription m, List<SendTrack> unplaced, ServerTransport transport,
-                                             String setup, List<MediaDescription> out) {
-        if (unplaced.isEmpty() || m.isRejected() || m.direction() != Direction.RECVONLY || !m.isRtp()) {
+                                             String setup, List<MediaDescription> out, boolean sendrecv) {
+        boolean fits = m.direction() == Direction.RECVONLY || sendrecv && m.direction() == Direction.SENDRECV;
+        if (unplaced.isEmpty() || m.isRejected() || !fits || !m.isRtp()) {
             return null;
         }
         List<Codec> accepted = CodecMatcher.select(m.kind(), withWildcardFb(m));
@@ -132,7 +149,8 @@ public final class AnswerBuilder {
             if (!t.kind().equals(m.kind())) {
                 continue;
             }
-            PlannedSection p = RecvSectionAnswer.answer(m, accepted, t, transport, setup, out);
+            PlannedSection p = RecvSectionAnswer.answer(m, accepted, t, transport, setup, out,
+                    sendrecv && m.direction() == Direction.SENDRECV);
             if (p != null) {
                 unplaced.remove(i);
                 return p;

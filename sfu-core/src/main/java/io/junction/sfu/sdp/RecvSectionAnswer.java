@@ -26,6 +26,19 @@ final class RecvSectionAnswer {
      */
     static PlannedSection answer(MediaDescription m, List<Codec> accepted, SendTrack t, ServerTransport transport,
                                  String setup, List<MediaDescription> out) {
+        return answer(m, accepted, t, transport, setup, out, false);
+    }
+
+    /**
+     * As {@link #answer(MediaDescription, List, SendTrack, ServerTransport, String, List)}; with
+     * {@code sendrecv}, a client section the client sends on ({@code sendrecv}) is answered
+     * {@code sendrecv} (RFC 3264 section 6.1): the server sends {@code t} there and receives the
+     * client's track on the same section, which stays client-owned (the client publishes there).
+     * Used for the server as a classic client's single peer (PROTOCOL.md "socket.io front").
+     */
+    static PlannedSection answer(MediaDescription m, List<Codec> accepted, SendTrack t, ServerTransport transport,
+                                 String setup, List<MediaDescription> out, boolean sendrecv) {
+        boolean both = sendrecv && m.direction().sends();
         Codec primary = null;
         for (Codec wanted : t.codecs()) {
             for (Codec c : accepted) {
@@ -59,11 +72,21 @@ final class RecvSectionAnswer {
         MediaDescription.Builder b = MediaDescription.builder(m.kind(), m.proto()).codecs(codecs);
         SdpAssembly.transport(b, transport, setup);
         b.mid = m.mid();
-        b.direction = Direction.SENDONLY;
+        Direction dir = both ? Direction.SENDRECV : Direction.SENDONLY;
+        b.direction = dir;
         b.extmaps = new ArrayList<>(extmaps);
         b.rtcpRsize = m.rtcpRsize();
         SdpAssembly.sendTrack(b, track);
         out.add(b.build());
+        if (sendrecv) {
+            // What the server receives here is the client's track (its msid and SSRCs); the
+            // server's own track is named by the planned section.
+            NegotiatedMedia n = new NegotiatedMedia(m.mid(), m.kind(), false, dir, List.of(primary),
+                    CodecMatcher.rtxByPrimary(codecs), extIds, SdpAssembly.msid(m),
+                    both ? SdpAssembly.sources(m) : List.of(), List.of(), null);
+            return new PlannedSection(m.mid(), m.kind(), PlannedSection.Owner.CLIENT, false, dir, codecs, extmaps,
+                    track, n);
+        }
         NegotiatedMedia n = new NegotiatedMedia(m.mid(), m.kind(), false, Direction.SENDONLY, List.of(primary),
                 CodecMatcher.rtxByPrimary(codecs), extIds, new Msid(track.streamId(), track.trackId()),
                 List.of(new SourceSsrcs(track.ssrc(), track.rtxSsrc(), track.cname())), List.of(), null);

@@ -16,6 +16,14 @@ public sealed interface TrackSelection {
     /** The most recently published video track of another participant, and every other participant's audio. */
     TrackSelection LATEST_VIDEO_AND_ALL_AUDIO = new LatestVideoAndAllAudio();
 
+    /**
+     * One video and one audio output that carry the room's dominant speaker (never the receiver
+     * itself), switched at keyframes with continuous numbering: for a client whose only peer is
+     * the server (a classic socket.io client in an sfu room, a WHEP viewer of a room). No
+     * published track is selected as such ({@link #select} gives none).
+     */
+    TrackSelection ACTIVE_SPEAKER = new ActiveSpeaker();
+
     /** Every other participant's tracks. */
     record All() implements TrackSelection {
     }
@@ -29,6 +37,10 @@ public sealed interface TrackSelection {
 
     /** The latest video track published by anyone else, plus all audio tracks of the others. */
     record LatestVideoAndAllAudio() implements TrackSelection {
+    }
+
+    /** The room's dominant speaker through two outputs that follow it (see {@link #ACTIVE_SPEAKER}). */
+    record ActiveSpeaker() implements TrackSelection {
     }
 
     /**
@@ -60,6 +72,8 @@ public sealed interface TrackSelection {
                 take = from.equals(p.participantId());
             } else if (this instanceof LatestVideoAndAllAudio) {
                 take = t == latestVideo || !"video".equals(kind.apply(t));
+            } else if (this instanceof ActiveSpeaker) {
+                take = false;
             } else {
                 take = true;
             }

@@ -37,6 +37,25 @@ class ForwarderTest {
     }
 
     @Test
+    void aSwitchCalledOffBeforeItsKeyframeKeepsTheCurrentSourceFlowing() {
+        Forwarder f = new Forwarder(true, LOW, 90000, 1024);
+        row(f, LOW, 10, 1000, true, 0, "FORWARD 10");
+        f.select(HIGH);
+        assertTrue(f.needsKeyframe());
+        row(f, LOW, 11, 1000, false, 1, "FORWARD 11");
+        f.select(LOW); // back before HIGH's keyframe
+        assertFalse(f.needsKeyframe());
+        row(f, LOW, 12, 4000, false, 33, "FORWARD 12");
+        row(f, HIGH, 300, 50000, true, 34, "DROP_NOT_SELECTED");
+        row(f, LOW, 13, 7000, false, 66, "FORWARD 13");
+        f.pause();
+        f.resume();
+        f.select(LOW); // after a pause the same source still waits for a keyframe
+        assertTrue(f.needsKeyframe());
+        row(f, LOW, 14, 9000, false, 99, "DROP_WAITING_FOR_KEYFRAME");
+    }
+
+    @Test
     void audioStartsImmediately() {
         Forwarder f = new Forwarder(false, LOW, 48000, 1024);
         assertFalse(f.needsKeyframe());

@@ -17,8 +17,18 @@ final class ClassicOutbound {
         }
     }
 
+    /**
+     * The peer id under which a classic client in an {@code sfu} room sees the server (its single
+     * peer): the {@code from} of the server's negotiation messages on {@code /ws}.
+     */
+    static final String SERVER_PEER = "sfu";
+    /** The codelab's readiness message, which its initiator waits for from the other side. */
+    static final String GOT_USER_MEDIA = "got user media";
+
     private final String socketId;
     private ClassicDialect dialect;
+    /** In an sfu room: the client sees only the server as a peer (SERVER_PEER). */
+    private boolean sfu;
     private String selfId;
     private String room;
 
@@ -57,26 +67,44 @@ final class ClassicOutbound {
             case "joined":
                 selfId = f.getString("id");
                 room = r;
+                sfu = "sfu".equals(f.optString("mode"));
+                if (sfu) {
+                    // The server is the client's single peer: the client hears of it as the one other
+                    // member right away, and offers (PROTOCOL.md "Classic clients in sfu rooms"). The
+                    // codelab's initiator starts once the other side said 'got user media' as well.
+                    return dialect == ClassicDialect.CODELAB
+                            ? List.of(joined(r, 1), otherJoin(r, SERVER_PEER), message(r, GOT_USER_MEDIA))
+                            : List.of(joined(r, 1), otherJoin(r, SERVER_PEER));
+                }
                 return List.of(joined(r, f.getInt("userNum")));
             case "otherjoin":
-                return List.of(otherJoin(r, f.getString("id")));
+                return sfu ? List.of() : List.of(otherJoin(r, f.getString("id")));
             case "full":
                 return List.of(full(r, f.getInt("userNum")));
             case "leaved": {
                 String id = selfId;
                 selfId = null;
                 room = null;
+                sfu = false;
                 return List.of(leaved(r, id));
             }
             case "bye": {
                 String id = f.getString("id");
-                if (id.equals(selfId)) {
+                boolean self = id.equals(selfId);
+                if (self) {
                     selfId = null;
                     room = null;
                 }
+                if (sfu && !self) {
+                    return List.of(); // the other members are not the client's peers
+                }
+                sfu = sfu && !self;
                 return List.of(bye(r, id));
             }
             case "message":
+                if (sfu && !SERVER_PEER.equals(f.optString("from"))) {
+                    return List.of(); // only the server's negotiation reaches a classic client in an sfu room
+                }
                 return List.of(message(r, unwrap(f.getJSONObject("data"))));
             default:
                 return List.of();

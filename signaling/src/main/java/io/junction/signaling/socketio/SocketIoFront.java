@@ -35,9 +35,10 @@ import org.slf4j.LoggerFactory;
  * The socket.io front at {@code /socket.io/}: Engine.IO v4 over WebSocket and HTTP long-polling,
  * socket.io v4 packets (the {@code io.socket} server library), and the three classic room
  * dialects mapped onto the rooms of a {@link SignalingServer}, so socket.io and {@code /ws}
- * participants share rooms (docs/PROTOCOL.md "socket.io front"). Classic clients may join
- * {@code p2p} rooms; a join to an {@code sfu} room gets an {@code error} event with code
- * {@code unsupported}.
+ * participants share rooms (docs/PROTOCOL.md "socket.io front"). In a {@code p2p} room classic
+ * clients relay to each other; in an {@code sfu} room the server is each one's single peer
+ * (PROTOCOL.md "Classic clients in sfu rooms"): it answers the client's offer, publishes its
+ * tracks and sends it the room's speaker-following outputs.
  *
  * <p>Mount {@link #handler(Server)} in a Jetty 12 server (at the root or under a context path),
  * in front of the application's handlers (it passes every other path on). {@link #close()} disconnects every

@@ -212,7 +212,7 @@ public final class WhipFront implements AutoCloseable, RoomEventListener {
                               MediaRights rights, String token, String source, String offer) throws WhipError {
         CompletableFuture<String> answer = new CompletableFuture<>();
         Reception reception = kind == WhipSession.Kind.WHIP ? Reception.STANDARD : Reception.answerOnly(
-                publisher == null ? TrackSelection.LATEST_VIDEO_AND_ALL_AUDIO : new TrackSelection.Publisher(publisher));
+                publisher == null ? TrackSelection.ACTIVE_SPEAKER : new TrackSelection.Publisher(publisher));
         MediaSession media;
         try {
             media = rooms.engine().join(member.room(), member.id(), name, rights, source, reception, n -> {
