@@ -232,6 +232,9 @@ final class SfuRoom implements TrackCatalog {
         boolean changed = false;
         for (MediaPlan.Section section : plan.sections()) {
             if (section instanceof MediaPlan.Receive r) {
+                if (r.transportCcId() > 0) {
+                    p.media().bandwidth().setExtensionId(r.transportCcId());
+                }
                 PublishedTrack t = track(r.trackKey());
                 if (t != null && !m.receiving.containsKey(r.trackKey())) {
                     Subscription s = new Subscription(t, p.media().sender(), ctx.pool(), r.output(),
@@ -402,6 +405,7 @@ final class SfuRoom implements TrackCatalog {
             if (feedback) {
                 m.p.media().sendTransportFeedback();
             }
+            m.p.media().allocate(now, speakers.dominant());
         }
         if (now >= nextReport) {
             nextReport = now + options.rtcpIntervalMs();
