@@ -71,6 +71,20 @@ class BandwidthTraceTest {
     }
 
     @Test
+    void theDominantSpeakersVideoGetsTheBandwidthFirst() {
+        BweRoomSimulation sim = new BweRoomSimulation(LAYERS, true, 2);
+        sim.speaker = "p1";
+        sim.capacityBpsAt = t -> t < 5_000 ? 8_000_000 : 1_100_000; // two low layers and one middle one
+        sim.run(20_000);
+        assertEquals(1, sim.layerOf(0), "the speaker's video on the middle layer");
+        assertEquals(0, sim.layerOf(1), "the other one on the lowest");
+        sim.speaker = "p3";
+        sim.run(40_000);
+        assertEquals(0, sim.layerOf(0), "the former speaker's video down to the lowest layer");
+        assertEquals(1, sim.layerOf(1), "the new speaker's video up to the middle one");
+    }
+
+    @Test
     void aVeryNarrowPathKeepsTheLowestLayerFlowing() {
         BweRoomSimulation sim = new BweRoomSimulation(LAYERS);
         sim.capacityBpsAt = t -> t < 5_000 ? 5_000_000 : 300_000;

@@ -28,6 +28,8 @@ import java.util.function.LongUnaryOperator;
  */
 final class BweRoomSimulation {
     static final long[] SSRC = {100, 200, 300};
+    /** Track {@code k}'s layer SSRCs are {@link #SSRC} + 1000 k. */
+    static final long TRACK_SSRC_STEP = 1000;
     static final int TWCC_ID = 5;
     static final int RID_ID = 10;
 
@@ -38,13 +40,17 @@ final class BweRoomSimulation {
 
     private final BufferPool pool = new BufferPool(8192);
     private long nowUs;
-    private final ParticipantMedia publisher;
+    private final int tracks;
+    private final ParticipantMedia[] publishers;
     private final ParticipantMedia subscriber;
-    private final PublishedTrack track;
+    private final PublishedTrack[] trackOf;
     final Subscription subscription;
-    private final boolean[] keyRequested = {true, true, true};
-    private final int[] seq = {1, 20_000, 40_000};
-    private final int[] frame = new int[3];
+    final Subscription[] subscriptions;
+    /** The dominant speaker's participant id handed to the allocation, or null. */
+    String speaker;
+    private final boolean[][] keyRequested;
+    private final int[][] seq;
+    private final int[][] frame;
     private boolean learned;
     private long linkFreeUs;
     private long lastArrivalUs;
@@ -65,7 +71,23 @@ final class BweRoomSimulation {
 
     /** @param rtx the subscription has an RTX stream (then up-switches are probed with padding first) */
     BweRoomSimulation(long[] layerBps, boolean rtx) {
+        this(layerBps, rtx, 1);
+    }
+
+    /** @param tracks publishers (p1, p3, ...), one simulcast video track each, all received by p2 */
+    BweRoomSimulation(long[] layerBps, boolean rtx, int tracks) {
         this.layerBps = layerBps.clone();
+        this.tracks = tracks;
+        this.publishers = new ParticipantMedia[tracks];
+        this.trackOf = new PublishedTrack[tracks];
+        this.subscriptions = new Subscription[tracks];
+        this.keyRequested = new boolean[tracks][3];
+        this.seq = new int[tracks][3];
+        this.frame = new int[tracks][3];
+        for (int k = 0; k < tracks; k++) {
+            java.util.Arrays.fill(keyRequested[k], true);
+            seq[k] = new int[] {1 + k, 20_000 + k, 40_000 + k};
+        }
         MediaSender pubSide = new MediaSender() {
             @Override
             public void sendRtp(byte[] buf, int off, int len) {
@@ -86,20 +108,30 @@ final class BweRoomSimulation {
             public void sendRtcp(byte[] buf, int off, int len) {
             }
         };
-        publisher = new ParticipantMedia("p1", pubSide, 1, () -> nowUs, BweOptions.defaults());
-        TrackSource src = new TrackSource("p1/1", "p1", "t", "video", "VP8", 90000, 96, 97, -1, -1, false,
-                List.of(new LayerSource("q", -1, -1, -1), new LayerSource("h", -1, -1, -1),
-                        new LayerSource("f", -1, -1, -1)));
-        track = new PublishedTrack(src, pubSide, 1, RoomOptions.defaults());
-        track.setStreamIdExtensionIds(0, RID_ID, 0);
         MediaGraph graph = new MediaGraph();
-        graph.publish(publisher, track);
         subscriber = new ParticipantMedia("p2", subSide, 2, () -> nowUs, BweOptions.defaults());
         subscriber.bandwidth().setExtensionId(TWCC_ID);
-        subscription = new Subscription(track, subscriber.sender(), pool,
-                new Subscription.Output(7000, rtx ? 7001 : -1, 100, rtx ? 101 : -1, new byte[256]), 3);
-        graph.subscribe(subscriber, subscription);
-        subscription.activate(0);
+        for (int k = 0; k < tracks; k++) {
+            String id = "p" + (2 * k + 1);
+            publishers[k] = new ParticipantMedia(id, pubSide, 1 + k, () -> nowUs, BweOptions.defaults());
+            TrackSource src = new TrackSource(id + "/1", id, "t", "video", "VP8", 90000, 96, 97, -1, -1, false,
+                    List.of(new LayerSource("q", -1, -1, -1), new LayerSource("h", -1, -1, -1),
+                            new LayerSource("f", -1, -1, -1)));
+            trackOf[k] = new PublishedTrack(src, pubSide, 1, RoomOptions.defaults());
+            trackOf[k].setStreamIdExtensionIds(0, RID_ID, 0);
+            graph.publish(publishers[k], trackOf[k]);
+            long out = 7000 + 10 * k;
+            subscriptions[k] = new Subscription(trackOf[k], subscriber.sender(), pool,
+                    new Subscription.Output(out, rtx ? out + 1 : -1, 100, rtx ? 101 : -1, new byte[256]), 3);
+            graph.subscribe(subscriber, subscriptions[k]);
+            subscriptions[k].activate(0);
+        }
+        subscription = subscriptions[0];
+    }
+
+    /** The current layer of subscription {@code k}. */
+    int layerOf(int k) {
+        return subscriptions[k].currentLayer();
     }
 
     ParticipantMedia subscriber() {
@@ -110,8 +142,10 @@ final class BweRoomSimulation {
         for (long ms = nowUs / 1000; ms <= untilMs; ms++) {
             nowUs = ms * 1000;
             if (ms % 33 == 0) {
-                for (int l = 0; l < 3; l++) {
-                    sendFrame(l, ms);
+                for (int k = 0; k < tracks; k++) {
+                    for (int l = 0; l < 3; l++) {
+                        sendFrame(k, l, ms);
+                    }
                 }
                 learned = true;
             }
@@ -136,8 +170,10 @@ final class BweRoomSimulation {
                 subscriber.onRtcp(p, ms, ms);
             }
             if (ms % 10 == 0) {
-                track.tick(ms);
-                subscriber.allocate(ms, null);
+                for (PublishedTrack t : trackOf) {
+                    t.tick(ms);
+                }
+                subscriber.allocate(ms, speaker);
             }
             if (ms % 100 == 0) {
                 long est = subscriber.bandwidth().estimateBps();
@@ -146,24 +182,24 @@ final class BweRoomSimulation {
         }
     }
 
-    private void sendFrame(int l, long ms) {
-        boolean key = keyRequested[l];
-        keyRequested[l] = false;
+    private void sendFrame(int k, int l, long ms) {
+        boolean key = keyRequested[k][l];
+        keyRequested[k][l] = false;
         int bytes = (int) (layerBps[l] / 8 / 30) * (key ? 3 : 1);
         int packets = Math.max(1, (bytes + 1099) / 1100);
         for (int i = 0; i < packets; i++) {
             int payload = Math.max(50, Math.min(1100, bytes - i * 1100));
-            publisher.onRtp(packet(l, seq[l]++, frame[l], key, i == 0, !learned, payload), ms);
+            publishers[k].onRtp(packet(k, l, seq[k][l]++, frame[k][l], key, i == 0, !learned, payload), ms);
         }
-        frame[l]++;
+        frame[k][l]++;
     }
 
     /** A VP8 packet with PictureID and TL0PICIDX; the RID element until the layers are learned. */
-    private PacketBuffer packet(int l, int s, int f, boolean key, boolean start, boolean rid, int payload) {
+    private PacketBuffer packet(int k, int l, int s, int f, boolean key, boolean start, boolean rid, int payload) {
         PacketBuffer p = pool.acquire();
         byte[] b = p.array();
         int off = p.offset();
-        int at = off + RtpHeader.writeFixedHeader(b, off, false, 96, s & 0xFFFF, f * 3000L, SSRC[l]);
+        int at = off + RtpHeader.writeFixedHeader(b, off, false, 96, s & 0xFFFF, f * 3000L, SSRC[l] + TRACK_SSRC_STEP * k);
         if (rid) {
             b[off] |= 0x10;
             b[at++] = (byte) 0xBE;
@@ -196,9 +232,11 @@ final class BweRoomSimulation {
         while (cursor.next()) {
             if (cursor.packetType() == RtcpHeader.PSFB && Feedback.fmt(b, cursor.offset()) == RtcpHeader.FMT_PLI) {
                 long media = Feedback.mediaSsrc(b, cursor.offset());
-                for (int l = 0; l < 3; l++) {
-                    if (SSRC[l] == media) {
-                        keyRequested[l] = true;
+                for (int k = 0; k < tracks; k++) {
+                    for (int l = 0; l < 3; l++) {
+                        if (SSRC[l] + TRACK_SSRC_STEP * k == media) {
+                            keyRequested[k][l] = true;
+                        }
                     }
                 }
             }
@@ -215,7 +253,7 @@ final class BweRoomSimulation {
             throw new AssertionError("a packet toward the subscriber without a transport-wide sequence number");
         }
         int tw = ((buf[at] & 0xFF) << 8) | (buf[at + 1] & 0xFF);
-        if (view.ssrc() == 7001 && view.hasPadding() && view.payloadLength() == 0) {
+        if (view.ssrc() % 10 == 1 && view.hasPadding() && view.payloadLength() == 0) {
             padding++;
         }
         long cap = Math.max(1, capacityBpsAt.applyAsLong(nowUs / 1000));
