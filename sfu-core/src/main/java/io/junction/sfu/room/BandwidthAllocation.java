@@ -143,7 +143,20 @@ public final class BandwidthAllocation {
             step = Math.min(step, stepUp(demands.get(i), c.layer()));
         }
         previous = next;
-        stepBps = step == Long.MAX_VALUE ? 0 : step;
+        stepBps = upStep(step, a);
+    }
+
+    /**
+     * What the next up-switch trial asks for: at least the cheapest step, up to everything the
+     * preferences want (with headroom) but at most the current allocation again (doubling), so
+     * a recovered path is climbed in few probes; 0 when nothing wants more.
+     */
+    static long upStep(long cheapest, Allocation a) {
+        if (cheapest == Long.MAX_VALUE || a.wantedBps() <= a.allocatedBps()) {
+            return 0;
+        }
+        long all = (long) Math.ceil((a.wantedBps() - a.allocatedBps()) * UP_HEADROOM);
+        return Math.max(cheapest, Math.min(all, a.allocatedBps()));
     }
 
     /** The allocator's view of a track's layers: stream height (or a placeholder), bitrate, activity. */
