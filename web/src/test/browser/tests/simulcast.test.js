@@ -2,7 +2,9 @@
 // publishes its 960x540 fake camera as three rid layers (?simulcast=1: quarter, half, full), a
 // second tab receives one video track. It gets the top layer by default, the lowest after a
 // `preference` with maxHeight 200, and the top layer again without a limit; every switch waits
-// for a keyframe of the new layer, so the receiver keeps decoding with no freeze.
+// for a keyframe of the new layer, so the receiver keeps decoding with no freeze. The subscriber's
+// transport-wide CC feedback reaches the server's estimate (PROTOCOL.md "Bandwidth toward each
+// subscriber").
 // A second scenario has Firefox ESR publish the layers (its own rid order and sizes) to a Chromium
 // subscriber; it is skipped when firefox-esr is missing.
 // Not in the default browser list (web/pom.xml junction.browserTests): run it with
@@ -96,6 +98,17 @@ describe('sfu simulcast', () => {
         return n;
       });
       assert.equal(streams, 1, 'three layers arrive as one video stream (one inbound-rtp)');
+
+      // the server stamps its own transport-wide sequence numbers toward the subscriber, Chrome
+      // returns feedback for them, and the estimate (unlimited path) caps nothing
+      const subId = await participantId(sub);
+      let bwe = null;
+      bwe = await waitFor(() => `transport-wide feedback from the subscriber (${JSON.stringify(bwe)})`, async () => {
+        const view = await (await fetch(`${SFU_URL}/api/rooms/${encodeURIComponent(room)}`)).json();
+        bwe = view.participants.find((p) => p.id === subId)?.bandwidth ?? null;
+        return bwe && bwe.feedbacks > 20 && bwe.estimateBps > 0 ? bwe : null;
+      }, { timeoutMs: 15000 });
+      assert.ok(bwe.stamped > 100, `stamped packets: ${JSON.stringify(bwe)}`);
 
       const settled = last;
       await sub.evaluate((id) => window.junction.prefer(id, 200), pubId);

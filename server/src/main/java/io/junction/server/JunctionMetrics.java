@@ -76,6 +76,13 @@ final class JunctionMetrics implements AutoCloseable {
             Gauge.builder("junction.transports", this, m -> m.transportsIn(state)).tag("state", state)
                     .description("media transports by state").register(registry);
         }
+        Gauge.builder("junction.bwe.limited.subscribers", this, m -> m.participantsWhere(p -> p.bandwidth().limited()))
+                .description("participants whose downlink estimate caps the simulcast layers they receive")
+                .register(registry);
+        Gauge.builder("junction.bwe.measured.subscribers", this,
+                        m -> m.participantsWhere(p -> p.bandwidth().estimateBps() >= 0))
+                .description("participants with a send-side bandwidth estimate (transport-wide feedback or REMB)")
+                .register(registry);
         counter("junction.packets.in", "RTP packets received from publishers", t -> t.packetsIn());
         counter("junction.bytes.in", "RTP bytes received from publishers", t -> t.bytesIn());
         counter("junction.packets.out", "RTP packets forwarded to subscribers", t -> t.packetsOut());
@@ -145,6 +152,18 @@ final class JunctionMetrics implements AutoCloseable {
         m.put("unknown_target", DataStats::unknownTarget);
         m.put("bad_envelope", DataStats::badEnvelope);
         return Map.copyOf(m);
+    }
+
+    private double participantsWhere(java.util.function.Predicate<ParticipantView> test) {
+        int n = 0;
+        for (RoomView r : last.rooms()) {
+            for (ParticipantView p : r.participants()) {
+                if (test.test(p)) {
+                    n++;
+                }
+            }
+        }
+        return n;
     }
 
     private double transportsIn(String state) {

@@ -57,9 +57,10 @@ record MediaPlan(List<Section> sections, List<String> removed, List<String> acti
     /**
      * A server send section: the participant receives {@code trackKey} with this output.
      *
-     * @param trackKey the published track's key
-     * @param output   the participant's SSRCs, payload types and extension-id map for it
+     * @param trackKey      the published track's key
+     * @param output        the participant's SSRCs, payload types and extension-id map for it
+     * @param transportCcId the section's transport-wide-cc extension id, 0 if none
      */
-    record Receive(String trackKey, Subscription.Output output) implements Section {
+    record Receive(String trackKey, Subscription.Output output, int transportCcId) implements Section {
     }
 }

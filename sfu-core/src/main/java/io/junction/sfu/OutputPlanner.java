@@ -6,6 +6,7 @@ import io.junction.sfu.sdp.Extmap;
 import io.junction.sfu.sdp.PlannedSection;
 import io.junction.sfu.sdp.SendTrack;
 import io.junction.sfu.sdp.SessionPlan;
+import io.junction.sfu.sdp.SupportedExtensions;
 
 import java.util.Map;
 
@@ -35,6 +36,16 @@ final class OutputPlanner {
      *
      * @param publisherExtIds the publisher's negotiated extension ids by URI
      */
+    /** The section's transport-wide-cc extension id (the subscriber stamps it on what it receives), 0 if none. */
+    static int transportCcId(PlannedSection section) {
+        for (Extmap e : section.extmaps()) {
+            if (e.uri().equals(SupportedExtensions.TRANSPORT_CC) && e.id() > 0 && e.id() < 256) {
+                return e.id();
+            }
+        }
+        return 0;
+    }
+
     static Subscription.Output output(PlannedSection section, SendTrack track, Map<String, Integer> publisherExtIds) {
         int pt = -1;
         int rtxPt = -1;
@@ -55,6 +66,11 @@ final class OutputPlanner {
         for (Extmap e : section.extmaps()) {
             Integer from = publisherExtIds.get(e.uri());
             if (from != null && from > 0 && from < 256 && ForwardedExtensions.keep(e.uri())) {
+                extMap[from] = (byte) e.id();
+            }
+            if (from != null && from > 0 && from < 256 && e.uri().equals(SupportedExtensions.TRANSPORT_CC)) {
+                // the publisher's element slot is reused: the subscriber's transport overwrites its value
+                // with its own transport-wide sequence number (room.SubscriberBandwidth)
                 extMap[from] = (byte) e.id();
             }
         }

@@ -334,7 +334,7 @@ final class ServerNegotiator {
         }
         var output = OutputPlanner.output(section, st, catalog.extensionIdsOf(st.trackKey()));
         if (output != null) {
-            out.add(new MediaPlan.Receive(st.trackKey(), output));
+            out.add(new MediaPlan.Receive(st.trackKey(), output, OutputPlanner.transportCcId(section)));
         }
     }
 

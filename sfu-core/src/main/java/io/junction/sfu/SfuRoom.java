@@ -245,6 +245,9 @@ final class SfuRoom implements TrackCatalog {
         boolean changed = false;
         for (MediaPlan.Section section : plan.sections()) {
             if (section instanceof MediaPlan.Receive r) {
+                if (r.transportCcId() > 0) {
+                    p.media().bandwidth().setExtensionId(r.transportCcId());
+                }
                 if (feeds.open(p, r.trackKey(), r.output(), trackList, speakers.dominant(), loop.nowMs())) {
                     continue;
                 }
@@ -459,6 +462,7 @@ final class SfuRoom implements TrackCatalog {
             if (feedback) {
                 m.p.media().sendTransportFeedback();
             }
+            m.p.media().allocate(now, speakers.dominant());
         }
         if (now >= nextReport) {
             nextReport = now + options.rtcpIntervalMs();

@@ -43,7 +43,8 @@ final class Views {
         for (Subscription s : m.subscriptions()) {
             subs.add(new SubscriptionView(s.track().source().key(), s.output().ssrc(), s.isActive(), s.packetsOut(),
                     s.bytesOut(), s.retransmissions(), s.droppedNoBuffer(), s.currentLayer(), s.targetLayer(),
-                    s.maxHeight() == SubscriptionDemand.NO_LIMIT ? 0 : s.maxHeight(), s.isPaused()));
+                    s.maxHeight() == SubscriptionDemand.NO_LIMIT ? 0 : s.maxHeight(), s.isPaused(),
+                    s.layerCap() == Subscription.NO_CAP ? -1 : s.layerCap()));
         }
         MediaTransport t = p.transport().startedMedia();
         Map<String, Long> drops = new LinkedHashMap<>();
@@ -56,7 +57,15 @@ final class Views {
         String state = t == null ? "new" : t.state().name().toLowerCase(Locale.ROOT);
         return new ParticipantView(p.id(), p.name(), p.rights().publish(), p.rights().subscribe(), state,
                 m.rttMillis(), m.nacksReceived(), m.keyframeRequestsReceived(), m.unknownSsrcDrops(),
-                m.invalidRtcp(), drops, tracks, subs);
+                m.invalidRtcp(), drops, tracks, subs, bandwidth(m));
+    }
+
+    static io.junction.sfu.view.BandwidthView bandwidth(ParticipantMedia m) {
+        var a = m.allocation();
+        var b = m.bandwidth();
+        long budget = a.budgetBps() >= io.junction.sfu.alloc.BudgetPolicy.UNLIMITED ? -1 : a.budgetBps();
+        return new io.junction.sfu.view.BandwidthView(b.estimateBps(), a.limited(), budget, a.allocatedBps(),
+                a.congestions(), a.probes(), a.trials(), b.feedbacksReceived(), b.stamped());
     }
 
     static TrackView track(PublishedTrack t) {

@@ -58,9 +58,9 @@ class OutputPlannerTest {
                 Arguments.of("forwarded extensions are remapped", List.of(vp8(100)),
                         List.of(new Extmap(3, LEVEL), new Extmap(4, ABS)), Map.of(LEVEL, 1, ABS, 2),
                         100, -1, -1L, Map.of(1, 3, 2, 4)),
-                Arguments.of("mid and transport-cc are stripped", List.of(vp8(100)),
-                        List.of(new Extmap(5, MID), new Extmap(6, TWCC)), Map.of(MID, 1, TWCC, 2),
-                        100, -1, -1L, Map.of()),
+                Arguments.of("mid is stripped; transport-cc's slot takes the subscriber's id (re-stamped on send)",
+                        List.of(vp8(100)), List.of(new Extmap(5, MID), new Extmap(6, TWCC)), Map.of(MID, 1, TWCC, 2),
+                        100, -1, -1L, Map.of(2, 6)),
                 Arguments.of("extension the publisher did not negotiate", List.of(vp8(100)),
                         List.of(new Extmap(3, LEVEL)), Map.of(), 100, -1, -1L, Map.of()),
                 Arguments.of("publisher id out of range", List.of(vp8(100)),
@@ -80,6 +80,13 @@ class OutputPlannerTest {
         for (int i = 0; i < 256; i++) {
             assertEquals(ids.getOrDefault(i, 0).intValue(), o.extensionIdMap()[i] & 0xFF, "id " + i);
         }
+    }
+
+    @Test
+    void theSectionsTransportCcIdIsWhatTheSubscriberStamps() {
+        assertEquals(6, OutputPlanner.transportCcId(section(List.of(vp8(100)),
+                List.of(new Extmap(5, MID), new Extmap(6, TWCC)), VIDEO)));
+        assertEquals(0, OutputPlanner.transportCcId(section(List.of(vp8(100)), List.of(new Extmap(5, MID)), VIDEO)));
     }
 
     @Test

@@ -24,17 +24,32 @@ import java.util.List;
  * costs {@code upHeadroom} × its bitrate, so an estimate hovering around a layer's bitrate does
  * not flip it (a new subscription's first layer is not an up-switch; resuming a suspended one
  * is). After a downgrade the subscription does not go up again for {@code upHoldUs}, which
- * also bounds how often a layer can change.
+ * also bounds how often a layer can change. Keeping the current layer may cost only
+ * (1 - {@code keepSlack}) × its bitrate, so a measured rate that swings (keyframes) does not
+ * drop it.
  */
 public final class LayerAllocator {
     private final double upHeadroom;
     private final long upHoldUs;
+    private final double keepSlack;
 
     /**
      * @param upHeadroom factor on a higher layer's bitrate before switching up, in [1, 2]
      * @param upHoldUs   no up-switch this long after a downgrade, in [0, 60 s]
      */
     public LayerAllocator(double upHeadroom, long upHoldUs) {
+        this(upHeadroom, upHoldUs, 0);
+    }
+
+    /**
+     * @param keepSlack keeping the current layer costs (1 - keepSlack) × its bitrate, in [0, 0.5]:
+     *                  a layer whose measured rate swings around the budget (keyframes) stays
+     */
+    public LayerAllocator(double upHeadroom, long upHoldUs, double keepSlack) {
+        if (!(keepSlack >= 0 && keepSlack <= 0.5)) {
+            throw new IllegalArgumentException("allocation keep slack must be in [0, 0.5], was " + keepSlack);
+        }
+        this.keepSlack = keepSlack;
         if (!(upHeadroom >= 1 && upHeadroom <= 2)) {
             throw new IllegalArgumentException("allocation up headroom must be in [1, 2], was " + upHeadroom);
         }
@@ -115,7 +130,9 @@ public final class LayerAllocator {
         }
         long have = chosen[i] < 0 ? 0 : d.layers().get(chosen[i]).bitrateBps();
         long rate = d.layers().get(target).bitrateBps();
-        long needed = (up ? (long) Math.ceil(rate * upHeadroom) : rate) - have;
+        long cost = up ? (long) Math.ceil(rate * upHeadroom)
+                : target == d.currentLayer() ? (long) (rate * (1 - keepSlack)) : rate;
+        long needed = cost - have;
         if (needed > budget[0]) {
             return false;
         }

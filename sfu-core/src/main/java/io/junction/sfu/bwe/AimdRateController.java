@@ -35,6 +35,7 @@ public final class AimdRateController {
     private long rttUs = 100_000;
     private double avgMaxKbps = -1;
     private double varMaxKbps2;
+    private long decreases;
 
     /** @throws IllegalArgumentException unless 0 < minBps <= initialBps <= maxBps */
     public AimdRateController(long initialBps, long minBps, long maxBps) {
@@ -76,6 +77,7 @@ public final class AimdRateController {
                 if (lastDecreaseUs == Long.MIN_VALUE || nowUs - lastDecreaseUs >= responseUs) {
                     decrease(ackedBps);
                     lastDecreaseUs = nowUs;
+                    decreases++;
                 }
             }
             case HOLD -> { }
@@ -140,6 +142,11 @@ public final class AimdRateController {
 
     public long rateBps() {
         return rateBps;
+    }
+
+    /** Decreases applied so far (each over-use signal acted on, at most one per response time). */
+    public long decreases() {
+        return decreases;
     }
 
     public State state() {

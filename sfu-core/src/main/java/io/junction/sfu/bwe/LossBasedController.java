@@ -32,6 +32,7 @@ public final class LossBasedController {
     private double lastLossFraction;
     private long lastDecreaseUs = Long.MIN_VALUE;
     private long rttUs = 100_000;
+    private long decreases;
 
     /**
      * @param intervalUs time between updates (the draft updates per feedback report; a fixed
@@ -72,6 +73,7 @@ public final class LossBasedController {
             if (lastDecreaseUs == Long.MIN_VALUE || nowUs - lastDecreaseUs >= DECREASE_HOLD_US + rttUs) {
                 rateBps = clamp((long) (Math.min(rateBps, targetBps) * (1 - 0.5 * p)));
                 lastDecreaseUs = nowUs;
+                decreases++;
             }
         } else if (p < LOW_LOSS) {
             rateBps = clamp((long) (rateBps * 1.05) + 1000);
@@ -93,6 +95,11 @@ public final class LossBasedController {
 
     public long rateBps() {
         return rateBps;
+    }
+
+    /** Decreases applied so far (intervals with more than 10 % loss acted on). */
+    public long decreases() {
+        return decreases;
     }
 
     /** Loss fraction of the last completed interval. */

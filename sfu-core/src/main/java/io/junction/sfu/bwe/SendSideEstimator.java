@@ -33,6 +33,7 @@ public final class SendSideEstimator {
     private final ProbeResultEstimator probes = new ProbeResultEstimator(16);
     private long lastFeedbackUs = Long.MIN_VALUE;
     private long rembBps = -1;
+    private long lastRembUs = Long.MIN_VALUE;
     private long feedbacks;
     private long lastProbeResultBps = -1;
 
@@ -67,6 +68,7 @@ public final class SendSideEstimator {
     /** A REMB (draft-alvestrand-rmcat-remb) from the subscriber. */
     public void onRemb(long bps, long nowUs) {
         rembBps = bps;
+        lastRembUs = nowUs;
     }
 
     /** One transport-wide CC feedback, {@code reader} already {@code reset} on it. */
@@ -113,6 +115,15 @@ public final class SendSideEstimator {
         return targetFromControllers();
     }
 
+    /**
+     * Whether anything measured the path recently: transport-wide feedback, or a REMB, within
+     * the REMB fallback time. Without either the estimate is only the configured start value.
+     */
+    public boolean hasEstimate(long nowUs) {
+        return (lastFeedbackUs != Long.MIN_VALUE && nowUs - lastFeedbackUs < options.rembFallbackUs())
+                || (lastRembUs != Long.MIN_VALUE && nowUs - lastRembUs < options.rembFallbackUs());
+    }
+
     public long delayBasedBps() {
         return delayBased.rateBps();
     }
@@ -133,6 +144,20 @@ public final class SendSideEstimator {
     /** The last probe cluster result, or -1. */
     public long lastProbeResultBps() {
         return lastProbeResultBps;
+    }
+
+    /**
+     * Congestion signals acted on so far: decreases of the delay-based controller (over-use)
+     * plus decreases of the loss-based one (more than 10 % loss). A caller that compares it
+     * with its previous value learns whether the path pushed back since.
+     */
+    public long congestionEvents() {
+        return delayBased.decreases() + lossBased.decreases();
+    }
+
+    /** Loss fraction of the loss controller's last interval. */
+    public double lossFraction() {
+        return lossBased.lossFraction();
     }
 
     public long feedbacks() {

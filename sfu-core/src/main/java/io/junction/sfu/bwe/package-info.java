@@ -22,8 +22,13 @@
  * e.g. the room's {@code MonotonicClock} × 1000). Arrival times inside feedback are on the
  * subscriber's clock; only their differences are used.
  *
- * <h2>Wiring (for the integrator)</h2>
- * Per subscriber, on the room worker:
+ * <h2>Wiring</h2>
+ * Wired today ({@code io.junction.sfu.room.SubscriberBandwidth}, {@code BandwidthAllocation}):
+ * stamping and {@code onSent} for every packet, feedback, REMB and RTT into the estimator, the
+ * estimate into the layer allocation. Probing uses RTX padding decided by
+ * {@code alloc.BudgetPolicy} (not {@link io.junction.sfu.bwe.ProbePlanner}'s clusters), and the
+ * {@link io.junction.sfu.bwe.Pacer} is not in the send path yet: packets leave as they are
+ * forwarded. The full design, per subscriber, on the room worker:
  * <ol>
  *   <li>Negotiate the transport-wide-cc header extension toward the subscriber and stamp every
  *       outgoing RTP packet (media, RTX, padding) with a per-subscriber 16-bit counter; after

@@ -201,4 +201,11 @@ public final class NackResponder {
     public int nextRtxSequence() {
         return rtxSeq;
     }
+
+    /** Takes the next RTX sequence number for a packet sent outside NACK answers (probe padding). */
+    public int takeRtxSequence() {
+        int s = rtxSeq;
+        rtxSeq = (rtxSeq + 1) & 0xFFFF;
+        return s;
+    }
 }

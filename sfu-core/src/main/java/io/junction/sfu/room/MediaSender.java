@@ -8,5 +8,14 @@ package io.junction.sfu.room;
 public interface MediaSender {
     void sendRtp(byte[] buf, int off, int len);
 
+    /**
+     * Sends a pooled RTP packet (the caller still owns and releases it). A sender may change the
+     * packet's header first, growing it into the buffer's headroom (the transport-wide sequence
+     * number, {@link SubscriberBandwidth}); the default sends the window as it is.
+     */
+    default void sendRtp(io.junction.rtp.PacketBuffer p) {
+        sendRtp(p.array(), p.offset(), p.length());
+    }
+
     void sendRtcp(byte[] buf, int off, int len);
 }

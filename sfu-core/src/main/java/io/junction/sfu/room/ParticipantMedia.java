@@ -28,6 +28,8 @@ public final class ParticipantMedia {
     private final RtcpHandler rtcp = new RtcpHandler(this);
     private final RtcpReporter reporter = new RtcpReporter();
     private final TransportCcFeedback twcc = new TransportCcFeedback();
+    private final SubscriberBandwidth bandwidth;
+    private final BandwidthAllocation allocation;
     private final RtpPacket view = new RtpPacket();
     private int twccExtensionId;
     private long unknownSsrc;
@@ -39,17 +41,50 @@ public final class ParticipantMedia {
      * @param localSsrc     the SSRC the server uses for RTCP toward it
      */
     public ParticipantMedia(String participantId, MediaSender sender, long localSsrc) {
+        this(participantId, sender, localSsrc, SubscriberBandwidth::systemMicros,
+                io.junction.sfu.bwe.BweOptions.defaults());
+    }
+
+    /**
+     * @param clockUs monotonic µs clock of the send-side bandwidth estimate toward it
+     * @param bwe     that estimate's settings
+     */
+    public ParticipantMedia(String participantId, MediaSender sender, long localSsrc,
+                            java.util.function.LongSupplier clockUs, io.junction.sfu.bwe.BweOptions bwe) {
         this.participantId = participantId;
-        this.sender = sender;
+        this.bandwidth = new SubscriberBandwidth(sender, clockUs, bwe);
+        this.sender = bandwidth;
         this.localSsrc = localSsrc;
+        this.allocation = new BandwidthAllocation(participantId, bandwidth);
     }
 
     public String participantId() {
         return participantId;
     }
 
+    /** Its transport, behind the transport-wide sequence stamping of {@link SubscriberBandwidth}. */
     public MediaSender sender() {
         return sender;
+    }
+
+    /** The send-side bandwidth estimate toward it. */
+    public SubscriberBandwidth bandwidth() {
+        return bandwidth;
+    }
+
+    /** The split of that estimate over its video subscriptions. */
+    public BandwidthAllocation allocation() {
+        return allocation;
+    }
+
+    /**
+     * Periodic (every room tick; rounds are rate-limited inside): re-splits the bandwidth estimate
+     * over the subscriptions.
+     *
+     * @param speaker the room's dominant speaker, or null
+     */
+    public void allocate(long now, String speaker) {
+        allocation.tick(now, speaker, subscriptions);
     }
 
     public long localSsrc() {
@@ -205,6 +240,7 @@ public final class ParticipantMedia {
     }
 
     void onRtt(long rttMs) {
+        bandwidth.onRtt(rttMs);
         for (int i = 0; i < subscriptions.size(); i++) {
             subscriptions.get(i).setRtt(rttMs);
         }

@@ -99,8 +99,12 @@ final class RtcpHandler {
     }
 
     private void onTransportFeedback(byte[] b, int p, int l, long now) {
+        if (io.junction.rtp.rtcp.TransportCc.is(b, p, l)) {
+            media.bandwidth().onTransportCc(b, p, l);
+            return;
+        }
         if (!Nack.isValid(b, p, l)) {
-            return; // transport-wide CC and others: not used by the forwarding core
+            return; // other transport-layer feedback: not used
         }
         Subscription s = media.subscriptionBySsrc(Feedback.mediaSsrc(b, p));
         if (s == null) {
@@ -150,6 +154,8 @@ final class RtcpHandler {
         int fmt = Feedback.fmt(b, p);
         if (fmt == RtcpHeader.FMT_PLI) {
             keyframeFor(Feedback.mediaSsrc(b, p), now);
+        } else if (fmt == RtcpHeader.FMT_AFB && io.junction.rtp.rtcp.Remb.isValid(b, p, l)) {
+            media.bandwidth().onRemb(io.junction.rtp.rtcp.Remb.bitrate(b, p));
         } else if (fmt == RtcpHeader.FMT_FIR && Fir.isValid(b, p, l)) {
             for (int i = 0, n = Fir.entryCount(l); i < n; i++) {
                 keyframeFor(Fir.ssrc(b, p, i), now);

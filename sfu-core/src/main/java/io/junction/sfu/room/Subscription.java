@@ -52,6 +52,9 @@ public final class Subscription implements RetransmissionSource, RetransmissionS
     private int maxHeight = SubscriptionDemand.NO_LIMIT;
     private boolean paused;
     private int targetLayer = -1;
+    /** No bandwidth cap on the layer choice. */
+    public static final int NO_CAP = Integer.MAX_VALUE;
+    private int layerCap = NO_CAP;
     /** Simulcast, or a rid stream whose SSRC is learned: the layer is chosen by {@link #tick}. */
     private final boolean chooses;
     /** How often {@link #tick} re-chooses the layer (layers come and go within a second). */
@@ -149,7 +152,7 @@ public final class Subscription implements RetransmissionSource, RetransmissionS
             heights[i] = l.height();
             layerActive[i] = l.ssrc() >= 0 && l.isActive(now);
         }
-        int want = LayerChooser.choose(heights, layerActive, maxHeight, paused, currentLayer());
+        int want = capped(LayerChooser.choose(heights, layerActive, maxHeight, paused, currentLayer()));
         if (want >= 0 && (want != targetLayer || track.layer(want).ssrc() != forwarder.selectedSsrc())) {
             targetLayer = want;
             layerSwitches++;
@@ -158,6 +161,39 @@ public final class Subscription implements RetransmissionSource, RetransmissionS
         if (forwarder.needsKeyframe()) {
             requestKeyframe(now);
         }
+    }
+
+    /**
+     * The highest layer the subscriber's bandwidth allows ({@link BandwidthAllocation}), on top of
+     * its preference; {@link #NO_CAP} for none. Takes effect at the next layer choice.
+     */
+    public void setLayerCap(int cap) {
+        if (cap != layerCap) {
+            layerCap = cap;
+            nextChoiceMs = Long.MIN_VALUE;
+        }
+    }
+
+    public int layerCap() {
+        return layerCap;
+    }
+
+    /** {@code want} lowered to the highest active layer at or below the cap (the lowest active when none is). */
+    private int capped(int want) {
+        if (want <= layerCap || want < 0) {
+            return want;
+        }
+        for (int l = Math.min(layerCap, layerActive.length - 1); l >= 0; l--) {
+            if (layerActive[l]) {
+                return l;
+            }
+        }
+        for (int l = 0; l < layerActive.length; l++) {
+            if (layerActive[l]) {
+                return l;
+            }
+        }
+        return want;
     }
 
     /** {@link io.junction.sfu.forward.TimestampAligner} over the track's layers' sender reports. */
@@ -235,7 +271,7 @@ public final class Subscription implements RetransmissionSource, RetransmissionS
         sendStats.onPacketSent(out.payloadLength(), d.timestamp(), now);
         packetsOut++;
         bytesOut += copy.length();
-        subscriber.sendRtp(copy.array(), copy.offset(), copy.length());
+        subscriber.sendRtp(copy);
         copy.release();
     }
 
@@ -262,8 +298,8 @@ public final class Subscription implements RetransmissionSource, RetransmissionS
     public void send(PacketBuffer packet, boolean rtx) {
         retransmissions++;
         boolean parsed = out.wrap(packet);
-        if (!rtx && parsed) {
-            HeaderExtensions.remapIds(out, output.extensionIdMap());
+        if (parsed) {
+            HeaderExtensions.remapIds(out, output.extensionIdMap()); // RTX keeps the original's header extensions
         }
         if (vp8 != null && parsed) {
             // the stored packet carries the layer's own picture numbering (NackResponder looked it up just now)
@@ -273,7 +309,7 @@ public final class Subscription implements RetransmissionSource, RetransmissionS
                         forwarder.rewriter().foundSourceSsrc());
             }
         }
-        subscriber.sendRtp(packet.array(), packet.offset(), packet.length());
+        subscriber.sendRtp(packet);
         packet.release();
     }
 

@@ -7,6 +7,13 @@
  * turn: the active speaker's video or audio, switched at keyframes with continuous numbering), and
  * per-participant RTCP termination ({@link io.junction.sfu.room.ParticipantMedia}).
  *
+ * <h2>Bandwidth toward each participant</h2>
+ * {@link io.junction.sfu.room.SubscriberBandwidth} sits between a participant's subscriptions and
+ * its transport: it stamps the transport-wide sequence number on every RTP packet and feeds the
+ * send-side estimator; {@link io.junction.sfu.room.BandwidthAllocation} turns the estimate into
+ * a layer cap per simulcast subscription ({@link io.junction.sfu.room.Subscription#setLayerCap})
+ * and probes before up-switches with RTX padding ({@link io.junction.sfu.room.PaddingProbe}).
+ *
  * <p>Everything here runs on the room's worker thread (see {@code io.junction.sfu.worker}); no
  * locks, no allocation per packet once pools are warm.
  *

@@ -19,11 +19,12 @@ import java.util.Map;
  * @param transportDrops    datagrams the transport dropped, by reason (e.g. {@code SRTP_AUTH})
  * @param published         its published tracks
  * @param subscriptions     the tracks it receives
+ * @param bandwidth         the bandwidth estimate toward it and its effect on the layers
  */
 public record ParticipantView(String id, String name, boolean publish, boolean subscribe, String transportState,
                               long rttMs, long nacksReceived, long keyframeRequests, long unknownSsrcDrops,
                               long invalidRtcp, Map<String, Long> transportDrops, List<TrackView> published,
-                              List<SubscriptionView> subscriptions) {
+                              List<SubscriptionView> subscriptions, BandwidthView bandwidth) {
     public ParticipantView {
         transportDrops = Map.copyOf(transportDrops);
         published = List.copyOf(published);

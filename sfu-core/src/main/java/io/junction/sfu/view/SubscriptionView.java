@@ -14,8 +14,9 @@ package io.junction.sfu.view;
  * @param targetLayer     the layer chosen (forwarded, or waiting for its keyframe), -1 for none
  * @param maxHeight       the subscriber's preferred maximum height, 0 for none
  * @param paused          the subscriber paused it
+ * @param layerCap        the highest layer the subscriber's bandwidth allows, -1 for no cap
  */
 public record SubscriptionView(String trackKey, long ssrc, boolean active, long packetsOut, long bytesOut,
                                long retransmissions, long droppedNoBuffer, int layer, int targetLayer, int maxHeight,
-                               boolean paused) {
+                               boolean paused, int layerCap) {
 }

@@ -86,6 +86,24 @@ class LayerAllocatorTest {
         assertTrue(a.allocatedBps() <= Math.max(estimate, reserved), name + ": allocated " + a.allocatedBps());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "keeping costs 85 % with 15 % slack     | 1300000 | a/cur=2 | 2",
+            "below 85 % it goes down                | 1250000 | a/cur=2 | 1",
+            "slack is only for the current layer    | 1400000 | a/cur=1 | 1",
+            "a new subscription pays the full rate  | 1400000 | a       | 1",
+    })
+    void keepSlack(String name, long estimate, String demand, int expected) {
+        Allocation a = new LayerAllocator(1.15, 5_000_000, 0.15).allocate(estimate, 0, List.of(demand(demand)), NOW);
+        assertEquals(expected, a.choices().get(0).layer(), name);
+    }
+
+    @Test
+    void keepSlackOutOfRangeIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> new LayerAllocator(1.15, 0, 0.6));
+        assertThrows(IllegalArgumentException.class, () -> new LayerAllocator(1.15, 0, -0.1));
+    }
+
     @Test
     void downgradeIsRecordedAndWantedSumsThePreferences() {
         Allocation a = LayerAllocator.defaults().allocate(900_000, 100_000,
