@@ -149,7 +149,11 @@ final class EpollUdpSocket extends ChannelInboundHandlerAdapter implements UdpSo
         ByteBuf b = alloc.directBuffer(len, len);
         b.writeBytes(buf, off, len);
         if (!queue.offer(new DatagramPacket(b, to))) {
-            return sendOnCaller(ch, b, to);
+            try {
+                return sendOnCaller(ch, b.internalNioBuffer(b.readerIndex(), b.readableBytes()), to);
+            } finally {
+                b.release();
+            }
         }
         if (!drainScheduled.get() && drainScheduled.compareAndSet(false, true)) {
             try {
@@ -164,16 +168,15 @@ final class EpollUdpSocket extends ChannelInboundHandlerAdapter implements UdpSo
 
     /**
      * The queue is full: one {@code sendto} on this (the calling) thread, concurrent with the I/O thread's
-     * sendmmsg on the same socket (the kernel serialises them). Releases {@code b}.
+     * sendmmsg on the same socket (the kernel serialises them).
      */
-    private boolean sendOnCaller(Channel ch, ByteBuf b, InetSocketAddress to) {
+    private boolean sendOnCaller(Channel ch, java.nio.ByteBuffer nio, InetSocketAddress to) {
         try {
             if (!open || !(ch instanceof io.netty.channel.unix.UnixChannel ec)
                     || !(ec.fd() instanceof io.netty.channel.unix.Socket fd)) {
                 writeErrors.increment();
                 return false;
             }
-            java.nio.ByteBuffer nio = b.internalNioBuffer(b.readerIndex(), b.readableBytes());
             if (fd.sendTo(nio, nio.position(), nio.limit(), to.getAddress(), to.getPort()) > 0) {
                 sentOnCaller.increment();
                 return true;
@@ -184,8 +187,6 @@ final class EpollUdpSocket extends ChannelInboundHandlerAdapter implements UdpSo
             writeErrors.increment();
             LOG.debug("media socket {}: send on the calling thread failed: {}", local, e.toString());
             return false;
-        } finally {
-            b.release();
         }
     }
 
