@@ -26,9 +26,18 @@ import org.slf4j.LoggerFactory;
  * <p>Send (any thread): the datagram is copied into a pooled direct buffer and queued on a bounded
  * multi-producer queue; the first send after a drain schedules one drain task on the I/O thread, which
  * writes everything queued and flushes every {@link #FLUSH_EVERY} datagrams, so netty hands the kernel a
- * batch per sendmmsg. A full queue refuses the send at once ({@link #send} returns false, counted); a
- * datagram the drain cannot queue in netty's outbound buffer (kernel send buffer full long enough that
- * {@link EpollUdp#HIGH_WATER} bytes wait) is released and counted as well; the sum is {@link #sendErrors()}.
+ * batch per sendmmsg.
+ *
+ * <p>Overload: when the queue is full (the I/O thread is {@code maxQueued} datagrams behind) the datagram
+ * is not refused: the calling thread sends it itself with one {@code sendto} on the channel's socket
+ * ({@link #sentOnCaller()}). That is back-pressure without loss: the producer (a room worker) pays the
+ * syscall the I/O thread could not keep up with, so it slows down to what the kernel takes, and the
+ * queue drains meanwhile. Such a datagram may overtake datagrams still queued for the same destination
+ * (at most {@code maxQueued}): the receiver sees reordering, which RTP tolerates, instead of loss.
+ * What is still dropped is counted by reason: the kernel refused the caller's {@code sendto} with EAGAIN
+ * ({@link #callerBufferFull()}, the socket's send buffer is full), a datagram the drain cannot queue in
+ * netty's outbound buffer (kernel send buffer full long enough that {@link EpollUdp#HIGH_WATER} bytes wait,
+ * {@link #notWritable()}), socket errors ({@link #writeErrors()}); the sum is {@link #sendErrors()}.
  * The only per-datagram allocation left on the send side is netty's {@code DatagramPacket} envelope.
  *
  * <p>UDP GSO (when the kernel supports UDP_SEGMENT and {@link EpollUdp#GSO_PROPERTY} is not false): each
@@ -49,7 +58,8 @@ final class EpollUdpSocket extends ChannelInboundHandlerAdapter implements UdpSo
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final Runnable drain = this::drain;
     private final byte[] rx = new byte[EpollUdp.MAX_DATAGRAM];
-    private final LongAdder queueFull = new LongAdder();
+    private final LongAdder sentOnCaller = new LongAdder();
+    private final LongAdder callerBufferFull = new LongAdder();
     private final LongAdder notWritable = new LongAdder();
     private final LongAdder writeErrors = new LongAdder();
     private final LongAdder batches = new LongAdder();
@@ -139,9 +149,11 @@ final class EpollUdpSocket extends ChannelInboundHandlerAdapter implements UdpSo
         ByteBuf b = alloc.directBuffer(len, len);
         b.writeBytes(buf, off, len);
         if (!queue.offer(new DatagramPacket(b, to))) {
-            b.release();
-            queueFull.increment();
-            return false;
+            try {
+                return sendOnCaller(ch, b.internalNioBuffer(b.readerIndex(), b.readableBytes()), to);
+            } finally {
+                b.release();
+            }
         }
         if (!drainScheduled.get() && drainScheduled.compareAndSet(false, true)) {
             try {
@@ -152,6 +164,30 @@ final class EpollUdpSocket extends ChannelInboundHandlerAdapter implements UdpSo
             }
         }
         return true;
+    }
+
+    /**
+     * The queue is full: one {@code sendto} on this (the calling) thread, concurrent with the I/O thread's
+     * sendmmsg on the same socket (the kernel serialises them).
+     */
+    private boolean sendOnCaller(Channel ch, java.nio.ByteBuffer nio, InetSocketAddress to) {
+        try {
+            if (!open || !(ch instanceof io.netty.channel.unix.UnixChannel ec)
+                    || !(ec.fd() instanceof io.netty.channel.unix.Socket fd)) {
+                writeErrors.increment();
+                return false;
+            }
+            if (fd.sendTo(nio, nio.position(), nio.limit(), to.getAddress(), to.getPort()) > 0) {
+                sentOnCaller.increment();
+                return true;
+            }
+            callerBufferFull.increment(); // EAGAIN: the kernel's send buffer is full
+            return false;
+        } catch (java.io.IOException | RuntimeException e) {
+            writeErrors.increment();
+            LOG.debug("media socket {}: send on the calling thread failed: {}", local, e.toString());
+            return false;
+        }
     }
 
     /**
@@ -260,9 +296,19 @@ final class EpollUdpSocket extends ChannelInboundHandlerAdapter implements UdpSo
         return gsoDatagrams.sum();
     }
 
-    /** Sends refused because the queue was full. */
-    long queueFull() {
-        return queueFull.sum();
+    /** Datagrams the calling thread sent itself because the queue was full (not drops). */
+    long sentOnCaller() {
+        return sentOnCaller.sum();
+    }
+
+    /** Dropped: the queue was full and the kernel refused the caller's send (EAGAIN, send buffer full). */
+    long callerBufferFull() {
+        return callerBufferFull.sum();
+    }
+
+    /** Dropped: the socket was closed or failed. */
+    long writeErrors() {
+        return writeErrors.sum();
     }
 
     /** Datagrams dropped at the drain because netty's outbound buffer was over its high-water mark. */
@@ -277,7 +323,7 @@ final class EpollUdpSocket extends ChannelInboundHandlerAdapter implements UdpSo
 
     @Override
     public long sendErrors() {
-        return queueFull.sum() + notWritable.sum() + writeErrors.sum();
+        return callerBufferFull.sum() + notWritable.sum() + writeErrors.sum();
     }
 
     @Override

@@ -86,8 +86,9 @@
  *     kernel keeps one remote address on one socket), answer STUN and call {@code onData}; the
  *     {@code junction-media-io-PORT} thread still reads ICE-TCP and runs the timers. {@code send} from any
  *     thread copies the datagram into a pooled direct buffer and queues it (bounded, lock-free) for the I/O
- *     thread of the path's socket, which writes what is queued and flushes it in sendmmsg batches; a full
- *     queue refuses the send (counted as a send error). One remote address is read by one thread, so a
+ *     thread of the path's socket, which writes what is queued and flushes it in sendmmsg batches; when the
+ *     queue is full the calling thread sends the datagram itself (one sendto: back-pressure, not loss; it may
+ *     overtake queued datagrams). One remote address is read by one thread, so a
  *     session whose peer sends from one address (the selected path) never sees two threads at once in
  *     {@code onData}; a peer sending data from two paths at once (UDP and ICE-TCP, or two UDP addresses that
  *     the kernel hashes to different sockets when {@code ioThreads} &gt; 1) can.</li>

@@ -2,6 +2,7 @@ package io.junction.ice;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,7 +25,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * Batched receive and send on the media port with both UDP backends (java.nio and netty's native epoll),
  * over loopback: bursts larger than one receive batch, sends in bursts that are not a multiple of the
- * flush batch, concurrent senders, and (epoll) a full send queue refusing and counting what it cannot take.
+ * flush batch, concurrent senders, and (epoll) a full send queue handing the overflow to the calling thread.
  */
 class MediaIoBatchTest {
     private final AtomicLong now = new AtomicLong(1_000_000);
@@ -178,7 +179,7 @@ class MediaIoBatchTest {
     }
 
     @Test
-    void aFullSendQueueRefusesAndCountsWhatItCannotTakeAndDeliversTheRest() throws Exception {
+    void aFullSendQueueSendsOnTheCallingThreadLosesNothingAndCountsIt() throws Exception {
         Assumptions.assumeTrue(EpollUdp.available(), "native epoll: " + EpollUdp.unavailabilityCause());
         int capacity = 64;
         try (EpollUdp udp = EpollUdp.bind(null, List.of(new BindPlan.Bind(InetAddress.getByName("127.0.0.1"), false)),
@@ -196,31 +197,43 @@ class MediaIoBatchTest {
             });
             assertTrue(held.await(5, TimeUnit.SECONDS));
             InetSocketAddress to = (InetSocketAddress) a.getLocalAddress();
-            int accepted = 0;
-            int refused = 0;
-            for (int i = 0; i < capacity + 10; i++) {
+            int extra = 10;
+            for (int i = 0; i < capacity + extra; i++) {
                 byte[] d = rtp(i, 300);
-                if (s.send(d, 0, d.length, to)) {
-                    accepted++;
-                } else {
-                    refused++;
-                }
+                assertTrue(s.send(d, 0, d.length, to), "send " + i);
             }
-            assertEquals(capacity, accepted);
-            assertEquals(10, refused);
-            assertEquals(10, s.queueFull());
-            assertEquals(10, s.sendErrors());
+            assertEquals(extra, s.sentOnCaller());
+            assertEquals(0, s.sendErrors());
+            assertEquals(0, s.callerBufferFull());
+            // the overflow left at once, from this thread, while the I/O thread was still held
+            for (int i = capacity; i < capacity + extra; i++) {
+                assertArrayEquals(rtp(i, 300), receive(a), "sent on the caller " + i);
+            }
             hold.countDown();
             for (int i = 0; i < capacity; i++) {
                 assertArrayEquals(rtp(i, 300), receive(a), "queued datagram " + i);
             }
             assertTrue(s.flushes() >= capacity / EpollUdpSocket.FLUSH_EVERY, "flushed in batches: " + s.flushes());
             assertTrue(s.flushes() <= capacity / EpollUdpSocket.FLUSH_EVERY + 1, "flushed in batches: " + s.flushes());
-            // the queue takes sends again
             byte[] d = rtp(999, 300);
             assertTrue(s.send(d, 0, d.length, to));
             assertArrayEquals(d, receive(a));
+            assertEquals(extra, s.sentOnCaller(), "the queue takes sends again");
         }
+    }
+
+    @Test
+    void aSendOnTheCallingThreadAfterCloseIsCountedNotThrown() throws Exception {
+        Assumptions.assumeTrue(EpollUdp.available(), "native epoll: " + EpollUdp.unavailabilityCause());
+        EpollUdp udp = EpollUdp.bind(null, List.of(new BindPlan.Bind(InetAddress.getByName("127.0.0.1"), false)),
+                0, 0, 1, 4, false);
+        EpollUdpSocket s = udp.sockets().get(0);
+        InetSocketAddress to = new InetSocketAddress("127.0.0.1", 9);
+        udp.close();
+        byte[] d = rtp(1, 100);
+        assertFalse(s.send(d, 0, d.length, to));
+        assertEquals(1, s.sendErrors());
+        assertEquals(0, s.sentOnCaller());
     }
 
     @Test

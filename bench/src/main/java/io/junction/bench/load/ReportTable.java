@@ -5,9 +5,9 @@ import java.util.Locale;
 /** The terminal table of a run: one row per step, then the best step and the totals. */
 public final class ReportTable {
     private static final String HEADER = String.format(Locale.ROOT,
-            "%4s %5s %4s %5s %7s %9s %9s %7s %7s %7s %7s %7s %8s %6s %6s %7s %7s %10s %4s",
+            "%4s %5s %4s %5s %7s %9s %9s %7s %7s %7s %7s %7s %8s %6s %6s %7s %7s %10s %7s %4s",
             "step", "rooms", "pubs", "subs", "streams", "in pkt/s", "out pkt/s", "Mbit/s", "loss<%", "loss>%",
-            "p50 ms", "p99 ms", "max ms", "cpu %", "load%", "rss MB", "threads", "fwd/core", "held");
+            "p50 ms", "p99 ms", "max ms", "cpu %", "load%", "rss MB", "threads", "fwd/core", "us/pkt", "held");
 
     private ReportTable() {
     }
@@ -19,12 +19,12 @@ public final class ReportTable {
     /** One step as a table row. */
     public static String row(StepResult r) {
         return String.format(Locale.ROOT,
-                "%4d %5d %4d %5d %7d %9.0f %9.0f %7.1f %7.3f %7.3f %7.2f %7.2f %8.2f %6.1f %6.1f %7.0f %7d %10.0f %4s",
+                "%4d %5d %4d %5d %7d %9.0f %9.0f %7.1f %7.3f %7.3f %7.2f %7.2f %8.2f %6.1f %6.1f %7.0f %7d %10.0f %7.2f %4s",
                 r.step(), r.rooms(), r.publishers(), r.subscribers(), r.streamsForwarded(), r.packetsInPerSecond(),
                 r.packetsOutPerSecond(), r.outMbps(), r.lossBeforeRepairPercent(), r.lossAfterRepairPercent(),
                 r.latencyP50Ms(), r.latencyP99Ms(), r.latencyMaxMs(), r.serverCpuPercent(), r.loadCpuPercent(),
                 r.serverRssMb(), r.serverThreads(),
-                r.forwardedPerServerCore(), r.held() ? "yes" : "NO");
+                r.forwardedPerServerCore(), r.serverCpuUsPerPacket(), r.held() ? "yes" : "NO");
     }
 
     /** The whole report as text. */
@@ -39,9 +39,10 @@ public final class ReportTable {
         if (b != null) {
             s.append(String.format(Locale.ROOT,
                     "best step that held: %d (%d subscribers, %,.0f forwarded pkt/s, server CPU %.1f %% of a core)%n"
-                            + "forwarded packets per second per server core: %,.0f%n",
+                            + "forwarded packets per second per server core: %,.0f%n"
+                            + "server CPU per forwarded packet: %.2f us%n",
                     b.step(), b.subscribers(), b.packetsOutPerSecond(), b.serverCpuPercent(),
-                    b.forwardedPerServerCore()));
+                    b.forwardedPerServerCore(), b.serverCpuUsPerPacket()));
         } else {
             s.append("no step held\n");
         }
